@@ -1,0 +1,24 @@
+using GcmBot.Bot.Health;
+using GcmBot.Bot.Help;
+using GcmBot.Bot.Storage;
+using GcmBot.Bot.Teams;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddGcmStorage();
+builder.Services.AddTeamsBot();
+builder.Services.AddHelp();
+builder.Services.AddGcmHealthChecks();
+
+var app = builder.Build();
+
+await app.Services.MigrateGcmStorageAsync(app.Lifetime.ApplicationStopping);
+
+app.MapTeamsBot();
+app.MapGcmHealthChecks();
+
+await app.RunAsync();
+
+/// <summary>The host's entry point; public so that tests can start it in process.</summary>
+public partial class Program;

@@ -1,0 +1,57 @@
+namespace GcmBot.Bot.Teams.Routing;
+
+/// <summary>
+/// A text command. <see cref="Words"/> are matched case-insensitively at the start of the message (the longest
+/// match wins); what follows is the command's arguments.
+/// </summary>
+public sealed record CommandRoute(
+    string Words,
+    string Usage,
+    string Summary,
+    ConversationScopes Scopes,
+    Type HandlerType,
+    bool ForOrganisers = false)
+{
+    public string[] WordList { get; } = Words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>A card button's verb (Action.Submit data.verb or Action.Execute verb) and the handler that owns it.</summary>
+public sealed record CardActionRoute(string Verb, Type HandlerType, bool ForOrganisers = false);
+
+public static class RouteRegistration
+{
+    /// <summary>Adds a text command and its scoped handler.</summary>
+    public static IServiceCollection AddBotCommand<THandler>(
+        this IServiceCollection services,
+        string words,
+        string summary,
+        ConversationScopes scopes,
+        string? usage = null,
+        bool forOrganisers = false)
+        where THandler : class, ICommandHandler
+    {
+        services.AddScoped<THandler>();
+        services.AddSingleton(new CommandRoute(words, usage ?? words, summary, scopes, typeof(THandler), forOrganisers));
+        return services;
+    }
+
+    /// <summary>Adds a card verb and its scoped handler.</summary>
+    public static IServiceCollection AddCardAction<THandler>(
+        this IServiceCollection services,
+        string verb,
+        bool forOrganisers = false)
+        where THandler : class, ICardActionHandler
+    {
+        services.AddScoped<THandler>();
+        services.AddSingleton(new CardActionRoute(verb, typeof(THandler), forOrganisers));
+        return services;
+    }
+
+    /// <summary>Adds a handler of conversation events (installation, meeting start and end).</summary>
+    public static IServiceCollection AddConversationEvents<THandler>(this IServiceCollection services)
+        where THandler : class, IConversationEventHandler
+    {
+        services.AddScoped<IConversationEventHandler, THandler>();
+        return services;
+    }
+}

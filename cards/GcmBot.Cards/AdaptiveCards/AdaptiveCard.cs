@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace GcmBot.Cards.AdaptiveCards;
+
+/// <summary>The root of a card: schema 1.5, the version Teams renders.</summary>
+public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
+{
+    public const string Version = "1.5";
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+
+    public IReadOnlyList<CardAction> Actions { get; init; } = [];
+
+    /// <summary>Shown by clients that cannot render the card, and in notifications.</summary>
+    public string? FallbackText { get; init; }
+
+    /// <summary>Set for cards whose Universal Actions refresh them (Action.Execute with a refresh action).</summary>
+    public CardRefresh? Refresh { get; init; }
+
+    /// <summary>Teams: let the card use the full width of the chat (tables and boards need it).</summary>
+    public bool FullWidth { get; init; }
+
+    public JsonObject ToJson() => ToJson(nested: false);
+
+    /// <summary>Serialises exactly as sent to Teams.</summary>
+    public string ToJsonString() => ToJson().ToJsonString(SerializerOptions);
+
+    internal JsonObject ToJson(bool nested)
+    {
+        var json = new JsonObject { ["type"] = "AdaptiveCard" };
+        if (!nested)
+        {
+            json["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json";
+            json["version"] = Version;
+        }
+
+        json["body"] = Body.ToJsonArray();
+        if (Actions.Count > 0)
+        {
+            json["actions"] = Actions.ToJsonArray();
+        }
+
+        json.SetIf("fallbackText", FallbackText);
+        if (Refresh is not null)
+        {
+            json["refresh"] = Refresh.ToJson();
+        }
+
+        if (FullWidth && !nested)
+        {
+            json["msteams"] = new JsonObject { ["width"] = "Full" };
+        }
+
+        return json;
+    }
+
+    private static readonly JsonSerializerOptions SerializerOptions = new() { WriteIndented = false };
+}
+
+/// <summary>
+/// Asks Teams to refresh the card automatically for the listed users (at most 60 in Teams) with an Action.Execute.
+/// </summary>
+public sealed record CardRefresh(ExecuteAction Action, IReadOnlyList<string> UserIds)
+{
+    public const int MaxUserIds = 60;
+
+    internal JsonObject ToJson()
+    {
+        var users = new JsonArray();
+        foreach (var id in UserIds.Take(MaxUserIds))
+        {
+            users.Add(id);
+        }
+
+        return new JsonObject { ["action"] = Action.ToJson(), ["userIds"] = users };
+    }
+}
