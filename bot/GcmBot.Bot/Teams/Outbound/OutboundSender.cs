@@ -4,7 +4,6 @@ using GcmBot.Bot.Storage;
 using GcmBot.Bot.Teams.Conversations;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -133,24 +132,43 @@ public sealed partial class OutboundSender(
         ConversationRecord conversation, OutboundMessage message, CancellationToken cancellationToken)
     {
         var activity = ToActivity(message);
+        Exception? failure = null;
         try
         {
+            // The adapter would hand a failure inside the callback to OnTurnError; it is caught here to classify it.
             await ((BotAdapter)httpAdapter).ContinueConversationAsync(
                 identity.Value.MicrosoftAppId ?? string.Empty,
                 ConversationStore.ToReference(conversation),
-                (turn, ct) => turn.SendActivityAsync(activity, ct),
+                async (turn, ct) =>
+                {
+                    try
+                    {
+                        await turn.SendActivityAsync(activity, ct);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        failure = ex;
+                    }
+                },
                 cancellationToken);
-            return (SendOutcome.Sent, 200, null);
         }
-        catch (ErrorResponseException ex) when (ex.Response is not null)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var code = (int)ex.Response.StatusCode;
-            return (Classify(ex.Response.StatusCode), code, RetryAfterOf(ex.Response.Headers));
+            failure = ex;
         }
-        catch (HttpRequestException ex)
+
+        switch (failure)
         {
-            // No answer at all (connection refused, reset): as transient as a 503.
-            return (SendOutcome.Throttled, ex.StatusCode is { } status ? (int)status : null, null);
+            case null:
+                return (SendOutcome.Sent, 200, null);
+            case ErrorResponseException { Response: not null } error:
+                return (Classify(error.Response.StatusCode), (int)error.Response.StatusCode, RetryAfterOf(error.Response.Headers));
+            case HttpRequestException http:
+                // No answer at all (connection refused, reset): as transient as a 503.
+                return (SendOutcome.Throttled, http.StatusCode is { } status ? (int)status : null, null);
+            default:
+                LogUnexpectedSendFailure(logger, failure, message.Id);
+                return (SendOutcome.Throttled, null, null);
         }
     }
 
@@ -197,6 +215,9 @@ public sealed partial class OutboundSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound message {MessageId} ended as {Status} (HTTP {StatusCode}) after {Attempts} attempt(s)")]
     private static partial void LogGaveUp(ILogger logger, Guid messageId, OutboundStatus status, int? statusCode, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbound message {MessageId} failed unexpectedly; it will be retried")]
+    private static partial void LogUnexpectedSendFailure(ILogger logger, Exception exception, Guid messageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbound sender loop failed; it will continue")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);

@@ -80,7 +80,9 @@ public sealed class RouteTable
 
     private static int EditDistance(string a, string b)
     {
+        // Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var beforePrevious = previous;
         for (var i = 1; i <= a.Length; i++)
         {
             var current = new int[b.Length + 1];
@@ -89,8 +91,14 @@ public sealed class RouteTable
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    // Swapped neighbours ("hlep") count as one typo.
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
+            beforePrevious = previous;
             previous = current;
         }
 

@@ -1,0 +1,179 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GcmBot.Testing;
+
+/// <summary>How a test wants the bot host configured.</summary>
+public sealed class BotAppOptions
+{
+    /// <summary>Extra configuration, as keys like "Storage:Provider".</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    /// <summary>Service overrides applied after the app's own registrations.</summary>
+    public List<Action<IServiceCollection>> Services { get; } = [];
+
+    /// <summary>Entra object ids configured as organisers (the test organiser by default).</summary>
+    public List<string> Organisers { get; } = [TestUsers.Organiser.AadObjectId];
+
+    /// <summary>When set, the host's clock is a <see cref="FakeTimeProvider"/> starting here.</summary>
+    public DateTimeOffset? FakeTimeStart { get; set; }
+
+    /// <summary>Fail a turn when the bot sends a card that does not validate against the 1.5 schema.</summary>
+    public bool ValidateCards { get; set; } = true;
+}
+
+/// <summary>
+/// The real GcmBot host (ASP.NET Core, CloudAdapter, SQLite) started in process, with a <see cref="FakeConnector"/> as
+/// the serviceUrl of every activity. Tests talk to it through <see cref="TeamsConversation"/>s.
+/// </summary>
+public sealed class BotApp : IAsyncDisposable
+{
+    public const string BotId = "28:gcmbot-app-id";
+    public const string BotName = "GcmBot";
+    public const string TenantId = "72f988bf-0000-0000-0000-000000000001";
+
+    private readonly BotAppOptions _options;
+    private WebApplicationFactory<Program> _factory;
+
+    private BotApp(BotAppOptions options, FakeConnector connector, string dataFolder)
+    {
+        _options = options;
+        Connector = connector;
+        DataFolder = dataFolder;
+        Time = options.FakeTimeStart is { } start ? new FakeTimeProvider(start) : null;
+        _factory = CreateFactory();
+        Http = _factory.CreateClient();
+    }
+
+    public FakeConnector Connector { get; }
+
+    /// <summary>The host's clock when the test asked for fake time.</summary>
+    public FakeTimeProvider? Time { get; }
+
+    public string DataFolder { get; }
+
+    public HttpClient Http { get; private set; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    internal BotAppOptions Options => _options;
+
+    public static async Task<BotApp> StartAsync(Action<BotAppOptions>? configure = null)
+    {
+        var options = new BotAppOptions();
+        configure?.Invoke(options);
+        var connector = await FakeConnector.StartAsync();
+        var dataFolder = Path.Combine(Path.GetTempPath(), "gcmbot-tests", Guid.NewGuid().ToString("N"));
+        var app = new BotApp(options, connector, dataFolder);
+        // The host starts (and migrates its database) on first use; do it now so that tests start from a ready bot.
+        _ = app.Services;
+        return app;
+    }
+
+    public TeamsConversation PersonalChat(TestUser user) =>
+        new(this, "personal", $"{user.Id.Replace(':', '-')}", user);
+
+    public TeamsConversation GroupChat(string name = "group") => new(this, "groupChat", name, TestUsers.Alice);
+
+    public TeamsConversation Channel(string name = "general") => new(this, "channel", name, TestUsers.Alice);
+
+    public TeamsConversation MeetingChat(string name = "consultation") => new(this, "meeting", name, TestUsers.Alice);
+
+    /// <summary>Stops the host and starts a new one on the same data folder: what survives is what was stored.</summary>
+    public async Task RestartAsync()
+    {
+        Http.Dispose();
+        await _factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _factory = CreateFactory();
+        Http = _factory.CreateClient();
+        _ = _factory.Services;
+    }
+
+    /// <summary>POSTs an activity to /api/messages as Teams would.</summary>
+    public Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, string? bearerToken = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
+        return Http.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _factory.DisposeAsync();
+        await Connector.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing background task; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private WebApplicationFactory<Program> CreateFactory()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = string.Empty,
+            ["MicrosoftAppId"] = string.Empty,
+            ["MicrosoftAppPassword"] = string.Empty,
+            ["MicrosoftAppTenantId"] = string.Empty,
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:DataFolder"] = DataFolder,
+            ["Storage:ConnectionString"] = string.Empty,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Outbound:BaseRetryDelayMilliseconds"] = "50",
+        };
+        for (var i = 0; i < _options.Organisers.Count; i++)
+        {
+            settings[$"Organisers:ObjectIds:{i}"] = _options.Organisers[i];
+        }
+
+        foreach (var (key, value) in _options.Settings)
+        {
+            settings[key] = value;
+        }
+
+        return new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+            builder.ConfigureTestServices(services =>
+            {
+                if (Time is not null)
+                {
+                    services.AddSingleton<TimeProvider>(Time);
+                }
+
+                foreach (var configure in _options.Services)
+                {
+                    configure(services);
+                }
+            });
+        });
+    }
+}
