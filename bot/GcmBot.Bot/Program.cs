@@ -1,3 +1,4 @@
+using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
 using GcmBot.Bot.Storage;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddGcmStorage();
 builder.Services.AddTeamsBot();
+builder.Services.AddExports();
 builder.Services.AddHelp();
 builder.Services.AddGcmHealthChecks();
 
@@ -17,6 +19,7 @@ await app.Services.MigrateGcmStorageAsync(app.Lifetime.ApplicationStopping);
 
 app.MapTeamsBot();
 app.MapGcmHealthChecks();
+app.MapExports();
 
 await app.RunAsync();
 

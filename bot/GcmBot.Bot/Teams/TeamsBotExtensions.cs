@@ -41,6 +41,7 @@ public static class TeamsBotExtensions
 
         services.AddSingleton<ConfiguredOrganiserPolicy>();
         services.AddSingleton<IOrganiserPolicy>(sp => sp.GetRequiredService<ConfiguredOrganiserPolicy>());
+        services.AddSingleton<IModeratorPolicy, ModeratorPolicy>();
 
         services.AddSingleton<RouteTable>();
         services.AddScoped<CommandDispatcher>();
