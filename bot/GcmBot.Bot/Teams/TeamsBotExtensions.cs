@@ -33,6 +33,7 @@ public static class TeamsBotExtensions
         services.AddSingleton<DeduplicationMiddleware>();
         services.AddSingleton<ConversationCaptureMiddleware>();
         services.AddSingleton<ConversationStore>();
+        services.AddScoped<GcmBot.Bot.Participants.IPersonalDataEraser, ConversationEraser>();
         services.AddHostedService<ProcessedActivityCleanup>();
 
         services.AddSingleton<OutboundSignal>();
