@@ -26,6 +26,9 @@ public sealed class BotAppOptions
     /// <summary>When set, the host's clock is a <see cref="FakeTimeProvider"/> starting here.</summary>
     public DateTimeOffset? FakeTimeStart { get; set; }
 
+    /// <summary>Run on a fresh PostgreSQL database (see <see cref="PostgresTestServer"/>) instead of SQLite.</summary>
+    public bool UsePostgres { get; set; }
+
     /// <summary>Fail a turn when the bot sends a card that does not validate against the 1.5 schema.</summary>
     public bool ValidateCards { get; set; } = true;
 }
@@ -43,11 +46,14 @@ public sealed class BotApp : IAsyncDisposable
     private readonly BotAppOptions _options;
     private WebApplicationFactory<Program> _factory;
 
-    private BotApp(BotAppOptions options, FakeConnector connector, string dataFolder)
+    private readonly string? _postgresConnectionString;
+
+    private BotApp(BotAppOptions options, FakeConnector connector, string dataFolder, string? postgresConnectionString)
     {
         _options = options;
         Connector = connector;
         DataFolder = dataFolder;
+        _postgresConnectionString = postgresConnectionString;
         Time = options.FakeTimeStart is { } start ? new FakeTimeProvider(start) : null;
         _factory = CreateFactory();
         Http = _factory.CreateClient();
@@ -72,7 +78,8 @@ public sealed class BotApp : IAsyncDisposable
         configure?.Invoke(options);
         var connector = await FakeConnector.StartAsync();
         var dataFolder = Path.Combine(Path.GetTempPath(), "gcmbot-tests", Guid.NewGuid().ToString("N"));
-        var app = new BotApp(options, connector, dataFolder);
+        var postgres = options.UsePostgres ? await PostgresTestServer.CreateDatabaseAsync() : null;
+        var app = new BotApp(options, connector, dataFolder, postgres);
         // The host starts (and migrates its database) on first use; do it now so that tests start from a ready bot.
         _ = app.Services;
         return app;
@@ -119,6 +126,11 @@ public sealed class BotApp : IAsyncDisposable
         await _factory.DisposeAsync();
         await Connector.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_postgresConnectionString is not null)
+        {
+            await PostgresTestServer.DropDatabaseAsync(_postgresConnectionString);
+        }
+
         try
         {
             Directory.Delete(DataFolder, recursive: true);
@@ -137,9 +149,9 @@ public sealed class BotApp : IAsyncDisposable
             ["MicrosoftAppId"] = string.Empty,
             ["MicrosoftAppPassword"] = string.Empty,
             ["MicrosoftAppTenantId"] = string.Empty,
-            ["Storage:Provider"] = "Sqlite",
+            ["Storage:Provider"] = _postgresConnectionString is null ? "Sqlite" : "Postgres",
             ["Storage:DataFolder"] = DataFolder,
-            ["Storage:ConnectionString"] = string.Empty,
+            ["Storage:ConnectionString"] = _postgresConnectionString ?? string.Empty,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Outbound:BaseRetryDelayMilliseconds"] = "50",
         };

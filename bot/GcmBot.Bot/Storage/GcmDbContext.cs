@@ -29,4 +29,14 @@ public sealed class SqliteGcmDbContext(DbContextOptions<SqliteGcmDbContext> opti
 }
 
 /// <summary>PostgreSQL, for deployments that outgrow one machine.</summary>
-public sealed class PostgresGcmDbContext(DbContextOptions<PostgresGcmDbContext> options) : GcmDbContext(options);
+public sealed class PostgresGcmDbContext(DbContextOptions<PostgresGcmDbContext> options) : GcmDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Npgsql stores timestamptz in UTC and refuses a DateTimeOffset with another offset (an event time in GMT+7).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+
+    private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+}
