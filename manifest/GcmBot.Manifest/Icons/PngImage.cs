@@ -189,31 +189,42 @@ public sealed class PngImage
             throw new InvalidDataException("The PNG file has no header chunk.");
         }
 
-        return new PngImage(width, height, stored, Unfilter(Inflate(data.ToArray()), width, height, stored));
-    }
-
-    private static byte[] Inflate(byte[] compressed)
-    {
-        using var zlib = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
-        using var raw = new MemoryStream();
-        zlib.CopyTo(raw);
-        return raw.ToArray();
-    }
-
-    private static byte[] Unfilter(byte[] raw, int width, int height, PngColorType colorType)
-    {
-        var channels = colorType switch
+        var channels = stored switch
         {
             PngColorType.Grayscale => 1,
             PngColorType.GrayscaleAlpha => 2,
             PngColorType.Truecolor => 3,
             _ => 4,
         };
-        var stride = width * channels;
-        if (raw.Length != height * (stride + 1))
+        var raw = Inflate(data.ToArray(), height * ((width * channels) + 1));
+        return new PngImage(width, height, stored, Unfilter(raw, width, height, channels));
+    }
+
+    /// <summary>Inflates exactly the bytes the header promises; more or fewer means a broken (or hostile) file.</summary>
+    private static byte[] Inflate(byte[] compressed, int expected)
+    {
+        var raw = new byte[expected];
+        using var zlib = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        try
         {
-            throw new InvalidDataException("The PNG image data does not match its size.");
+            zlib.ReadExactly(raw);
         }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException("The PNG image data is shorter than its size.");
+        }
+
+        if (zlib.ReadByte() != -1)
+        {
+            throw new InvalidDataException("The PNG image data is longer than its size.");
+        }
+
+        return raw;
+    }
+
+    private static byte[] Unfilter(byte[] raw, int width, int height, int channels)
+    {
+        var stride = width * channels;
 
         var rgba = new byte[width * height * 4];
         var previous = new byte[stride];

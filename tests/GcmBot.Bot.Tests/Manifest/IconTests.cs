@@ -113,14 +113,24 @@ public sealed class IconTests
         Assert.Throws<InvalidDataException>(() => PngImage.Decode(png));
     }
 
+    [Theory]
+    [InlineData(33)]
+    [InlineData(31)]
+    public void Decode_HeaderSizeDisagreesWithImageData_Throws(int declaredHeight)
+    {
+        var png = EncodeWithFilter(GcmIcon.Outline(), filter: 0, declaredHeight);
+
+        Assert.Throws<InvalidDataException>(() => PngImage.Decode(png));
+    }
+
     [Fact]
     public void Decode_NotAPng_Throws()
     {
         Assert.Throws<InvalidDataException>(() => PngImage.Decode("GIF89a not a png"u8));
     }
 
-    /// <summary>An RGBA PNG whose every row uses one filter type, computed as the PNG specification defines it.</summary>
-    private static byte[] EncodeWithFilter(PngImage image, byte filter)
+    /// <summary>An RGBA PNG whose every row uses one filter type, as the PNG specification defines them.</summary>
+    private static byte[] EncodeWithFilter(PngImage image, byte filter, int? declaredHeight = null)
     {
         const int bpp = 4;
         var stride = image.Width * bpp;
@@ -135,6 +145,7 @@ public sealed class IconTests
                 int left = i >= bpp ? row[i - bpp] : 0, up = previous[i], upLeft = i >= bpp ? previous[i - bpp] : 0;
                 var predictor = filter switch
                 {
+                    0 => 0,
                     1 => left,
                     2 => up,
                     3 => (left + up) / 2,
@@ -154,7 +165,7 @@ public sealed class IconTests
 
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, image.Width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), image.Height);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), declaredHeight ?? image.Height);
         header[8] = 8;
         header[9] = (byte)PngColorType.TruecolorAlpha;
 

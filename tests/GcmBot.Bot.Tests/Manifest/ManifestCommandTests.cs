@@ -31,14 +31,6 @@ public sealed class ManifestCommandTests : IAsyncLifetime
         Assert.Empty(ManifestCommands.Missing(run.Manifest(), Routes));
     }
 
-    [Fact]
-    public async Task ManifestCommands_EveryScope_HaveAList()
-    {
-        using var run = await PackageRun.ValidAsync();
-
-        Assert.Equal(ManifestCommands.Scopes.Keys.Order(), ManifestCommands.In(run.Manifest()).Select(c => c.Scope).Distinct().Order());
-    }
-
     [Theory]
     [InlineData("personal")]
     [InlineData("groupChat")]
@@ -66,69 +58,4 @@ public sealed class ManifestCommandTests : IAsyncLifetime
         Assert.NotEmpty(offered);
         Assert.All(offered, route => Assert.Contains(route.Usage, help));
     }
-
-    [Fact]
-    public void Missing_NewCommandForEveryone_IsReportedForTheScopeItWorksIn()
-    {
-        var routes = new RouteTable([Route("help", ConversationScopes.All), Route("ask", ConversationScopes.Meeting)], []);
-
-        var problems = ManifestCommands.Missing(AppPackage.Template(), routes);
-
-        var problem = Assert.Single(problems);
-        Assert.Contains("'ask' in a meeting chat", problem);
-        Assert.Contains("groupChat command list", problem);
-    }
-
-    [Fact]
-    public void Missing_OrganiserCommand_IsNotRequired()
-    {
-        var routes = new RouteTable([Route("help", ConversationScopes.All), Route("schedule", ConversationScopes.All, forOrganisers: true)], []);
-
-        Assert.Empty(ManifestCommands.Missing(AppPackage.Template(), routes));
-    }
-
-    [Fact]
-    public void Missing_ListAlreadyFull_IsNotReported()
-    {
-        var manifest = AppPackage.Template();
-        var personal = manifest["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray();
-        var words = Enumerable.Range(1, 9).Select(i => $"command {i}").ToList();
-        words.ForEach(w => personal.Add(new System.Text.Json.Nodes.JsonObject { ["title"] = w, ["description"] = "d" }));
-        var routes = new RouteTable([Route("help", ConversationScopes.Personal), .. words.Select(w => Route(w, ConversationScopes.Personal)), Route("one more", ConversationScopes.Personal)], []);
-
-        Assert.Empty(ManifestCommands.Missing(manifest, routes));
-    }
-
-    [Fact]
-    public void Unanswered_CommandTheBotDoesNotHave_IsReported()
-    {
-        var routes = new RouteTable([], []);
-
-        var problems = ManifestCommands.Unanswered(AppPackage.Template(), routes);
-
-        Assert.Equal(3, problems.Count);
-        Assert.All(problems, p => Assert.Contains("no command with exactly these words", p));
-    }
-
-    [Fact]
-    public void Unanswered_CommandThatWorksElsewhereOnly_IsReported()
-    {
-        var routes = new RouteTable([Route("help", ConversationScopes.Personal)], []);
-
-        var problems = ManifestCommands.Unanswered(AppPackage.Template(), routes);
-
-        Assert.Equal(2, problems.Count);
-        Assert.Contains(problems, p => p.Contains("team list") && p.Contains("only in a personal chat"));
-    }
-
-    [Fact]
-    public void Unanswered_OrganiserCommand_IsReported()
-    {
-        var routes = new RouteTable([Route("help", ConversationScopes.All, forOrganisers: true)], []);
-
-        Assert.All(ManifestCommands.Unanswered(AppPackage.Template(), routes), p => Assert.Contains("organisers only", p));
-    }
-
-    private static CommandRoute Route(string words, ConversationScopes scopes, bool forOrganisers = false) =>
-        new(words, words, "summary", scopes, typeof(object), forOrganisers);
 }
