@@ -19,7 +19,8 @@ public static class GcmIcon
     /// <summary>The full-colour icon: opaque, on the accent colour (Teams rounds the corners itself).</summary>
     public static PngImage Color()
     {
-        var style = new Style(GlobeRadius: 0.22, GlobeStroke: 0.045, DetailStroke: 0.03, ArrowRadius: 0.34, ArrowStroke: 0.05, Head: 0.065);
+        // The symbol keeps to the middle ~120 pixels, with padding all round, as Teams' icon guidance asks.
+        var style = new Style(GlobeRadius: 0.16, GlobeStroke: 0.034, DetailStroke: 0.024, ArrowRadius: 0.255, ArrowStroke: 0.04, Head: 0.05);
         var canvas = new IconCanvas(ColorSize, Rgb.Parse(Background));
         canvas.Fill(Rgb.White, Globe(style));
         canvas.Fill(Orange, Arrow(style, fromDegrees: 200, toDegrees: 320));
