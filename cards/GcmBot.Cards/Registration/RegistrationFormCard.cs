@@ -188,6 +188,7 @@ public static class RegistrationFormCard
         FormFields.Add(body, model.Errors, new ToggleInput("I agree that GcmBot keeps these answers for this purpose *")
         {
             Id = Consent,
+            Label = "Your consent *",
             IsRequired = true,
             ErrorMessage = "Please agree, or we cannot register you.",
             Value = string.Equals(Value(model, Consent), "true", StringComparison.OrdinalIgnoreCase),

@@ -32,6 +32,13 @@ internal static class RegistrationDriver
         return await chat.PressAsync(form.Reply.Card, RegistrationVerbs.Submit, answers ?? ValidAnswers());
     }
 
+    /// <summary>Presses the button with this title (cards with two buttons of the same verb, like Yes and No).</summary>
+    public static Task<Turn> PressTitledAsync(TeamsConversation chat, System.Text.Json.Nodes.JsonObject card, string title)
+    {
+        var action = CardText.Actions(card).Single(a => a["title"]?.GetValue<string>() == title);
+        return chat.SubmitAsync(action["data"]!.AsObject());
+    }
+
     public static async Task<List<EventRegistration>> RegistrationsAsync(BotApp bot, string? eventId = null)
     {
         await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();
