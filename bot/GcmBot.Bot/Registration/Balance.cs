@@ -51,35 +51,103 @@ public sealed record RegistrationBalance(
 
     public BalanceDimension Dimension(string title) => Dimensions.First(d => d.Title == title);
 
-    /// <summary>Counts by status and by each dimension, over confirmed and waitlisted registrations.</summary>
+    /// <summary>Counts by status and by each dimension, over confirmed and waitlisted registrations (one pass over the rows).</summary>
     public static RegistrationBalance Compute(IEnumerable<BalanceRow> rows)
     {
-        var list = rows.ToList();
-        var byStatus = Enum.GetValues<RegistrationStatus>().ToDictionary(s => s, s => list.Where(r => r.Status == s).Sum(r => r.Count));
-        var listed = list.Where(r => r.Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted).ToList();
+        var byStatus = Enum.GetValues<RegistrationStatus>().ToDictionary(s => s, _ => 0);
+        var tally = new Dictionary<(string Dimension, string Code), (int Confirmed, int Waitlisted)>();
+        var migrantVoices = 0;
+        foreach (var row in rows)
+        {
+            byStatus[row.Status] += row.Count;
+            if (row.Status is not (RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted))
+            {
+                continue;
+            }
+
+            Add(GroupTitle, Known(GroupCodes, row.StakeholderGroup));
+            Add(SubregionTitle, row.CountryCode is not null && SubregionOfCountry.TryGetValue(row.CountryCode, out var subregion) ? subregion : StakeholderReference.Unknown);
+            Add(GenderTitle, Known(GenderCodes, row.Gender));
+            var themes = (row.Themes ?? string.Empty).Where(c => c is >= 'a' and <= 'd').Distinct().ToList();
+            foreach (var theme in themes)
+            {
+                Add(ThemeTitle, theme.ToString());
+            }
+
+            if (themes.Count == 0)
+            {
+                Add(ThemeTitle, "none");
+            }
+
+            AddIf(row.IsMigrant, "migrant");
+            AddIf(row.SpeaksForMigrants, "advocate");
+            AddIf(row.WishesToSpeak, "speak");
+            AddIf(row.OffersAsPanellist, "panel");
+            AddIf(row.HasNeeds, "needs");
+            if (row.Status == RegistrationStatus.Confirmed && (row.IsMigrant || row.SpeaksForMigrants))
+            {
+                migrantVoices += row.Count;
+            }
+
+            void AddIf(bool flag, string code)
+            {
+                if (flag)
+                {
+                    Add(VoicesTitle, code);
+                }
+            }
+
+            void Add(string dimension, string code)
+            {
+                var (confirmed, waitlisted) = tally.GetValueOrDefault((dimension, code));
+                tally[(dimension, code)] = row.Status == RegistrationStatus.Confirmed
+                    ? (confirmed + row.Count, waitlisted)
+                    : (confirmed, waitlisted + row.Count);
+            }
+        }
+
+        CategoryCount Category(string dimension, string code, string label)
+        {
+            var (confirmed, waitlisted) = tally.GetValueOrDefault((dimension, code));
+            return new CategoryCount(code, label, confirmed, waitlisted);
+        }
+
+        IReadOnlyList<CategoryCount> Categories(string dimension, IEnumerable<ReferenceChoice> choices, string unknownLabel, bool alwaysShowUnknown)
+        {
+            var list = choices.Select(c => Category(dimension, c.Code, c.Label)).ToList();
+            var unknown = Category(dimension, StakeholderReference.Unknown, unknownLabel);
+            if (alwaysShowUnknown || unknown.Confirmed + unknown.Waitlisted > 0)
+            {
+                list.Add(unknown);
+            }
+
+            return list;
+        }
 
         var dimensions = new List<BalanceDimension>
         {
-            Categorise(GroupTitle, listed, StakeholderReference.Groups, r => r.StakeholderGroup),
-            Categorise(SubregionTitle, listed, StakeholderReference.Subregions, r => StakeholderReference.Country(r.CountryCode)?.SubregionCode),
-            Categorise(GenderTitle, listed, StakeholderReference.Genders, r => r.Gender, "Not said"),
-            new(ThemeTitle,
-            [
-                .. GcmReference.Themes.Select(t => Count($"{t.Code}", t.Label, listed, r => r.Themes?.Contains(t.Code, StringComparison.Ordinal) == true)),
-                Count("none", "No theme chosen", listed, r => string.IsNullOrEmpty(r.Themes)),
-            ]),
+            new(GroupTitle, Categories(GroupTitle, StakeholderReference.Groups, "Unknown", false)),
+            new(SubregionTitle, Categories(SubregionTitle, StakeholderReference.Subregions, "Unknown", false)),
+            new(GenderTitle, Categories(GenderTitle, StakeholderReference.Genders, "Not said", true)),
+            new(ThemeTitle, [.. GcmReference.Themes.Select(t => Category(ThemeTitle, t.Code.ToString(), t.Label)), Category(ThemeTitle, "none", "No theme chosen")]),
             new(VoicesTitle,
             [
-                Count("migrant", "Migrants", listed, r => r.IsMigrant),
-                Count("advocate", "Speak for migrants in vulnerable situations", listed, r => r.SpeaksForMigrants),
-                Count("speak", "Wish to make an oral intervention", listed, r => r.WishesToSpeak),
-                Count("panel", "Offer to serve as expert panellist", listed, r => r.OffersAsPanellist),
-                Count("needs", "Accessibility or interpretation needs", listed, r => r.HasNeeds),
+                Category(VoicesTitle, "migrant", "Migrants"),
+                Category(VoicesTitle, "advocate", "Speak for migrants in vulnerable situations"),
+                Category(VoicesTitle, "speak", "Wish to make an oral intervention"),
+                Category(VoicesTitle, "panel", "Offer to serve as expert panellist"),
+                Category(VoicesTitle, "needs", "Accessibility or interpretation needs"),
             ]),
         };
-        var migrantVoices = listed.Where(r => r.Status == RegistrationStatus.Confirmed && (r.IsMigrant || r.SpeaksForMigrants)).Sum(r => r.Count);
         return new RegistrationBalance(byStatus, dimensions, migrantVoices);
     }
+
+    private static readonly HashSet<string> GroupCodes = StakeholderReference.Groups.Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> GenderCodes = StakeholderReference.Genders.Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string> SubregionOfCountry =
+        StakeholderReference.Countries.ToDictionary(c => c.Code, c => c.SubregionCode, StringComparer.OrdinalIgnoreCase);
+
+    private static string Known(HashSet<string> codes, string? code) => code is not null && codes.Contains(code) ? code : StakeholderReference.Unknown;
 
     /// <summary>
     /// How confirming a candidate would change the confirmed list's balance by group, subregion, gender and migrant
@@ -120,23 +188,4 @@ public sealed record RegistrationBalance(
     }
 
     private static bool IsUnder(int count, int total, int categories) => total > 0 && count * 2 * categories < total;
-
-    private static BalanceDimension Categorise(
-        string title, IReadOnlyList<BalanceRow> rows, IReadOnlyList<ReferenceChoice> choices, Func<BalanceRow, string?> code, string unknownLabel = "Unknown")
-    {
-        var categories = choices.Select(c => Count(c.Code, c.Label, rows, r => code(r) == c.Code)).ToList();
-        var unknown = Count(StakeholderReference.Unknown, unknownLabel, rows, r => code(r) is not { } value || choices.All(c => c.Code != value));
-        if (unknown.Confirmed + unknown.Waitlisted > 0 || title == GenderTitle)
-        {
-            categories.Add(unknown);
-        }
-
-        return new BalanceDimension(title, categories);
-    }
-
-    private static CategoryCount Count(string code, string label, IReadOnlyList<BalanceRow> rows, Func<BalanceRow, bool> has) => new(
-        code,
-        label,
-        rows.Where(r => r.Status == RegistrationStatus.Confirmed && has(r)).Sum(r => r.Count),
-        rows.Where(r => r.Status == RegistrationStatus.Waitlisted && has(r)).Sum(r => r.Count));
 }

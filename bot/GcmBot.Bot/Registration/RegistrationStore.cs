@@ -212,34 +212,47 @@ public sealed class RegistrationStore(IDbContextFactory<GcmDbContext> databases,
         return new PersonRegistrations(profile, views.OrderBy(v => v.Event.StartsAt ?? DateTimeOffset.MaxValue).ThenBy(v => v.Event.Id, StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>The balance of an event: one grouped query, however many registrations there are.</summary>
+    /// <summary>
+    /// The balance of an event in two grouped queries, however many registrations there are: counts by status (on the
+    /// event/status index), and the confirmed and waitlisted people grouped by their answers. Both lists only hold
+    /// people with answers: a person who is forgotten leaves them (their rows become Erased).
+    /// </summary>
     public async Task<RegistrationBalance> BalanceAsync(string eventId, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var rows = await (
+        var statuses = await db.Set<EventRegistration>()
+            .Where(r => r.EventId == eventId)
+            .GroupBy(r => r.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var listed = await (
                 from r in db.Set<EventRegistration>()
-                where r.EventId == eventId
-                join p in db.Set<StakeholderProfile>() on r.UserStableId equals p.UserStableId into profiles
-                from p in profiles.DefaultIfEmpty()
+                where r.EventId == eventId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted)
+                join p in db.Set<StakeholderProfile>() on r.UserStableId equals p.UserStableId
                 group r by new
                 {
                     r.Status,
-                    Group = p == null ? null : p.StakeholderGroup,
-                    Country = p == null ? null : p.CountryCode,
-                    Gender = p == null ? null : p.Gender,
-                    Themes = p == null ? null : p.Themes,
-                    IsMigrant = p != null && p.IsMigrant,
-                    Speaks = p != null && p.SpeaksForMigrantsInVulnerableSituations,
-                    Intervention = p != null && p.WishesToSpeak,
-                    Panellist = p != null && p.OffersAsPanellist,
-                    Needs = p != null && p.AccessibilityNeeds != null,
+                    p.StakeholderGroup,
+                    p.CountryCode,
+                    p.Gender,
+                    p.Themes,
+                    p.IsMigrant,
+                    p.SpeaksForMigrantsInVulnerableSituations,
+                    p.WishesToSpeak,
+                    p.OffersAsPanellist,
+                    Needs = p.AccessibilityNeeds != null,
                 }
                 into g
                 select new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return RegistrationBalance.Compute(rows.Select(x => new BalanceRow(
-            x.Key.Status, x.Key.Group, x.Key.Country, x.Key.Gender, x.Key.Themes,
-            x.Key.IsMigrant, x.Key.Speaks, x.Key.Intervention, x.Key.Panellist, x.Key.Needs, x.Count)));
+        var rows = listed.Select(x => new BalanceRow(
+            x.Key.Status, x.Key.StakeholderGroup, x.Key.CountryCode, x.Key.Gender, x.Key.Themes,
+            x.Key.IsMigrant, x.Key.SpeaksForMigrantsInVulnerableSituations, x.Key.WishesToSpeak, x.Key.OffersAsPanellist, x.Key.Needs, x.Count));
+        // Other statuses carry no answers to balance: only their counts matter.
+        var others = statuses
+            .Where(s => s.Status is not (RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted))
+            .Select(s => new BalanceRow(s.Status, null, null, null, null, false, false, false, false, false, s.Count));
+        return RegistrationBalance.Compute(rows.Concat(others));
     }
 
     /// <summary>Pending registrations, then the waitlist, each in order of arrival; one page of them and how many in all.</summary>
