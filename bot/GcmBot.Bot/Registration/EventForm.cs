@@ -1,0 +1,315 @@
+using System.Globalization;
+using GcmBot.Bot.Engagement;
+
+namespace GcmBot.Bot.Registration;
+
+/// <summary>The questions of the organisers' event form.</summary>
+public enum EventField
+{
+    Id,
+    Title,
+    Kind,
+    Themes,
+    Date,
+    StartTime,
+    EndTime,
+    TimeZone,
+    Venue,
+    Capacity,
+    OpensDate,
+    ClosesDate,
+    Confirmation,
+    Description,
+}
+
+/// <summary>The event form's answers as the client sent them.</summary>
+public sealed record EventAnswers(IReadOnlyDictionary<EventField, string?> Values)
+{
+    public string? this[EventField field] => Values.GetValueOrDefault(field);
+
+    /// <summary>An event as the form shows it: dates and times in the event's own zone.</summary>
+    public static EventAnswers From(CatalogueEvent e)
+    {
+        var zone = EventForm.ZoneOrReference(e.TimeZoneId);
+        string? Date(DateTimeOffset? at) => at is { } v ? TimeZoneInfo.ConvertTime(v, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        string? Time(DateTimeOffset? at) => at is { } v ? TimeZoneInfo.ConvertTime(v, zone).ToString("HH:mm", CultureInfo.InvariantCulture) : null;
+        // Registration closes at the end of the day the organiser chose: show that day, not the next midnight.
+        var closesDay = e.RegistrationClosesAt is { } closes ? Date(closes.AddTicks(-1)) : null;
+        return new EventAnswers(new Dictionary<EventField, string?>
+        {
+            [EventField.Id] = e.Id,
+            [EventField.Title] = e.Title,
+            [EventField.Kind] = EventForm.KindCode(e.Kind),
+            [EventField.Themes] = string.Join(',', e.Themes.Select(c => c.ToString())),
+            [EventField.Date] = Date(e.StartsAt),
+            [EventField.StartTime] = Time(e.StartsAt),
+            [EventField.EndTime] = Time(e.EndsAt),
+            [EventField.TimeZone] = e.TimeZoneId,
+            [EventField.Venue] = e.Venue,
+            [EventField.Capacity] = e.Capacity?.ToString(CultureInfo.InvariantCulture),
+            [EventField.OpensDate] = Date(e.RegistrationOpensAt),
+            [EventField.ClosesDate] = closesDay,
+            [EventField.Confirmation] = EventForm.ConfirmationCode(e.Confirmation),
+            [EventField.Description] = e.Description,
+        });
+    }
+}
+
+/// <summary>A valid event form: everything an event of the catalogue holds.</summary>
+public sealed record EventDraft(
+    string Id,
+    string Title,
+    EventKind Kind,
+    string Themes,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    string TimeZoneId,
+    string Venue,
+    int? Capacity,
+    DateTimeOffset? RegistrationOpensAt,
+    DateTimeOffset? RegistrationClosesAt,
+    ConfirmationMode Confirmation,
+    string? Description)
+{
+    public void ApplyTo(CatalogueEvent e)
+    {
+        e.Title = Title;
+        e.Kind = Kind;
+        e.Themes = Themes;
+        e.StartsAt = StartsAt;
+        e.EndsAt = EndsAt;
+        e.TimeZoneId = TimeZoneId;
+        e.Venue = Venue;
+        e.Capacity = Capacity;
+        e.RegistrationOpensAt = RegistrationOpensAt;
+        e.RegistrationClosesAt = RegistrationClosesAt;
+        e.Confirmation = Confirmation;
+        e.Description = Description;
+    }
+}
+
+public sealed record EventCheck(IReadOnlyDictionary<EventField, string> Errors, EventDraft? Valid);
+
+/// <summary>Checks the organisers' event form: every field, whatever the client sent.</summary>
+public static class EventForm
+{
+    public static IReadOnlyList<(string Code, EventKind Kind, string Label)> Kinds { get; } =
+        Enum.GetValues<EventKind>().Select(k => (KindCode(k), k, EventRules.KindLabel(k))).ToList();
+
+    public static IReadOnlyList<(string Code, ConfirmationMode Mode, string Label)> Confirmations { get; } =
+    [
+        (ConfirmationCode(ConfirmationMode.Automatic), ConfirmationMode.Automatic, "Automatic: confirm while places last, then waitlist"),
+        (ConfirmationCode(ConfirmationMode.OrganiserApproval), ConfirmationMode.OrganiserApproval, "By an organiser: hold registrations as pending"),
+    ];
+
+    public static string KindCode(EventKind kind) => kind switch
+    {
+        EventKind.Briefing => "briefing",
+        EventKind.ThematicConsultation => "thematic-consultation",
+        EventKind.MultiStakeholderConsultation => "multi-stakeholder-consultation",
+        _ => "side-event",
+    };
+
+    public static string ConfirmationCode(ConfirmationMode mode) => mode == ConfirmationMode.Automatic ? "automatic" : "organiser";
+
+    public static TimeZoneInfo ZoneOrReference(string? id) =>
+        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : Cards.Common.TimeText.ReferenceZone;
+
+    /// <param name="isNew">Adding an event (its id is chosen) rather than editing one (its id is fixed).</param>
+    /// <param name="existingIds">Ids already in the catalogue.</param>
+    public static EventCheck Validate(EventAnswers answers, bool isNew, string? fixedId, IReadOnlyCollection<string> existingIds)
+    {
+        var errors = new Dictionary<EventField, string>();
+        string id;
+        if (isNew)
+        {
+            id = (answers[EventField.Id] ?? string.Empty).Trim().ToLowerInvariant();
+            if (!EventRules.IsValidId(id))
+            {
+                errors[EventField.Id] = $"Use 2–{EventRules.MaxIdLength} lower-case letters, digits and hyphens, e.g. side-event-1.";
+            }
+            else if (existingIds.Contains(id, StringComparer.OrdinalIgnoreCase))
+            {
+                errors[EventField.Id] = "An event with this id exists already; choose another.";
+            }
+        }
+        else
+        {
+            id = fixedId ?? string.Empty;
+        }
+
+        var title = Text(answers[EventField.Title], EventField.Title, EventRules.MaxTitleLength, required: true, errors);
+        var venue = Text(answers[EventField.Venue], EventField.Venue, EventRules.MaxVenueLength, required: true, errors);
+        var description = Text(answers[EventField.Description], EventField.Description, EventRules.MaxDescriptionLength, required: false, errors);
+
+        var kindCode = answers[EventField.Kind]?.Trim();
+        var kind = Kinds.FirstOrDefault(k => string.Equals(k.Code, kindCode, StringComparison.OrdinalIgnoreCase));
+        if (kind.Code is null)
+        {
+            errors[EventField.Kind] = "Choose the kind of event.";
+        }
+
+        var confirmationCode = answers[EventField.Confirmation]?.Trim();
+        var confirmation = Confirmations.FirstOrDefault(c => string.Equals(c.Code, confirmationCode, StringComparison.OrdinalIgnoreCase));
+        if (confirmation.Code is null)
+        {
+            errors[EventField.Confirmation] = "Choose how places are confirmed.";
+        }
+
+        var themes = RegistrationValidator.SplitChoices(answers[EventField.Themes]);
+        if (themes.Any(t => t.Length != 1 || GcmReference.Theme(t[0]) is null))
+        {
+            errors[EventField.Themes] = "Choose themes from the list (a–d).";
+        }
+
+        var zoneId = (answers[EventField.TimeZone] ?? string.Empty).Trim();
+        TimeZoneInfo? zone = null;
+        if (zoneId.Length == 0 || zoneId.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out zone))
+        {
+            errors[EventField.TimeZone] = "Use a time zone name such as Asia/Bangkok.";
+        }
+
+        int? capacity = null;
+        var capacityText = answers[EventField.Capacity]?.Trim();
+        if (!string.IsNullOrEmpty(capacityText))
+        {
+            if (double.TryParse(capacityText, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                && number == Math.Floor(number) && number is >= 1 and <= EventRules.MaxCapacity)
+            {
+                capacity = (int)number;
+            }
+            else
+            {
+                errors[EventField.Capacity] = $"Use a whole number from 1 to {EventRules.MaxCapacity:N0}, or leave empty for no limit.";
+            }
+        }
+
+        var date = DateOnlyOf(answers[EventField.Date], EventField.Date, errors);
+        var startTime = TimeOf(answers[EventField.StartTime], EventField.StartTime, errors);
+        var endTime = TimeOf(answers[EventField.EndTime], EventField.EndTime, errors);
+        var opens = DateOnlyOf(answers[EventField.OpensDate], EventField.OpensDate, errors);
+        var closes = DateOnlyOf(answers[EventField.ClosesDate], EventField.ClosesDate, errors);
+
+        DateTimeOffset? startsAt = null, endsAt = null, opensAt = null, closesAt = null;
+        if (zone is not null)
+        {
+            if (date is { } day)
+            {
+                if (startTime is null && !errors.ContainsKey(EventField.StartTime))
+                {
+                    errors[EventField.StartTime] = "Give the start time, or clear the date while it is to be confirmed.";
+                }
+
+                if (endTime is null && !errors.ContainsKey(EventField.EndTime))
+                {
+                    errors[EventField.EndTime] = "Give the end time, or clear the date while it is to be confirmed.";
+                }
+
+                if (startTime is { } s && endTime is { } e)
+                {
+                    startsAt = At(day, s, zone);
+                    endsAt = At(day, e, zone);
+                    if (endsAt <= startsAt)
+                    {
+                        errors[EventField.EndTime] = "The event must end after it starts (on the same day).";
+                    }
+                }
+            }
+            else if ((startTime is not null || endTime is not null) && !errors.ContainsKey(EventField.Date))
+            {
+                errors[EventField.Date] = "Give the date too, or clear the times while the date is to be confirmed.";
+            }
+
+            opensAt = opens is { } o ? At(o, TimeOnly.MinValue, zone) : null;
+            // Registration closes at the end of the chosen day, in the event's zone.
+            closesAt = closes is { } c ? At(c.AddDays(1), TimeOnly.MinValue, zone) : null;
+            if (opensAt is not null && closesAt is not null && closesAt <= opensAt)
+            {
+                errors[EventField.ClosesDate] = "Registration must close after it opens.";
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new EventCheck(errors, null);
+        }
+
+        var themeCodes = string.Concat(themes.Select(t => char.ToLowerInvariant(t[0])).Distinct().Order());
+        return new EventCheck(errors, new EventDraft(
+            id, title!, kind.Kind, themeCodes, startsAt, endsAt, zone!.Id, venue!, capacity, opensAt, closesAt, confirmation.Mode, description));
+    }
+
+    private static DateTimeOffset At(DateOnly day, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        // A time skipped by a daylight-saving change does not exist there: take the hour after.
+        if (zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    private static string? Text(string? raw, EventField field, int maxLength, bool required, Dictionary<EventField, string> errors)
+    {
+        var text = (raw ?? string.Empty).Trim();
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                errors[field] = "Please fill this in.";
+            }
+
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            errors[field] = $"Please keep this under {maxLength} characters (it has {text.Length}).";
+            return null;
+        }
+
+        if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r'))
+        {
+            errors[field] = "This contains characters I cannot store; please type it again.";
+            return null;
+        }
+
+        return text;
+    }
+
+    private static DateOnly? DateOnlyOf(string? raw, EventField field, Dictionary<EventField, string> errors)
+    {
+        var text = raw?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 2000 and <= 2100)
+        {
+            return date;
+        }
+
+        errors[field] = "Use a date like 2026-12-15.";
+        return null;
+    }
+
+    private static TimeOnly? TimeOf(string? raw, EventField field, Dictionary<EventField, string> errors)
+    {
+        var text = raw?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        errors[field] = "Use a time like 14:30.";
+        return null;
+    }
+}

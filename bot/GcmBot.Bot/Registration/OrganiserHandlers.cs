@@ -1,0 +1,293 @@
+using System.Globalization;
+using GcmBot.Bot.Engagement;
+using GcmBot.Bot.Exports;
+using GcmBot.Bot.Teams;
+using GcmBot.Bot.Teams.Routing;
+using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Help;
+using GcmBot.Cards.Registration;
+using Microsoft.Extensions.Options;
+
+namespace GcmBot.Bot.Registration;
+
+/// <summary>Finds the event an organiser named, or says which ones exist.</summary>
+public sealed class EventArgument(EventCatalogue catalogue)
+{
+    public async Task<CatalogueEvent?> FindOrExplainAsync(BotTurn turn, string arguments, string command, CancellationToken cancellationToken)
+    {
+        var id = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var e = await catalogue.FindAsync(id, cancellationToken);
+        if (e is not null)
+        {
+            return e;
+        }
+
+        var ids = (await catalogue.AllAsync(cancellationToken)).Select(x => x.Id);
+        var start = id is null ? "Which event?" : $"I know no event **{RegisterCommand.MarkdownSafe(id)}**.";
+        await turn.SendTextAsync($"{start} Type **{command} <event>** with one of: {string.Join(", ", ids)}.", cancellationToken);
+        return null;
+    }
+}
+
+/// <summary><c>registrations &lt;event&gt;</c>: counts by status and the representation balance.</summary>
+public sealed class RegistrationsCommand(EventArgument events, RegistrationStore store) : ICommandHandler
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
+    {
+        if (await events.FindOrExplainAsync(turn, input.Arguments, "registrations", cancellationToken) is not { } e)
+        {
+            return;
+        }
+
+        var balance = await store.BalanceAsync(e.Id, cancellationToken);
+        await turn.SendCardAsync(BalanceCard.Build(RegistrationViews.Balance(e, balance, turn.TimeZone)), cancellationToken);
+    }
+}
+
+/// <summary><c>approvals &lt;event&gt; [page]</c>: the candidates and how each would change the balance.</summary>
+public sealed class ApprovalsCommand(EventArgument events, ApprovalsView view) : ICommandHandler
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
+    {
+        if (await events.FindOrExplainAsync(turn, input.Arguments, "approvals", cancellationToken) is not { } e)
+        {
+            return;
+        }
+
+        var pageText = input.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).FirstOrDefault();
+        var page = int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 10_000 ? p : 1;
+        await turn.SendCardAsync(await view.BuildAsync(e, page, null, cancellationToken), cancellationToken);
+    }
+}
+
+/// <summary>Builds the approvals card (shared by the command and the decision buttons, which refresh it).</summary>
+public sealed class ApprovalsView(RegistrationStore store)
+{
+    public async Task<AdaptiveCard> BuildAsync(CatalogueEvent e, int page, string? notice, CancellationToken cancellationToken)
+    {
+        var balance = await store.BalanceAsync(e.Id, cancellationToken);
+        var (candidates, total) = await store.CandidatesAsync(e.Id, (page - 1) * ApprovalsCard.PageSize, ApprovalsCard.PageSize, cancellationToken);
+        if (candidates.Count == 0 && page > 1 && total > 0)
+        {
+            // The page emptied (decisions since): show the last page that has someone.
+            page = (total + ApprovalsCard.PageSize - 1) / ApprovalsCard.PageSize;
+            (candidates, total) = await store.CandidatesAsync(e.Id, (page - 1) * ApprovalsCard.PageSize, ApprovalsCard.PageSize, cancellationToken);
+        }
+
+        var confirmed = balance.Count(RegistrationStatus.Confirmed);
+        return ApprovalsCard.Build(new ApprovalsCardModel(
+            e.Id,
+            e.Title,
+            RegistrationViews.Places(e, confirmed),
+            e.Capacity is { } capacity && confirmed >= capacity,
+            notice,
+            candidates.Select(c => RegistrationViews.Candidate(c, balance)).ToList(),
+            page,
+            ApprovalsCard.PageSize,
+            total));
+    }
+}
+
+/// <summary>Confirm or decline a candidate; the person is told, and the card refreshes with the new balance.</summary>
+public sealed partial class DecideRegistrationAction(
+    RegistrationStore store,
+    EventCatalogue catalogue,
+    ApprovalsView view,
+    RegistrationNotifier notifier,
+    ILogger<DecideRegistrationAction> logger) : ICardActionHandler
+{
+    public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
+    {
+        var decision = input.Text(RegistrationVerbs.DecisionKey);
+        if (!long.TryParse(input.Text(RegistrationVerbs.RegistrationKey), NumberStyles.None, CultureInfo.InvariantCulture, out var registrationId)
+            || decision is not (RegistrationVerbs.Approve or RegistrationVerbs.Decline)
+            || !Enum.TryParse<RegistrationStatus>(input.Text(RegistrationVerbs.ShownStatusKey), ignoreCase: false, out var shown)
+            || !Enum.IsDefined(shown)
+            || await catalogue.FindAsync(input.Text(RegistrationVerbs.EventKey), cancellationToken) is not { } e)
+        {
+            return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
+        }
+
+        var page = int.TryParse(input.Text(RegistrationVerbs.PageKey), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 10_000 ? p : 1;
+        var result = await store.DecideAsync(registrationId, decision == RegistrationVerbs.Approve, shown, cancellationToken);
+        string notice;
+        switch (result.Outcome)
+        {
+            case DecisionOutcome.NotFound:
+                return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
+            case DecisionOutcome.Stale:
+                notice = $"Nothing changed: that registration is now {RegistrationViews.StatusLabel(result.Status!.Value).ToLowerInvariant()} (someone acted on it meanwhile).";
+                break;
+            default:
+                await notifier.NotifyAsync(result.Changes, cancellationToken);
+                LogDecided(logger, result.Status!.Value);
+                notice = result.Status == RegistrationStatus.Confirmed
+                    ? "Confirmed. The person has been told."
+                    : "Declined. The person has been told.";
+                break;
+        }
+
+        return CardActionResult.ReplaceCard(await view.BuildAsync(e, page, notice, cancellationToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An organiser decided a registration: {Status}")]
+    private static partial void LogDecided(ILogger logger, RegistrationStatus status);
+}
+
+/// <summary><c>export registrations &lt;event&gt;</c>: a CSV behind an expiring link.</summary>
+public sealed partial class ExportRegistrationsCommand(
+    EventArgument events,
+    RegistrationStore store,
+    ExportStore exports,
+    IOptions<PublicHostOptions> host,
+    TimeProvider time,
+    ILogger<ExportRegistrationsCommand> logger) : ICommandHandler
+{
+    public static IReadOnlyList<string> Header { get; } =
+    [
+        "Event", "Status", "Registered or queued at (UTC)", "Name", "E-mail", "Organisation", "Stakeholder group", "Country",
+        "ESCAP subregion", "Gender", "Migrant", "Speaks for migrants in vulnerable situations", "Themes of interest",
+        "Oral intervention", "Expert panellist", "Accessibility or interpretation needs",
+    ];
+
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
+    {
+        if (await events.FindOrExplainAsync(turn, input.Arguments, "export registrations", cancellationToken) is not { } e)
+        {
+            return;
+        }
+
+        var rows = await store.ExportAsync(e.Id, cancellationToken);
+        var csv = new CsvWriter(Header);
+        foreach (var row in rows)
+        {
+            csv.Row(Cells(e, row));
+        }
+
+        var now = time.GetUtcNow();
+        var fileName = string.Create(CultureInfo.InvariantCulture, $"registrations-{e.Id}-{now:yyyyMMdd-HHmm}.csv");
+        var link = await exports.PublishAsync(fileName, "text/csv; charset=utf-8", csv.ToUtf8Bytes(), cancellationToken);
+        LogExported(logger, rows.Count);
+        await turn.SendCardAsync(ExportCard.Build(new ExportCardModel(
+            "Registrations: " + e.Title,
+            $"{rows.Count:N0} registration(s), UTF-8 CSV for any spreadsheet program.",
+            link.ToString(),
+            $"The link works for {host.Value.ExportLinkMinutes} minutes.")), cancellationToken);
+    }
+
+    private static IEnumerable<string?> Cells(CatalogueEvent e, Candidate row)
+    {
+        var r = row.Registration;
+        var p = row.Profile;
+        var country = StakeholderReference.Country(p?.CountryCode);
+        return
+        [
+            e.Id,
+            RegistrationViews.StatusLabel(r.Status),
+            r.QueuedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            p?.Name,
+            p?.Email,
+            p?.Organisation,
+            p is null ? null : StakeholderReference.Label(StakeholderReference.Groups, p.StakeholderGroup),
+            country?.Name,
+            country is null ? null : StakeholderReference.Label(StakeholderReference.Subregions, country.SubregionCode),
+            p?.Gender is null ? null : StakeholderReference.Label(StakeholderReference.Genders, p.Gender),
+            YesNo(p?.IsMigrant),
+            YesNo(p?.SpeaksForMigrantsInVulnerableSituations),
+            p is null ? null : string.Join(" ", p.Themes.Select(c => c.ToString())),
+            YesNo(p?.WishesToSpeak),
+            YesNo(p?.OffersAsPanellist),
+            p?.AccessibilityNeeds,
+        ];
+    }
+
+    private static string? YesNo(bool? value) => value switch { true => "yes", false => "no", null => null };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Exported {Count} registration(s)")]
+    private static partial void LogExported(ILogger logger, int count);
+}
+
+/// <summary><c>event add</c> and <c>event edit &lt;event&gt;</c>: the organisers' event form.</summary>
+public sealed class EventFormCommand(EventArgument events) : ICommandHandler
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
+    {
+        if (input.Command.EndsWith("add", StringComparison.OrdinalIgnoreCase))
+        {
+            var blank = new EventAnswers(new Dictionary<EventField, string?>
+            {
+                [EventField.TimeZone] = Cards.Common.TimeText.ReferenceZoneId,
+                [EventField.Kind] = EventForm.KindCode(EventKind.SideEvent),
+                [EventField.Confirmation] = EventForm.ConfirmationCode(ConfirmationMode.Automatic),
+                [EventField.Venue] = "Online (Microsoft Teams)",
+            });
+            await turn.SendCardAsync(EventFormCard.Build(RegistrationViews.EventForm(null, blank, new Dictionary<EventField, string>())), cancellationToken);
+            return;
+        }
+
+        if (await events.FindOrExplainAsync(turn, input.Arguments, "event edit", cancellationToken) is not { } e)
+        {
+            return;
+        }
+
+        await turn.SendCardAsync(EventFormCard.Build(RegistrationViews.EventForm(e.Id, EventAnswers.From(e), new Dictionary<EventField, string>())), cancellationToken);
+    }
+}
+
+/// <summary>Saves the event form after checking every field; raising an automatic event's places confirms the waitlist.</summary>
+public sealed partial class SaveEventAction(
+    EventCatalogue catalogue,
+    RegistrationStore store,
+    RegistrationNotifier notifier,
+    ILogger<SaveEventAction> logger) : ICardActionHandler
+{
+    public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
+    {
+        var values = RegistrationViews.ReadForm(input.Data, RegistrationViews.EventFormIds);
+        var fixedId = input.Text(RegistrationVerbs.EventKey);
+        if (values is null || fixedId is null)
+        {
+            return CardActionResult.Message("Sorry, I could not read that form, so nothing was saved. Type **event add** or **event edit <event>** again.");
+        }
+
+        var isNew = fixedId.Length == 0;
+        var existing = isNew ? null : await catalogue.FindAsync(fixedId, cancellationToken);
+        if (!isNew && existing is null)
+        {
+            return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
+        }
+
+        var answers = new EventAnswers(values);
+        var ids = (await catalogue.AllAsync(cancellationToken)).Select(e => e.Id).ToList();
+        var check = EventForm.Validate(answers, isNew, existing?.Id, ids);
+        if (check.Valid is not { } draft)
+        {
+            return CardActionResult.ReplaceCard(EventFormCard.Build(RegistrationViews.EventForm(existing?.Id, answers, check.Errors)));
+        }
+
+        if (isNew)
+        {
+            if (!await catalogue.AddAsync(draft, cancellationToken))
+            {
+                var taken = new Dictionary<EventField, string> { [EventField.Id] = "An event with this id exists already; choose another." };
+                return CardActionResult.ReplaceCard(EventFormCard.Build(RegistrationViews.EventForm(null, answers, taken)));
+            }
+        }
+        else
+        {
+            await catalogue.UpdateAsync(draft.Id, draft, cancellationToken);
+            // More places (or no limit, or automatic confirmation) may let the waitlist in.
+            var changes = await store.FillPlacesAsync(draft.Id, cancellationToken);
+            await notifier.NotifyAsync(changes, cancellationToken);
+        }
+
+        LogSaved(logger, isNew);
+        return CardActionResult.ReplaceCard(RegistrationNoticeCard.Build(new RegistrationNoticeModel(
+            isNew ? "Event added" : "Event saved",
+            $"\"{draft.Title}\" ({draft.Id}) is in the catalogue.",
+            [HelpCard.RunCommandButton("events", "See the events"), HelpCard.RunCommandButton($"registrations {draft.Id}", "Registrations")])));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An organiser saved an event (new: {IsNew})")]
+    private static partial void LogSaved(ILogger logger, bool isNew);
+}

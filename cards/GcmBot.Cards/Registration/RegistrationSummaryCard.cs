@@ -1,0 +1,96 @@
+using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Common;
+using GcmBot.Cards.Help;
+
+namespace GcmBot.Cards.Registration;
+
+/// <summary>Where one registration stands, as the person reads it.</summary>
+public enum RegistrationState { Confirmed, Waitlisted, Pending, Declined, Cancelled }
+
+/// <summary>One event a person registered for.</summary>
+/// <param name="When">The event's time in the person's zone and GMT+7, or "Date to be confirmed".</param>
+/// <param name="WaitlistPosition">Their place in the waitlist (1 = next).</param>
+public sealed record RegistrationLine(string EventId, string Title, string When, string Venue, RegistrationState State, int? WaitlistPosition);
+
+/// <summary>The confirmation after registering, and the answer to <c>my registrations</c>.</summary>
+/// <param name="Heading">"You're registered", "Your registrations", …</param>
+/// <param name="Notice">What just happened, e.g. "Cancelled your registration for …".</param>
+/// <param name="Person">The person's name, group and country (already plain text).</param>
+public sealed record RegistrationSummaryModel(string Heading, string? Notice, string? Person, string TimeZoneNote, IReadOnlyList<RegistrationLine> Lines);
+
+/// <summary>What a person is registered for, each event's time and status, with buttons to change or cancel.</summary>
+public static class RegistrationSummaryCard
+{
+    public static AdaptiveCard Build(RegistrationSummaryModel model)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock(model.Heading) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+        };
+        if (model.Person is not null)
+        {
+            body.Add(new TextBlock(MarkdownText.Escape(model.Person)) { IsSubtle = true, Spacing = Spacing.None });
+        }
+
+        if (model.Notice is not null)
+        {
+            body.Add(new TextBlock(model.Notice) { Color = TextColor.Good, Weight = TextWeight.Bolder });
+        }
+
+        if (model.Lines.Count == 0)
+        {
+            body.Add(new TextBlock("You are not registered for any event at the moment."));
+        }
+
+        foreach (var line in model.Lines)
+        {
+            var items = new List<CardElement>
+            {
+                new TextBlock(line.Title) { Weight = TextWeight.Bolder },
+                new TextBlock(StateText(line)) { Color = StateColor(line.State), Weight = TextWeight.Bolder, Spacing = Spacing.Small },
+                new FactSet([new Fact("When", line.When), new Fact("Where", line.Venue)]) { Spacing = Spacing.Small },
+            };
+            if (line.State is RegistrationState.Confirmed or RegistrationState.Waitlisted or RegistrationState.Pending)
+            {
+                items.Add(new ActionSet([HelpCard.RunCommandButton($"cancel registration {line.EventId}", "Cancel this registration")]));
+            }
+
+            body.Add(new Container(items) { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium });
+        }
+
+        body.Add(new TextBlock(model.TimeZoneNote) { IsSubtle = true, Size = TextSize.Small });
+        body.Add(new TextBlock("Type **forget me** to erase your data. Type **events** to see every event.")
+        {
+            IsSubtle = true,
+            Size = TextSize.Small,
+            Spacing = Spacing.None,
+        });
+
+        var actions = new List<CardAction> { HelpCard.RunCommandButton("register", model.Lines.Count == 0 ? "Register" : "Change my registration") };
+        if (model.Lines.Count(l => l.State is RegistrationState.Confirmed or RegistrationState.Waitlisted or RegistrationState.Pending) > 1)
+        {
+            actions.Add(HelpCard.RunCommandButton($"cancel registration {RegistrationVerbs.AllEvents}", "Cancel all"));
+        }
+
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = model.Heading };
+    }
+
+    public static string StateText(RegistrationLine line) => line.State switch
+    {
+        RegistrationState.Confirmed => "✓ Confirmed",
+        RegistrationState.Waitlisted => line.WaitlistPosition is { } position
+            ? $"Waitlisted: number {position} in line. I will tell you when a place opens."
+            : "Waitlisted. I will tell you when a place opens.",
+        RegistrationState.Pending => "Pending: the organisers confirm places for this event. I will tell you their decision.",
+        RegistrationState.Declined => "Not confirmed: the organisers could not offer you a place this time.",
+        _ => "Cancelled",
+    };
+
+    private static TextColor StateColor(RegistrationState state) => state switch
+    {
+        RegistrationState.Confirmed => TextColor.Good,
+        RegistrationState.Waitlisted or RegistrationState.Pending => TextColor.Warning,
+        RegistrationState.Declined => TextColor.Attention,
+        _ => TextColor.Default,
+    };
+}
