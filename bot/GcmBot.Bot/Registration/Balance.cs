@@ -2,22 +2,23 @@ using GcmBot.Bot.Engagement;
 
 namespace GcmBot.Bot.Registration;
 
+/// <summary>How many registrations of a status share one answer (a group code, a country code, …; null when not given).</summary>
+public sealed record AnswerCount(RegistrationStatus Status, string? Code, int Count);
+
+/// <summary>How many registrations of a status carry each yes/no answer.</summary>
+public sealed record FlagCounts(RegistrationStatus Status, int Migrants, int Advocates, int Speakers, int Panellists, int WithNeeds, int MigrantVoices);
+
 /// <summary>
-/// One group of registrations that share status and profile answers, with how many there are (what the database
-/// groups by). Profile fields are null for registrations whose person asked to be forgotten.
+/// What the database counts for a balance: registrations by status, and the confirmed and waitlisted ones by each
+/// answer. Each list is small (a few rows per category) however many people registered.
 /// </summary>
-public sealed record BalanceRow(
-    RegistrationStatus Status,
-    string? StakeholderGroup,
-    string? CountryCode,
-    string? Gender,
-    string? Themes,
-    bool IsMigrant,
-    bool SpeaksForMigrants,
-    bool WishesToSpeak,
-    bool OffersAsPanellist,
-    bool HasNeeds,
-    int Count);
+public sealed record BalanceCounts(
+    IReadOnlyList<AnswerCount> Statuses,
+    IReadOnlyList<AnswerCount> Groups,
+    IReadOnlyList<AnswerCount> Countries,
+    IReadOnlyList<AnswerCount> Genders,
+    IReadOnlyList<AnswerCount> Themes,
+    IReadOnlyList<FlagCounts> Flags);
 
 /// <summary>How many confirmed and waitlisted people fall in one category (a group, a subregion, …).</summary>
 public sealed record CategoryCount(string Code, string Label, int Confirmed, int Waitlisted);
@@ -51,59 +52,69 @@ public sealed record RegistrationBalance(
 
     public BalanceDimension Dimension(string title) => Dimensions.First(d => d.Title == title);
 
-    /// <summary>Counts by status and by each dimension, over confirmed and waitlisted registrations (one pass over the rows).</summary>
-    public static RegistrationBalance Compute(IEnumerable<BalanceRow> rows)
+    /// <summary>Counts by status and by each dimension, over confirmed and waitlisted registrations.</summary>
+    public static RegistrationBalance Compute(BalanceCounts counts)
     {
         var byStatus = Enum.GetValues<RegistrationStatus>().ToDictionary(s => s, _ => 0);
-        var tally = new Dictionary<(string Dimension, string Code), (int Confirmed, int Waitlisted)>();
-        var migrantVoices = 0;
-        foreach (var row in rows)
+        foreach (var status in counts.Statuses)
         {
-            byStatus[row.Status] += row.Count;
-            if (row.Status is not (RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted))
-            {
-                continue;
-            }
+            byStatus[status.Status] += status.Count;
+        }
 
-            Add(GroupTitle, Known(GroupCodes, row.StakeholderGroup));
-            Add(SubregionTitle, row.CountryCode is not null && SubregionOfCountry.TryGetValue(row.CountryCode, out var subregion) ? subregion : StakeholderReference.Unknown);
-            Add(GenderTitle, Known(GenderCodes, row.Gender));
-            var themes = (row.Themes ?? string.Empty).Where(c => c is >= 'a' and <= 'd').Distinct().ToList();
+        var tally = new Dictionary<(string Dimension, string Code), (int Confirmed, int Waitlisted)>();
+        foreach (var row in counts.Groups)
+        {
+            Add(GroupTitle, Known(GroupCodes, row.Code), row.Status, row.Count);
+        }
+
+        foreach (var row in counts.Countries)
+        {
+            var subregion = row.Code is not null && SubregionOfCountry.TryGetValue(row.Code, out var code) ? code : StakeholderReference.Unknown;
+            Add(SubregionTitle, subregion, row.Status, row.Count);
+        }
+
+        foreach (var row in counts.Genders)
+        {
+            Add(GenderTitle, Known(GenderCodes, row.Code), row.Status, row.Count);
+        }
+
+        foreach (var row in counts.Themes)
+        {
+            var themes = (row.Code ?? string.Empty).Where(c => c is >= 'a' and <= 'd').Distinct().ToList();
             foreach (var theme in themes)
             {
-                Add(ThemeTitle, theme.ToString());
+                Add(ThemeTitle, theme.ToString(), row.Status, row.Count);
             }
 
             if (themes.Count == 0)
             {
-                Add(ThemeTitle, "none");
+                Add(ThemeTitle, "none", row.Status, row.Count);
+            }
+        }
+
+        var migrantVoices = 0;
+        foreach (var flags in counts.Flags)
+        {
+            Add(VoicesTitle, "migrant", flags.Status, flags.Migrants);
+            Add(VoicesTitle, "advocate", flags.Status, flags.Advocates);
+            Add(VoicesTitle, "speak", flags.Status, flags.Speakers);
+            Add(VoicesTitle, "panel", flags.Status, flags.Panellists);
+            Add(VoicesTitle, "needs", flags.Status, flags.WithNeeds);
+            if (flags.Status == RegistrationStatus.Confirmed)
+            {
+                migrantVoices += flags.MigrantVoices;
+            }
+        }
+
+        void Add(string dimension, string code, RegistrationStatus status, int count)
+        {
+            if (status is not (RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted) || count == 0)
+            {
+                return;
             }
 
-            AddIf(row.IsMigrant, "migrant");
-            AddIf(row.SpeaksForMigrants, "advocate");
-            AddIf(row.WishesToSpeak, "speak");
-            AddIf(row.OffersAsPanellist, "panel");
-            AddIf(row.HasNeeds, "needs");
-            if (row.Status == RegistrationStatus.Confirmed && (row.IsMigrant || row.SpeaksForMigrants))
-            {
-                migrantVoices += row.Count;
-            }
-
-            void AddIf(bool flag, string code)
-            {
-                if (flag)
-                {
-                    Add(VoicesTitle, code);
-                }
-            }
-
-            void Add(string dimension, string code)
-            {
-                var (confirmed, waitlisted) = tally.GetValueOrDefault((dimension, code));
-                tally[(dimension, code)] = row.Status == RegistrationStatus.Confirmed
-                    ? (confirmed + row.Count, waitlisted)
-                    : (confirmed, waitlisted + row.Count);
-            }
+            var (confirmed, waitlisted) = tally.GetValueOrDefault((dimension, code));
+            tally[(dimension, code)] = status == RegistrationStatus.Confirmed ? (confirmed + count, waitlisted) : (confirmed, waitlisted + count);
         }
 
         CategoryCount Category(string dimension, string code, string label)
@@ -129,7 +140,8 @@ public sealed record RegistrationBalance(
             new(GroupTitle, Categories(GroupTitle, StakeholderReference.Groups, "Unknown", false)),
             new(SubregionTitle, Categories(SubregionTitle, StakeholderReference.Subregions, "Unknown", false)),
             new(GenderTitle, Categories(GenderTitle, StakeholderReference.Genders, "Not said", true)),
-            new(ThemeTitle, [.. GcmReference.Themes.Select(t => Category(ThemeTitle, t.Code.ToString(), t.Label)), Category(ThemeTitle, "none", "No theme chosen")]),
+            // Short labels: the full theme titles would crowd the card; "Theme a" is how the engagement names them.
+            new(ThemeTitle, [.. GcmReference.Themes.Select(t => Category(ThemeTitle, t.Code.ToString(), $"Theme {t.Code}")), Category(ThemeTitle, "none", "No theme chosen")]),
             new(VoicesTitle,
             [
                 Category(VoicesTitle, "migrant", "Migrants"),

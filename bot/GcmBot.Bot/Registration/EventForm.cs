@@ -138,9 +138,9 @@ public static class EventForm
             id = fixedId ?? string.Empty;
         }
 
-        var title = Text(answers[EventField.Title], EventField.Title, EventRules.MaxTitleLength, required: true, errors);
-        var venue = Text(answers[EventField.Venue], EventField.Venue, EventRules.MaxVenueLength, required: true, errors);
-        var description = Text(answers[EventField.Description], EventField.Description, EventRules.MaxDescriptionLength, required: false, errors);
+        var title = FormText.Check(answers[EventField.Title], EventField.Title, EventRules.MaxTitleLength, required: true, multiLine: false, errors);
+        var venue = FormText.Check(answers[EventField.Venue], EventField.Venue, EventRules.MaxVenueLength, required: true, multiLine: false, errors);
+        var description = FormText.Check(answers[EventField.Description], EventField.Description, EventRules.MaxDescriptionLength, required: false, multiLine: true, errors);
 
         var kindCode = answers[EventField.Kind]?.Trim();
         var kind = Kinds.FirstOrDefault(k => string.Equals(k.Code, kindCode, StringComparison.OrdinalIgnoreCase));
@@ -248,35 +248,8 @@ public static class EventForm
             local = local.AddHours(1);
         }
 
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
-
-    private static string? Text(string? raw, EventField field, int maxLength, bool required, Dictionary<EventField, string> errors)
-    {
-        var text = (raw ?? string.Empty).Trim();
-        if (text.Length == 0)
-        {
-            if (required)
-            {
-                errors[field] = "Please fill this in.";
-            }
-
-            return null;
-        }
-
-        if (text.Length > maxLength)
-        {
-            errors[field] = $"Please keep this under {maxLength} characters (it has {text.Length}).";
-            return null;
-        }
-
-        if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r'))
-        {
-            errors[field] = "This contains characters I cannot store; please type it again.";
-            return null;
-        }
-
-        return text;
+        // Stored in UTC (PostgreSQL's timestamptz takes only offset 0); shown in each person's zone.
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private static DateOnly? DateOnlyOf(string? raw, EventField field, Dictionary<EventField, string> errors)

@@ -106,21 +106,21 @@ public static partial class RegistrationValidator
     {
         var errors = new Dictionary<RegistrationField, string>();
 
-        var name = SingleLine(answers[RegistrationField.Name], RegistrationField.Name, RegistrationLimits.NameLength, required: true, errors);
-        var email = SingleLine(answers[RegistrationField.Email], RegistrationField.Email, RegistrationLimits.EmailLength, required: true, errors);
+        var name = FormText.Check(answers[RegistrationField.Name], RegistrationField.Name, RegistrationLimits.NameLength, required: true, multiLine: false, errors);
+        var email = FormText.Check(answers[RegistrationField.Email], RegistrationField.Email, RegistrationLimits.EmailLength, required: true, multiLine: false, errors);
         if (email is not null && !EmailShape().IsMatch(email))
         {
             errors[RegistrationField.Email] = "This does not look like an e-mail address (for example name@example.org).";
         }
 
-        var organisation = SingleLine(answers[RegistrationField.Organisation], RegistrationField.Organisation, RegistrationLimits.OrganisationLength, required: false, errors);
+        var organisation = FormText.Check(answers[RegistrationField.Organisation], RegistrationField.Organisation, RegistrationLimits.OrganisationLength, required: false, multiLine: false, errors);
         var group = OneOf(answers[RegistrationField.Group], RegistrationField.Group, StakeholderReference.Groups.Select(g => g.Code), "Choose the stakeholder group you belong to.", errors);
         var country = OneOf(answers[RegistrationField.Country], RegistrationField.Country, StakeholderReference.Countries.Select(c => c.Code), "Choose the country where you work (or \"Other country or territory\").", errors);
         var gender = OneOf(answers[RegistrationField.Gender], RegistrationField.Gender, StakeholderReference.Genders.Select(g => g.Code), null, errors);
         var voices = ManyOf(answers[RegistrationField.MigrantVoice], RegistrationField.MigrantVoice, [RegistrationChoices.Migrant, RegistrationChoices.Advocate], errors);
         var themes = ManyOf(answers[RegistrationField.Themes], RegistrationField.Themes, GcmReference.Themes.Select(t => t.Code.ToString()), errors);
         var contribution = ManyOf(answers[RegistrationField.Contribution], RegistrationField.Contribution, [RegistrationChoices.Speak, RegistrationChoices.Panel], errors);
-        var needs = MultiLine(answers[RegistrationField.Needs], RegistrationField.Needs, RegistrationLimits.NeedsLength, errors);
+        var needs = FormText.Check(answers[RegistrationField.Needs], RegistrationField.Needs, RegistrationLimits.NeedsLength, required: false, multiLine: true, errors);
         var events = Events(answers[RegistrationField.Events], catalogue, now, errors);
 
         if (!string.Equals(answers[RegistrationField.Consent]?.Trim(), RegistrationChoices.Yes, StringComparison.OrdinalIgnoreCase))
@@ -147,58 +147,6 @@ public static partial class RegistrationValidator
             contribution.Contains(RegistrationChoices.Panel),
             needs);
         return new RegistrationCheck(errors, new ValidRegistration(profile, events));
-    }
-
-    /// <summary>One line of text: trimmed, inner whitespace collapsed, no control characters, bounded.</summary>
-    private static string? SingleLine(string? raw, RegistrationField field, int maxLength, bool required, Dictionary<RegistrationField, string> errors)
-    {
-        var text = Whitespace().Replace(raw ?? string.Empty, " ").Trim();
-        if (text.Length == 0)
-        {
-            if (required)
-            {
-                errors[field] = "Please fill this in.";
-            }
-
-            return null;
-        }
-
-        if (text.Length > maxLength)
-        {
-            errors[field] = $"Please keep this under {maxLength} characters (it has {text.Length}).";
-            return null;
-        }
-
-        if (text.Any(char.IsControl))
-        {
-            errors[field] = "This contains characters I cannot store; please type it again.";
-            return null;
-        }
-
-        return text;
-    }
-
-    private static string? MultiLine(string? raw, RegistrationField field, int maxLength, Dictionary<RegistrationField, string> errors)
-    {
-        var text = (raw ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        if (text.Length > maxLength)
-        {
-            errors[field] = $"Please keep this under {maxLength} characters (it has {text.Length}).";
-            return null;
-        }
-
-        if (text.Any(c => char.IsControl(c) && c != '\n'))
-        {
-            errors[field] = "This contains characters I cannot store; please type it again.";
-            return null;
-        }
-
-        return text;
     }
 
     private static string? OneOf(string? raw, RegistrationField field, IEnumerable<string> codes, string? requiredMessage, Dictionary<RegistrationField, string> errors)
@@ -295,6 +243,46 @@ public static partial class RegistrationValidator
 
     [GeneratedRegex(@"^[^@\s,;<>""]+@[^@\s,;<>""]+\.[^@\s,;<>""]+$")]
     private static partial Regex EmailShape();
+
+}
+
+/// <summary>Free text a person typed into a form: trimmed, bounded, without control characters.</summary>
+internal static partial class FormText
+{
+    /// <summary>
+    /// The cleaned text, or null (with the problem recorded for the field) when it is missing but required, too long,
+    /// or holds control characters. One-line answers have their inner whitespace (line breaks too) collapsed.
+    /// </summary>
+    public static string? Check<TField>(string? raw, TField field, int maxLength, bool required, bool multiLine, Dictionary<TField, string> errors)
+        where TField : notnull
+    {
+        var text = multiLine
+            ? (raw ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim()
+            : Whitespace().Replace(raw ?? string.Empty, " ").Trim();
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                errors[field] = "Please fill this in.";
+            }
+
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            errors[field] = $"Please keep this under {maxLength} characters (it has {text.Length}).";
+            return null;
+        }
+
+        if (text.Any(c => char.IsControl(c) && !(multiLine && c == '\n')))
+        {
+            errors[field] = "This contains characters I cannot store; please type it again.";
+            return null;
+        }
+
+        return text;
+    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

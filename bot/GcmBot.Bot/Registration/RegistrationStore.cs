@@ -213,9 +213,9 @@ public sealed class RegistrationStore(IDbContextFactory<GcmDbContext> databases,
     }
 
     /// <summary>
-    /// The balance of an event in two grouped queries, however many registrations there are: counts by status (on the
-    /// event/status index), and the confirmed and waitlisted people grouped by their answers. Both lists only hold
-    /// people with answers: a person who is forgotten leaves them (their rows become Erased).
+    /// The balance of an event: counts by status (on the event/status index), then the confirmed and waitlisted people
+    /// counted by each answer in its own grouped query, so that every result stays a few rows per category however many
+    /// registered. Both lists only hold people with answers: a person who is forgotten leaves them (status Erased).
     /// </summary>
     public async Task<RegistrationBalance> BalanceAsync(string eventId, CancellationToken cancellationToken)
     {
@@ -223,36 +223,30 @@ public sealed class RegistrationStore(IDbContextFactory<GcmDbContext> databases,
         var statuses = await db.Set<EventRegistration>()
             .Where(r => r.EventId == eventId)
             .GroupBy(r => r.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .Select(g => new AnswerCount(g.Key, null, g.Count()))
             .ToListAsync(cancellationToken);
-        var listed = await (
-                from r in db.Set<EventRegistration>()
-                where r.EventId == eventId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted)
-                join p in db.Set<StakeholderProfile>() on r.UserStableId equals p.UserStableId
-                group r by new
-                {
-                    r.Status,
-                    p.StakeholderGroup,
-                    p.CountryCode,
-                    p.Gender,
-                    p.Themes,
-                    p.IsMigrant,
-                    p.SpeaksForMigrantsInVulnerableSituations,
-                    p.WishesToSpeak,
-                    p.OffersAsPanellist,
-                    Needs = p.AccessibilityNeeds != null,
-                }
-                into g
-                select new { g.Key, Count = g.Count() })
+        var listed = db.Set<EventRegistration>()
+            .Where(r => r.EventId == eventId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
+            .Join(db.Set<StakeholderProfile>(), r => r.UserStableId, p => p.UserStableId, (r, p) => new { r.Status, Profile = p });
+        var groups = await listed.GroupBy(x => new { x.Status, Code = x.Profile.StakeholderGroup })
+            .Select(g => new AnswerCount(g.Key.Status, g.Key.Code, g.Count())).ToListAsync(cancellationToken);
+        var countries = await listed.GroupBy(x => new { x.Status, Code = x.Profile.CountryCode })
+            .Select(g => new AnswerCount(g.Key.Status, g.Key.Code, g.Count())).ToListAsync(cancellationToken);
+        var genders = await listed.GroupBy(x => new { x.Status, Code = x.Profile.Gender })
+            .Select(g => new AnswerCount(g.Key.Status, g.Key.Code, g.Count())).ToListAsync(cancellationToken);
+        var themes = await listed.GroupBy(x => new { x.Status, Code = x.Profile.Themes })
+            .Select(g => new AnswerCount(g.Key.Status, g.Key.Code, g.Count())).ToListAsync(cancellationToken);
+        var flags = await listed.GroupBy(x => x.Status)
+            .Select(g => new FlagCounts(
+                g.Key,
+                g.Sum(x => x.Profile.IsMigrant ? 1 : 0),
+                g.Sum(x => x.Profile.SpeaksForMigrantsInVulnerableSituations ? 1 : 0),
+                g.Sum(x => x.Profile.WishesToSpeak ? 1 : 0),
+                g.Sum(x => x.Profile.OffersAsPanellist ? 1 : 0),
+                g.Sum(x => x.Profile.AccessibilityNeeds != null ? 1 : 0),
+                g.Sum(x => x.Profile.IsMigrant || x.Profile.SpeaksForMigrantsInVulnerableSituations ? 1 : 0)))
             .ToListAsync(cancellationToken);
-        var rows = listed.Select(x => new BalanceRow(
-            x.Key.Status, x.Key.StakeholderGroup, x.Key.CountryCode, x.Key.Gender, x.Key.Themes,
-            x.Key.IsMigrant, x.Key.SpeaksForMigrantsInVulnerableSituations, x.Key.WishesToSpeak, x.Key.OffersAsPanellist, x.Key.Needs, x.Count));
-        // Other statuses carry no answers to balance: only their counts matter.
-        var others = statuses
-            .Where(s => s.Status is not (RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted))
-            .Select(s => new BalanceRow(s.Status, null, null, null, null, false, false, false, false, false, s.Count));
-        return RegistrationBalance.Compute(rows.Concat(others));
+        return RegistrationBalance.Compute(new BalanceCounts(statuses, groups, countries, genders, themes, flags));
     }
 
     /// <summary>Pending registrations, then the waitlist, each in order of arrival; one page of them and how many in all.</summary>

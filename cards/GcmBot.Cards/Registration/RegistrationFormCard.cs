@@ -57,7 +57,7 @@ public static class RegistrationFormCard
             },
             new TextBlock(model.IsUpdate
                 ? "Your answers are filled in. Change what you need and save. Unticking an event cancels that registration."
-                : "The briefing and the stakeholder consultations of the Asia-Pacific regional review of the Global Compact for Migration. Fields marked * are required.")
+                : "The briefing and the stakeholder consultations of the Asia-Pacific regional review of the Global Compact for Migration. Answers marked with a red * are required.")
             {
                 IsSubtle = true,
                 Spacing = Spacing.None,
@@ -79,7 +79,7 @@ public static class RegistrationFormCard
         FormFields.Add(body, model.Errors, new TextInput
         {
             Id = Name,
-            Label = "Your name *",
+            Label = "Your name",
             IsRequired = true,
             ErrorMessage = "Please give your name.",
             MaxLength = model.NameLength,
@@ -88,7 +88,7 @@ public static class RegistrationFormCard
         FormFields.Add(body, model.Errors, new TextInput
         {
             Id = Email,
-            Label = "E-mail *",
+            Label = "E-mail",
             IsRequired = true,
             ErrorMessage = "Please give an e-mail address, like name@example.org.",
             Style = "email",
@@ -106,7 +106,7 @@ public static class RegistrationFormCard
         FormFields.Add(body, model.Errors, new ChoiceSetInput(model.Groups)
         {
             Id = Group,
-            Label = "Stakeholder group *",
+            Label = "Stakeholder group",
             IsRequired = true,
             ErrorMessage = "Please choose your stakeholder group.",
             Placeholder = "Choose the group you belong to",
@@ -115,7 +115,7 @@ public static class RegistrationFormCard
         FormFields.Add(body, model.Errors, new ChoiceSetInput(model.Countries)
         {
             Id = Country,
-            Label = "Country where you work *",
+            Label = "Country where you work",
             IsRequired = true,
             ErrorMessage = "Please choose a country, or \"Other country or territory\".",
             // Not the "filtered" (type-ahead) style: the Adaptive Card 1.5 schema knows only compact and expanded.
@@ -147,7 +147,7 @@ public static class RegistrationFormCard
         FormFields.Add(body, model.Errors, new ChoiceSetInput(model.Events)
         {
             Id = Events,
-            Label = "Events you want to attend *",
+            Label = "Events you want to attend",
             IsRequired = true,
             ErrorMessage = "Please choose at least one event.",
             IsMultiSelect = true,
@@ -185,10 +185,10 @@ public static class RegistrationFormCard
         });
 
         body.Add(new TextBlock(ConsentStatement) { Size = TextSize.Small, Separator = true, Spacing = Spacing.Medium });
-        FormFields.Add(body, model.Errors, new ToggleInput("I agree that GcmBot keeps these answers for this purpose *")
+        FormFields.Add(body, model.Errors, new ToggleInput("I agree that GcmBot keeps these answers for this purpose")
         {
             Id = Consent,
-            Label = "Your consent *",
+            Label = "Your consent",
             IsRequired = true,
             ErrorMessage = "Please agree, or we cannot register you.",
             Value = string.Equals(Value(model, Consent), "true", StringComparison.OrdinalIgnoreCase),

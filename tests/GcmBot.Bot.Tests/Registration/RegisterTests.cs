@@ -25,6 +25,18 @@ public sealed class RegisterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HelpCard_RegisterButton_OpensTheForm()
+    {
+        var chat = _bot.PersonalChat(TestUsers.Alice);
+        var help = await chat.SayAsync("help");
+
+        var form = await chat.PressAsync(help.Reply.Card, "command.run");
+
+        Assert.Contains("Register for the briefing and the consultations", help.Reply.AllText);
+        Assert.Contains("Register for the regional review engagement", form.Reply.AllText);
+    }
+
+    [Fact]
     public async Task Register_OffersOpenEventsOnly_WithDateToBeConfirmed()
     {
         var turn = await _bot.PersonalChat(TestUsers.Alice).SayAsync("register");

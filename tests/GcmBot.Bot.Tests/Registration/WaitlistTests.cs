@@ -29,6 +29,22 @@ public sealed class WaitlistTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoPeople_TakingTheLastPlaceAtOnce_OneIsConfirmedAndOneWaitlisted()
+    {
+        var alice = _bot.PersonalChat(TestUsers.Alice);
+        var bob = _bot.PersonalChat(TestUsers.Bob);
+        var aliceForm = await alice.SayAsync("register");
+        var bobForm = await bob.SayAsync("register");
+
+        await Task.WhenAll(
+            alice.PressAsync(aliceForm.Reply.Card, RegistrationVerbs.Submit, RegistrationDriver.ValidAnswers("consult-b")),
+            bob.PressAsync(bobForm.Reply.Card, RegistrationVerbs.Submit, RegistrationDriver.ValidAnswers("consult-b")));
+
+        var statuses = (await RegistrationDriver.RegistrationsAsync(_bot, "consult-b")).Select(r => r.Status).Order();
+        Assert.Equal([RegistrationStatus.Confirmed, RegistrationStatus.Waitlisted], statuses);
+    }
+
+    [Fact]
     public async Task Cancel_AsksFirst_AndKeepingItChangesNothing()
     {
         await RegistrationDriver.RegisterAsync(_bot, TestUsers.Alice, RegistrationDriver.ValidAnswers("consult-b"));
