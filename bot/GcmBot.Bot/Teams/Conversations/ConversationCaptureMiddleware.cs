@@ -17,7 +17,7 @@ public sealed class ConversationCaptureMiddleware(ConversationStore store, IMemo
         if (!string.IsNullOrEmpty(activity.Conversation?.Id) && !string.IsNullOrEmpty(activity.ServiceUrl))
         {
             var record = ConversationStore.FromActivity(activity, time.GetUtcNow());
-            var cacheKey = $"conversation:{record.ConversationId}:{record.ServiceUrl}:{record.UserId}";
+            var cacheKey = $"conversation:{record.ConversationId}:{record.ServiceUrl}:{record.UserId}:{record.TimeZoneId}";
             if (!recent.TryGetValue(cacheKey, out _))
             {
                 await store.UpsertAsync(record, cancellationToken);

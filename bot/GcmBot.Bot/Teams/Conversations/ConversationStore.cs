@@ -17,6 +17,8 @@ public sealed class ConversationStore(IDbContextFactory<GcmDbContext> databases)
         }
         else
         {
+            // Not every activity carries the person's zone; keep the last one Teams told.
+            record.TimeZoneId ??= existing.TimeZoneId;
             db.Entry(existing).CurrentValues.SetValues(record);
         }
 
@@ -71,6 +73,7 @@ public sealed class ConversationStore(IDbContextFactory<GcmDbContext> databases)
             BotName = activity.Recipient?.Name,
             UserId = isPersonal ? activity.From?.Id : null,
             UserAadObjectId = isPersonal && !string.IsNullOrEmpty(activity.From?.AadObjectId) ? activity.From.AadObjectId : null,
+            TimeZoneId = isPersonal && (activity as Activity)?.LocalTimezone is { Length: > 0 and <= 64 } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : null,
             UpdatedAt = now,
         };
     }
