@@ -25,29 +25,30 @@ public sealed class ConsultationNotifier(
         var rows = await store.InviteesAsync(consultation.Id, cancellationToken);
         var added = new List<ConsultationInvitee>();
         var changed = new List<ConsultationInvitee>();
-        var reachable = 0;
+        var notices = new List<OutboundRequest>();
 
         if (consultation.Status == ConsultationStatus.Cancelled)
         {
-            foreach (var row in rows.Where(r => r.NotifiedStart is not null && !r.CancellationNotified))
+            var toTell = rows.Where(r => r.NotifiedStart is not null && !r.CancellationNotified).ToList();
+            var cancelledChats = await conversations.FindPersonalChatsAsync(toTell.Select(r => r.UserStableId).ToList(), cancellationToken);
+            foreach (var row in toTell)
             {
-                var chat = await conversations.FindPersonalChatAsync(row.UserStableId, cancellationToken);
-                if (chat is null)
+                if (cancelledChats.TryGetValue(row.UserStableId, out var chat))
                 {
-                    continue;
+                    notices.Add(Notice(consultation, ConsultationNoticeKind.Cancelled, chat, row.UserStableId, "cancelled", emailInvitationsSent));
+                    row.CancellationNotified = true;
+                    changed.Add(row);
                 }
-
-                await EnqueueAsync(consultation, ConsultationNoticeKind.Cancelled, chat, row.UserStableId, "cancelled", emailInvitationsSent, cancellationToken);
-                row.CancellationNotified = true;
-                changed.Add(row);
-                reachable++;
             }
 
+            await queue.EnqueueManyAsync(notices, cancellationToken);
             await store.SaveInviteesAsync(added, changed, [], cancellationToken);
-            return new InvitationFigures(0, reachable);
+            return new InvitationFigures(0, notices.Count);
         }
 
         var known = rows.ToDictionary(r => r.UserStableId, StringComparer.Ordinal);
+        var chats = await conversations.FindPersonalChatsAsync(invited.Select(r => r.UserStableId).ToList(), cancellationToken);
+        var news = consultation.Start.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var registrant in invited)
         {
             if (!known.TryGetValue(registrant.UserStableId, out var row))
@@ -56,21 +57,14 @@ public sealed class ConsultationNotifier(
                 added.Add(row);
             }
 
-            var chat = await conversations.FindPersonalChatAsync(registrant.UserStableId, cancellationToken);
-            if (chat is null)
-            {
-                // Never talked to the bot: Graph's e-mail invitation is all they get (until they do talk to it).
-                continue;
-            }
-
-            reachable++;
-            if (row.NotifiedStart == consultation.Start)
+            // Without a chat with the bot, Graph's e-mail invitation is all they get (until they talk to the bot).
+            if (!chats.TryGetValue(registrant.UserStableId, out var chat) || row.NotifiedStart == consultation.Start)
             {
                 continue;
             }
 
             var kind = row.NotifiedStart is null ? ConsultationNoticeKind.Invited : ConsultationNoticeKind.Moved;
-            await EnqueueAsync(consultation, kind, chat, registrant.UserStableId, consultation.Start.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), emailInvitationsSent && !string.IsNullOrWhiteSpace(registrant.Email), cancellationToken);
+            notices.Add(Notice(consultation, kind, chat, registrant.UserStableId, news, emailInvitationsSent && !string.IsNullOrWhiteSpace(registrant.Email)));
             row.NotifiedStart = consultation.Start;
             if (!added.Contains(row))
             {
@@ -78,35 +72,28 @@ public sealed class ConsultationNotifier(
             }
         }
 
+        // Queued before the rows are written: after a crash in between, the next sync queues the same keys, which are skipped.
+        await queue.EnqueueManyAsync(notices, cancellationToken);
         var stillInvited = invited.Select(r => r.UserStableId).ToHashSet(StringComparer.Ordinal);
         var removed = rows.Where(r => !stillInvited.Contains(r.UserStableId)).ToList();
         await store.SaveInviteesAsync(added, changed, removed, cancellationToken);
-        return new InvitationFigures(invited.Count, reachable);
+        return new InvitationFigures(invited.Count, invited.Count(r => chats.ContainsKey(r.UserStableId)));
     }
 
     /// <summary>How many of the invited have a personal chat with the bot (for figures before any message is sent).</summary>
     public async Task<InvitationFigures> CountAsync(IReadOnlyList<Registrant> invited, CancellationToken cancellationToken)
     {
-        var reachable = 0;
-        foreach (var registrant in invited)
-        {
-            if (await conversations.FindPersonalChatAsync(registrant.UserStableId, cancellationToken) is not null)
-            {
-                reachable++;
-            }
-        }
-
-        return new InvitationFigures(invited.Count, reachable);
+        var chats = await conversations.FindPersonalChatsAsync(invited.Select(r => r.UserStableId).ToList(), cancellationToken);
+        return new InvitationFigures(invited.Count, invited.Count(r => chats.ContainsKey(r.UserStableId)));
     }
 
-    private async Task EnqueueAsync(
+    private static OutboundRequest Notice(
         Consultation consultation,
         ConsultationNoticeKind kind,
         ConversationRecord chat,
         string userStableId,
         string news,
-        bool emailInvitationSent,
-        CancellationToken cancellationToken)
+        bool emailInvitationSent)
     {
         var zone = ConsultationZones.TryFind(chat.TimeZoneId, out var personZone) ? personZone : null;
         var card = ConsultationViews.NoticeCard(consultation, kind, zone, emailInvitationSent);
@@ -116,7 +103,7 @@ public sealed class ConsultationNotifier(
             ConsultationNoticeKind.Moved => $"New time: {consultation.Title}, {ConsultationViews.When(consultation, zone)}",
             _ => $"Cancelled: {consultation.Title}",
         };
-        await queue.EnqueueToConversationAsync(chat.ConversationId, new OutboundContent(line, card), DeduplicationKey(consultation, news, userStableId), cancellationToken);
+        return new OutboundRequest(chat.ConversationId, new OutboundContent(line, card), DeduplicationKey(consultation, news, userStableId));
     }
 
     // The person's id is hashed: keys are unique per person and news without storing who in another table.

@@ -43,6 +43,16 @@ public sealed class ConsultationStore(IDbContextFactory<GcmDbContext> databases,
         return await db.Set<Consultation>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
     }
 
+    /// <summary>
+    /// The consultation whose Teams meeting chat this is (19:meeting_…@thread.v2), for the speaker queue and Q&amp;A
+    /// running in that chat; null when the chat belongs to no consultation.
+    /// </summary>
+    public async Task<Consultation?> FindByChatThreadAsync(string chatThreadId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Consultation>().AsNoTracking().FirstOrDefaultAsync(c => c.ChatThreadId == chatThreadId, cancellationToken);
+    }
+
     /// <summary>Consultations not yet over, and any whose Teams state still needs attention, soonest first.</summary>
     public async Task<IReadOnlyList<Consultation>> ListCurrentAsync(int max, CancellationToken cancellationToken)
     {

@@ -56,7 +56,7 @@ public sealed class SchedulingGraphTests : IAsyncLifetime
 
         var turn = await _organiser.SayAsync("schedule b 2026-12-12 14:00 2h");
 
-        Assert.Contains("I am creating its Teams meeting now", turn.Reply.AllText);
+        Assert.Contains("I am creating its Teams meeting now", turn.AllText);
         await _bot.WaitForConsultationAsync(1, c => c.Teams == TeamsState.InTeams && c.ChatThreadId is not null);
         var create = Assert.Single(_graph.RequestsTo("POST", Events));
         var body = create.Json!;
@@ -88,6 +88,8 @@ public sealed class SchedulingGraphTests : IAsyncLifetime
         Assert.Equal(ThreadId, consultation.ChatThreadId);
         Assert.Equal(JoinUrl, consultation.JoinUrl);
         Assert.Equal("AAMkevent1", consultation.EventId);
+        var byChat = await _bot.Services.GetRequiredService<ConsultationStore>().FindByChatThreadAsync(ThreadId, CancellationToken.None);
+        Assert.Equal(1, byChat?.Id);
     }
 
     [Fact]
@@ -128,6 +130,7 @@ public sealed class SchedulingGraphTests : IAsyncLifetime
 
         await _organiser.SayAsync("reschedule 1 2026-12-14 10:00 90m");
         await _bot.WaitForSendAsync(_alice, "has a new time");
+        await _bot.WaitForSendAsync(_organiser, "has its new time in Teams");
         var cancelTurn = await _organiser.SayAsync("cancel consultation 1");
         await _bot.WaitForSendAsync(_alice, "is cancelled");
 
@@ -135,7 +138,7 @@ public sealed class SchedulingGraphTests : IAsyncLifetime
         Assert.Equal("2026-12-14T10:00:00", (string?)patch.Json!["start"]!["dateTime"]);
         Assert.Equal("2026-12-14T11:30:00", (string?)patch.Json!["end"]!["dateTime"]);
         Assert.Equal(2, patch.Json!["attendees"]!.AsArray().Count);
-        Assert.Contains("I am cancelling its Teams meeting now.", cancelTurn.Reply.AllText);
+        Assert.Contains("I am cancelling its Teams meeting now.", cancelTurn.AllText);
         var cancel = Assert.Single(_graph.RequestsTo("POST", Events + "/AAMkevent1/cancel"));
         Assert.Equal(ConsultationReconciler.CancellationComment, (string?)cancel.Json!["Comment"]);
         await _bot.WaitForSendAsync(_organiser, "is cancelled in Teams");
@@ -162,7 +165,7 @@ public sealed class SchedulingGraphTests : IAsyncLifetime
         GraphCreatesMeetings();
         var retry = await _organiser.SayAsync("retry consultation 1");
 
-        Assert.Contains("Trying consultation 1 in Teams again now.", retry.Reply.AllText);
+        Assert.Contains("Trying consultation 1 in Teams again now.", retry.AllText);
         await _bot.WaitForConsultationAsync(1, c => c.Teams == TeamsState.InTeams && c.EventId == "AAMkevent1");
         await _bot.WaitForSendAsync(_alice, "You are invited");
         var creates = _graph.RequestsTo("POST", Events);
@@ -202,7 +205,7 @@ public sealed class SchedulingGraphTests : IAsyncLifetime
 
         var retry = await _organiser.SayAsync("retry consultation 1");
 
-        Assert.Contains("nothing to retry", retry.Reply.Text);
+        Assert.Contains("nothing to retry", retry.AllText);
     }
 
     [Fact]

@@ -48,6 +48,35 @@ public sealed class ConversationStore(IDbContextFactory<GcmDbContext> databases)
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The personal chats of many people at once, by Entra object id or Teams id (those who have one).</summary>
+    public async Task<IReadOnlyDictionary<string, ConversationRecord>> FindPersonalChatsAsync(
+        IReadOnlyCollection<string> userStableIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, ConversationRecord>(StringComparer.Ordinal);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        foreach (var chunk in userStableIds.Distinct().Chunk(500))
+        {
+            var chats = await db.Set<ConversationRecord>().AsNoTracking()
+                .Where(c => c.ConversationType == "personal" && (chunk.Contains(c.UserAadObjectId!) || chunk.Contains(c.UserId!)))
+                .ToListAsync(cancellationToken);
+            foreach (var chat in chats.OrderBy(c => c.UpdatedAt))
+            {
+                // The most recent chat wins, as in FindPersonalChatAsync.
+                if (chat.UserAadObjectId is { } aad && chunk.Contains(aad))
+                {
+                    found[aad] = chat;
+                }
+
+                if (chat.UserId is { } id && chunk.Contains(id))
+                {
+                    found[id] = chat;
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Removes a person's personal chat record (part of "forget me").</summary>
     public async Task ForgetPersonAsync(string userStableId, CancellationToken cancellationToken)
     {
