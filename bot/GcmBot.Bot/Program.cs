@@ -2,6 +2,7 @@ using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
 using GcmBot.Bot.Registration;
+using GcmBot.Bot.Scheduling;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Teams;
 
@@ -13,6 +14,7 @@ builder.Services.AddTeamsBot();
 builder.Services.AddExports();
 builder.Services.AddHelp();
 builder.Services.AddRegistration();
+builder.Services.AddScheduling();
 builder.Services.AddGcmHealthChecks();
 
 var app = builder.Build();

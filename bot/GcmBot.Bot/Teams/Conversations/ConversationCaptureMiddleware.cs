@@ -14,10 +14,11 @@ public sealed class ConversationCaptureMiddleware(ConversationStore store, IMemo
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
-        if (!string.IsNullOrEmpty(activity.Conversation?.Id) && !string.IsNullOrEmpty(activity.ServiceUrl))
+        // A proactive send starts from the stored record: nothing new to capture.
+        if (!Outbound.OutboundSender.IsProactive(activity) && !string.IsNullOrEmpty(activity.Conversation?.Id) && !string.IsNullOrEmpty(activity.ServiceUrl))
         {
             var record = ConversationStore.FromActivity(activity, time.GetUtcNow());
-            var cacheKey = $"conversation:{record.ConversationId}:{record.ServiceUrl}:{record.UserId}";
+            var cacheKey = $"conversation:{record.ConversationId}:{record.ServiceUrl}:{record.UserId}:{record.TimeZoneId}";
             if (!recent.TryGetValue(cacheKey, out _))
             {
                 await store.UpsertAsync(record, cancellationToken);

@@ -27,6 +27,9 @@ public sealed class ConversationRecord
     /// <summary>For personal chats: the person's Entra object id.</summary>
     public string? UserAadObjectId { get; set; }
 
+    /// <summary>For personal chats: the person's IANA time zone as Teams last reported it, for times in proactive messages.</summary>
+    public string? TimeZoneId { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -45,6 +48,7 @@ internal sealed class ConversationRecordConfiguration : IEntityTypeConfiguration
         builder.Property(c => c.BotName).HasMaxLength(256);
         builder.Property(c => c.UserId).HasMaxLength(256);
         builder.Property(c => c.UserAadObjectId).HasMaxLength(64);
+        builder.Property(c => c.TimeZoneId).HasMaxLength(64);
         builder.HasIndex(c => c.UserAadObjectId);
         builder.HasIndex(c => c.UserId);
     }

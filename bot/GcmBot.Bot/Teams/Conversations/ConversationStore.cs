@@ -17,6 +17,8 @@ public sealed class ConversationStore(IDbContextFactory<GcmDbContext> databases)
         }
         else
         {
+            // Not every activity carries the person's zone; keep the last one Teams told.
+            record.TimeZoneId ??= existing.TimeZoneId;
             db.Entry(existing).CurrentValues.SetValues(record);
         }
 
@@ -46,6 +48,35 @@ public sealed class ConversationStore(IDbContextFactory<GcmDbContext> databases)
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The personal chats of many people at once, by Entra object id or Teams id (those who have one).</summary>
+    public async Task<IReadOnlyDictionary<string, ConversationRecord>> FindPersonalChatsAsync(
+        IReadOnlyCollection<string> userStableIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, ConversationRecord>(StringComparer.Ordinal);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        foreach (var chunk in userStableIds.Distinct().Chunk(500))
+        {
+            var chats = await db.Set<ConversationRecord>().AsNoTracking()
+                .Where(c => c.ConversationType == "personal" && (chunk.Contains(c.UserAadObjectId!) || chunk.Contains(c.UserId!)))
+                .ToListAsync(cancellationToken);
+            foreach (var chat in chats.OrderBy(c => c.UpdatedAt))
+            {
+                // The most recent chat wins, as in FindPersonalChatAsync.
+                if (chat.UserAadObjectId is { } aad && chunk.Contains(aad))
+                {
+                    found[aad] = chat;
+                }
+
+                if (chat.UserId is { } id && chunk.Contains(id))
+                {
+                    found[id] = chat;
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Removes a person's personal chat record (part of "forget me").</summary>
     public async Task ForgetPersonAsync(string userStableId, CancellationToken cancellationToken)
     {
@@ -71,6 +102,7 @@ public sealed class ConversationStore(IDbContextFactory<GcmDbContext> databases)
             BotName = activity.Recipient?.Name,
             UserId = isPersonal ? activity.From?.Id : null,
             UserAadObjectId = isPersonal && !string.IsNullOrEmpty(activity.From?.AadObjectId) ? activity.From.AadObjectId : null,
+            TimeZoneId = isPersonal && (activity as Activity)?.LocalTimezone is { Length: > 0 and <= 64 } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : null,
             UpdatedAt = now,
         };
     }

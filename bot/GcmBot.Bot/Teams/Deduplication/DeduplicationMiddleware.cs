@@ -29,7 +29,7 @@ public sealed partial class DeduplicationMiddleware(
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        var key = KeyOf(turnContext.Activity);
+        var key = Outbound.OutboundSender.IsProactive(turnContext.Activity) ? null : KeyOf(turnContext.Activity);
         if (key is null)
         {
             await next(cancellationToken);

@@ -16,7 +16,26 @@ public interface INotificationQueue
 
     /// <summary>Queues a message to a conversation the bot is in.</summary>
     Task<OutboundStatus> EnqueueToConversationAsync(string conversationId, OutboundContent content, string? deduplicationKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues messages to many conversations at once (a fan-out to many people); keys already queued are skipped.
+    /// Returns how many were queued.
+    /// </summary>
+    async Task<int> EnqueueManyAsync(IReadOnlyList<OutboundRequest> messages, CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        foreach (var message in messages)
+        {
+            await EnqueueToConversationAsync(message.ConversationId, message.Content, message.DeduplicationKey, cancellationToken);
+            queued++;
+        }
+
+        return queued;
+    }
 }
+
+/// <summary>One message of a fan-out: where, what, and the key that makes queueing it idempotent.</summary>
+public sealed record OutboundRequest(string ConversationId, OutboundContent Content, string? DeduplicationKey);
 
 public sealed class NotificationQueue(
     IDbContextFactory<GcmDbContext> databases,
@@ -34,6 +53,52 @@ public sealed class NotificationQueue(
     public Task<OutboundStatus> EnqueueToConversationAsync(
         string conversationId, OutboundContent content, string? deduplicationKey, CancellationToken cancellationToken) =>
         EnqueueAsync(conversationId, content, deduplicationKey, cancellationToken);
+
+    /// <summary>One transaction for the whole fan-out: a commit per message would queue every one for SQLite's writer.</summary>
+    public async Task<int> EnqueueManyAsync(IReadOnlyList<OutboundRequest> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var keys = messages.Select(m => m.DeduplicationKey).OfType<string>().Distinct().ToList();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(500))
+        {
+            known.UnionWith(await db.Set<OutboundMessage>().Where(m => chunk.Contains(m.DeduplicationKey!)).Select(m => m.DeduplicationKey!).ToListAsync(cancellationToken));
+        }
+
+        var fresh = messages.Where(m => m.DeduplicationKey is null || known.Add(m.DeduplicationKey)).ToList();
+        db.AddRange(fresh.Select(m => new OutboundMessage
+        {
+            Id = Guid.NewGuid(),
+            ConversationId = m.ConversationId,
+            DeduplicationKey = m.DeduplicationKey,
+            Text = m.Content.Text,
+            CardJson = m.Content.Card?.ToJsonString(),
+            Status = OutboundStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Some of them were queued at the same moment by someone else: queue one by one, skipping those.
+            foreach (var message in fresh)
+            {
+                await EnqueueAsync(message.ConversationId, message.Content, message.DeduplicationKey, cancellationToken);
+            }
+        }
+
+        signal.Notify();
+        return fresh.Count;
+    }
 
     private async Task<OutboundStatus> EnqueueAsync(
         string? conversationId, OutboundContent content, string? deduplicationKey, CancellationToken cancellationToken)

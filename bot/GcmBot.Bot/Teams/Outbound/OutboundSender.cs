@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.RateLimiting;
 using GcmBot.Bot.Storage;
@@ -15,9 +16,11 @@ namespace GcmBot.Bot.Teams.Outbound;
 public enum SendOutcome { Sent, Throttled, Gone, Failed }
 
 /// <summary>
-/// Delivers queued proactive messages: paced under Teams' per-app and per-conversation limits, retrying 429, 412 and
-/// 5xx with Retry-After or jittered exponential backoff, giving up visibly after a bounded number of attempts (the
-/// pattern of Microsoft's Company Communicator). Every outcome is written back to the message's row.
+/// Delivers queued proactive messages: paced under Teams' per-app and per-conversation limits (smoothly, not in
+/// once-a-second bursts), retrying 429, 412 and 5xx with Retry-After or jittered exponential backoff, pausing every
+/// send when Teams answers 429, giving up visibly after a bounded number of attempts (the pattern of Microsoft's
+/// Company Communicator). Every outcome is written back to the message's row; a send that has started is finished
+/// and recorded even when the host stops, so that a restart neither loses nor repeats messages.
 /// </summary>
 public sealed partial class OutboundSender(
     IDbContextFactory<GcmDbContext> databases,
@@ -31,25 +34,17 @@ public sealed partial class OutboundSender(
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private readonly OutboundOptions _options = options.Value;
 
+    /// <summary>UTC ticks until which no send starts: Teams answered 429, so the whole app waits as it asked.</summary>
+    private long _pausedUntilTicks;
+
+    /// <summary>One send attempt and how it ended.</summary>
+    private sealed record Attempt(OutboundMessage Message, SendOutcome Outcome, int? StatusCode, TimeSpan? RetryAfter);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var appLimiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = _options.MaxPerSecond,
-            TokensPerPeriod = _options.MaxPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
+        using var appLimiter = new TokenBucketRateLimiter(Smooth(_options.MaxPerSecond));
         using var conversationLimiter = PartitionedRateLimiter.Create<string, string>(conversationId =>
-            RateLimitPartition.GetTokenBucketLimiter(conversationId, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = _options.MaxPerSecondPerConversation,
-                TokensPerPeriod = _options.MaxPerSecondPerConversation,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            }));
+            RateLimitPartition.GetTokenBucketLimiter(conversationId, _ => Smooth(_options.MaxPerSecondPerConversation)));
 
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -62,15 +57,27 @@ public sealed partial class OutboundSender(
                     continue;
                 }
 
-                await Parallel.ForEachAsync(
-                    due,
-                    new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = stoppingToken },
-                    async (message, ct) =>
-                    {
-                        using var appLease = await appLimiter.AcquireAsync(1, ct);
-                        using var conversationLease = await conversationLimiter.AcquireAsync(message.ConversationId!, 1, ct);
-                        await SendAndRecordAsync(message, ct);
-                    });
+                var attempts = new ConcurrentQueue<Attempt>();
+                try
+                {
+                    await Parallel.ForEachAsync(
+                        due,
+                        new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = stoppingToken },
+                        async (message, ct) =>
+                        {
+                            using var appLease = await appLimiter.AcquireAsync(1, ct);
+                            using var conversationLease = await conversationLimiter.AcquireAsync(message.ConversationId!, 1, ct);
+                            await WhilePausedAsync(ct);
+                            // Once started, a send finishes even when the host is stopping: cancelled half-way it may
+                            // already have reached Teams, and would be sent a second time after the restart.
+                            attempts.Enqueue(await SendAsync(message, CancellationToken.None));
+                        });
+                }
+                finally
+                {
+                    // Also when stopping: what was sent is recorded, what was not stays pending for the next start.
+                    await RecordAsync(attempts, CancellationToken.None);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -84,6 +91,23 @@ public sealed partial class OutboundSender(
         }
     }
 
+    /// <summary>
+    /// A token bucket that refills a little at a time (a tenth of the rate, or one token), so that no one-second window
+    /// sees much more than the rate; a bucket refilled once a second lets up to twice the rate through around a refill.
+    /// </summary>
+    internal static TokenBucketRateLimiterOptions Smooth(int perSecond)
+    {
+        var tokensPerPeriod = Math.Max(1, perSecond / 10);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = tokensPerPeriod,
+            TokensPerPeriod = tokensPerPeriod,
+            ReplenishmentPeriod = TimeSpan.FromSeconds((double)tokensPerPeriod / perSecond),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        };
+    }
+
     private async Task<List<OutboundMessage>> LoadDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -95,37 +119,83 @@ public sealed partial class OutboundSender(
             .ToListAsync(cancellationToken);
     }
 
-    private async Task SendAndRecordAsync(OutboundMessage message, CancellationToken cancellationToken)
+    private async Task WhilePausedAsync(CancellationToken cancellationToken)
+    {
+        var wait = new DateTimeOffset(Interlocked.Read(ref _pausedUntilTicks), TimeSpan.Zero) - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    private void PauseAll(TimeSpan wait)
+    {
+        var until = (time.GetUtcNow() + wait).UtcTicks;
+        long seen;
+        while ((seen = Interlocked.Read(ref _pausedUntilTicks)) < until && Interlocked.CompareExchange(ref _pausedUntilTicks, until, seen) != seen)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Writes a batch's outcomes in one transaction: SQLite has one writer, and a commit per message from parallel
+    /// sends makes them queue for it.
+    /// </summary>
+    private async Task RecordAsync(IReadOnlyCollection<Attempt> attempts, CancellationToken cancellationToken)
+    {
+        if (attempts.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var (message, outcome, statusCode, retryAfter) in attempts)
+        {
+            var attempt = message.Attempts + 1;
+            var (status, nextAttempt) = outcome switch
+            {
+                SendOutcome.Sent => (OutboundStatus.Sent, now),
+                SendOutcome.Gone => (OutboundStatus.Gone, now),
+                SendOutcome.Throttled when attempt < _options.MaxAttempts => (OutboundStatus.Pending, now + (retryAfter ?? Backoff(attempt))),
+                _ => (OutboundStatus.Failed, now),
+            };
+
+            if (status is OutboundStatus.Failed or OutboundStatus.Gone)
+            {
+                LogGaveUp(logger, message.Id, status, statusCode, attempt);
+            }
+
+            await db.Set<OutboundMessage>().Where(m => m.Id == message.Id).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Status, status)
+                    .SetProperty(m => m.Attempts, attempt)
+                    .SetProperty(m => m.LastStatusCode, statusCode)
+                    .SetProperty(m => m.NextAttemptAt, nextAttempt)
+                    .SetProperty(m => m.CompletedAt, status == OutboundStatus.Pending ? null : now),
+                cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<Attempt> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var conversation = await db.Set<ConversationRecord>().AsNoTracking()
             .FirstOrDefaultAsync(c => c.ConversationId == message.ConversationId, cancellationToken);
-        var (outcome, statusCode, retryAfter) = conversation is null
-            ? (SendOutcome.Gone, (int?)null, (TimeSpan?)null)
-            : await SendAsync(conversation, message, cancellationToken);
-
-        var now = time.GetUtcNow();
-        var attempts = message.Attempts + 1;
-        var (status, nextAttempt) = outcome switch
+        if (conversation is null)
         {
-            SendOutcome.Sent => (OutboundStatus.Sent, now),
-            SendOutcome.Gone => (OutboundStatus.Gone, now),
-            SendOutcome.Throttled when attempts < _options.MaxAttempts => (OutboundStatus.Pending, now + (retryAfter ?? Backoff(attempts))),
-            _ => (OutboundStatus.Failed, now),
-        };
-
-        if (status is OutboundStatus.Failed or OutboundStatus.Gone)
-        {
-            LogGaveUp(logger, message.Id, status, statusCode, attempts);
+            return new Attempt(message, SendOutcome.Gone, null, null);
         }
 
-        await db.Set<OutboundMessage>().Where(m => m.Id == message.Id).ExecuteUpdateAsync(
-            s => s.SetProperty(m => m.Status, status)
-                .SetProperty(m => m.Attempts, attempts)
-                .SetProperty(m => m.LastStatusCode, statusCode)
-                .SetProperty(m => m.NextAttemptAt, nextAttempt)
-                .SetProperty(m => m.CompletedAt, status == OutboundStatus.Pending ? null : now),
-            CancellationToken.None);
+        var (outcome, statusCode, retryAfter) = await SendAsync(conversation, message, cancellationToken);
+        if (statusCode == 429)
+        {
+            PauseAll(retryAfter ?? Backoff(1));
+        }
+
+        return new Attempt(message, outcome, statusCode, retryAfter);
     }
 
     private async Task<(SendOutcome Outcome, int? StatusCode, TimeSpan? RetryAfter)> SendAsync(
@@ -135,7 +205,8 @@ public sealed partial class OutboundSender(
         Exception? failure = null;
         try
         {
-            // The adapter would hand a failure inside the callback to OnTurnError; it is caught here to classify it.
+            // The adapter would hand a failure inside the callback to OnTurnError (and report success); it is caught
+            // here, cancellations (time-outs) included, to classify it.
             await ((BotAdapter)httpAdapter).ContinueConversationAsync(
                 identity.Value.MicrosoftAppId ?? string.Empty,
                 ConversationStore.ToReference(conversation),
@@ -145,14 +216,14 @@ public sealed partial class OutboundSender(
                     {
                         await turn.SendActivityAsync(activity, ct);
                     }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    catch (Exception ex)
                     {
                         failure = ex;
                     }
                 },
                 cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             failure = ex;
         }
@@ -166,11 +237,21 @@ public sealed partial class OutboundSender(
             case HttpRequestException http:
                 // No answer at all (connection refused, reset): as transient as a 503.
                 return (SendOutcome.Throttled, http.StatusCode is { } status ? (int)status : null, null);
+            case OperationCanceledException:
+                // A time-out: Teams may or may not have the message; trying again is the lesser harm.
+                return (SendOutcome.Throttled, null, null);
             default:
                 LogUnexpectedSendFailure(logger, failure, message.Id);
                 return (SendOutcome.Throttled, null, null);
         }
     }
+
+    /// <summary>
+    /// The turn of a proactive send (ContinueConversation), which the bot makes itself: the inbound middleware
+    /// (de-duplication, conversation capture) has nothing to do there, and its database writes would slow every send.
+    /// </summary>
+    public static bool IsProactive(IActivity activity) =>
+        activity.Type == ActivityTypes.Event && (activity as IEventActivity)?.Name == ActivityEventNames.ContinueConversation;
 
     public static SendOutcome Classify(HttpStatusCode status) => (int)status switch
     {

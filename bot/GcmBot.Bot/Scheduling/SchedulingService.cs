@@ -1,0 +1,260 @@
+using System.Globalization;
+using GcmBot.Bot.Engagement;
+using GcmBot.Bot.Exports;
+using GcmBot.Bot.Teams;
+using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Common;
+using GcmBot.Cards.Scheduling;
+using GcmBot.GraphIntegration.Meetings;
+
+namespace GcmBot.Bot.Scheduling;
+
+/// <summary>What an organiser's scheduling action answers: a card, or a sentence (refusals and errors).</summary>
+public sealed record SchedulingAnswer(AdaptiveCard? Card, string? Text)
+{
+    public static SchedulingAnswer Say(string text) => new(null, text);
+
+    public static SchedulingAnswer Show(AdaptiveCard card) => new(card, null);
+}
+
+/// <summary>An organiser's request to schedule, validated.</summary>
+public sealed record ScheduleRequest(
+    RoundtableTheme Theme,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    TimeZoneInfo Zone,
+    string? Title,
+    InviteScope Invite,
+    string? ConceptNoteUrl,
+    string? RequestKey);
+
+/// <summary>
+/// The organisers' scheduling actions, shared by the text commands and the cards: record the decision first (so that
+/// nothing is lost), then either apply it at once (offline: notifications and an .ics file) or leave it pending for the
+/// <see cref="SchedulingWorker"/> to apply to Teams through Graph and report back.
+/// </summary>
+public sealed class SchedulingService(
+    ConsultationStore store,
+    ConsultationReconciler reconciler,
+    ConsultationNotifier notifier,
+    IMeetingScheduler scheduler,
+    RegistrantSource registrants,
+    ExportStore exports,
+    SchedulingSignal signal,
+    TimeProvider time)
+{
+    public AdaptiveCard Form(ScheduleFormValues? values = null, string? error = null, string? requestKey = null)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeText.ReferenceZone).DateTime);
+        return ScheduleFormCard.Build(new ScheduleFormModel(
+            requestKey ?? Guid.NewGuid().ToString("N"),
+            GcmReference.Themes.Select(t => new Choice(t.Label, t.Code.ToString())).ToList(),
+            ConsultationZones.Offered.Select(id => new Choice(ZoneLabel(id), id)).ToList(),
+            today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            values ?? new ScheduleFormValues(),
+            error));
+    }
+
+    public async Task<SchedulingAnswer> ScheduleAsync(BotTurn turn, ScheduleRequest request, CancellationToken cancellationToken)
+    {
+        var (outcome, consultation) = await store.CreateAsync(new Consultation
+        {
+            Key = Guid.NewGuid(),
+            ThemeCode = request.Theme.Code.ToString(),
+            Title = request.Title ?? ConsultationRules.DefaultTitle(request.Theme),
+            Start = request.Start,
+            End = request.End,
+            TimeZoneId = request.Zone.Id,
+            Invite = request.Invite,
+            ConceptNoteUrl = request.ConceptNoteUrl,
+            Status = ConsultationStatus.Scheduled,
+            Teams = scheduler.IsConfigured ? TeamsState.Pending : TeamsState.Offline,
+            LastChange = ConsultationChange.Scheduled,
+            ReportConversationId = turn.ConversationId,
+            OrganiserTimeZoneId = turn.TimeZone?.Id,
+            RequestKey = request.RequestKey,
+        }, cancellationToken);
+
+        return outcome switch
+        {
+            CreateOutcome.SlotTaken => SchedulingAnswer.Say(
+                $"Consultation {consultation.Id} on theme {consultation.ThemeCode} is already scheduled at that time, so I did not add another. Type **consultations** to see it."),
+            CreateOutcome.AlreadyCreated => SchedulingAnswer.Show(await CardAsync(turn, consultation, $"Consultation {consultation.Id} was already scheduled from this form.", cancellationToken)),
+            _ => SchedulingAnswer.Show(await AfterChangeAsync(turn, consultation, scheduler.IsConfigured
+                ? $"Consultation {consultation.Id} is recorded. I am creating its Teams meeting now and will post it here."
+                : $"Consultation {consultation.Id} is recorded. No Teams meeting was created.", cancellationToken)),
+        };
+    }
+
+    public async Task<SchedulingAnswer> RescheduleAsync(
+        BotTurn turn, int number, DateOnly date, TimeOnly at, int? durationMinutes, CancellationToken cancellationToken)
+    {
+        var current = await store.FindAsync(number, cancellationToken);
+        if (current is null)
+        {
+            return SchedulingAnswer.Say(NotFound(number));
+        }
+
+        var zone = ConsultationZones.OrReference(current.TimeZoneId);
+        var duration = durationMinutes ?? (int)(current.End - current.Start).TotalMinutes;
+        var slot = ConsultationRules.Resolve(date, at, duration, zone, time.GetUtcNow());
+        if (!slot.Ok)
+        {
+            return SchedulingAnswer.Say(slot.Error!);
+        }
+
+        var (consultation, refusal) = await store.ChangeAsync(number, c =>
+        {
+            if (c.Status == ConsultationStatus.Cancelled)
+            {
+                return $"Consultation {c.Id} is cancelled; schedule a new one instead.";
+            }
+
+            if (c.Start == slot.Value.Start && c.End == slot.Value.End)
+            {
+                return $"Consultation {c.Id} is already at that time; nothing changed.";
+            }
+
+            (c.Start, c.End) = slot.Value;
+            c.Teams = NextTeamsState(c);
+            c.LastChange = ConsultationChange.Rescheduled;
+            c.ReportConversationId = turn.ConversationId;
+            c.OrganiserTimeZoneId = turn.TimeZone?.Id ?? c.OrganiserTimeZoneId;
+            return null;
+        }, cancellationToken);
+        if (refusal is not null)
+        {
+            return SchedulingAnswer.Say(refusal);
+        }
+
+        return SchedulingAnswer.Show(await AfterChangeAsync(turn, consultation!, scheduler.IsConfigured
+            ? $"Consultation {number} is moved. I am updating its Teams meeting now."
+            : $"Consultation {number} is moved. The invited registrants who talk to me are told the new time.", cancellationToken));
+    }
+
+    public async Task<SchedulingAnswer> CancelAsync(BotTurn turn, int number, CancellationToken cancellationToken)
+    {
+        var (consultation, refusal) = await store.ChangeAsync(number, c =>
+        {
+            if (c.Status == ConsultationStatus.Cancelled)
+            {
+                return $"Consultation {c.Id} is already cancelled.";
+            }
+
+            c.Status = ConsultationStatus.Cancelled;
+            c.Teams = NextTeamsState(c);
+            c.LastChange = ConsultationChange.Cancelled;
+            c.ReportConversationId = turn.ConversationId;
+            return null;
+        }, cancellationToken);
+        if (refusal is not null)
+        {
+            return SchedulingAnswer.Say(refusal);
+        }
+
+        return SchedulingAnswer.Show(await AfterChangeAsync(turn, consultation!, scheduler.IsConfigured && consultation!.Teams == TeamsState.Pending
+            ? $"Consultation {number} is cancelled. I am cancelling its Teams meeting now."
+            : $"Consultation {number} is cancelled.", cancellationToken));
+    }
+
+    public async Task<SchedulingAnswer> RetryAsync(BotTurn turn, int number, CancellationToken cancellationToken)
+    {
+        var (consultation, refusal) = await store.ChangeAsync(number, c =>
+        {
+            if (!scheduler.IsConfigured)
+            {
+                return OfflineMeetingScheduler.NotConfiguredText;
+            }
+
+            if (c.Teams != TeamsState.Failed)
+            {
+                return c.Teams == TeamsState.Pending
+                    ? $"Consultation {c.Id} is already being updated in Teams."
+                    : $"Consultation {c.Id} is already up to date in Teams; there is nothing to retry.";
+            }
+
+            c.Teams = TeamsState.Pending;
+            c.LastChange = c.LastChange == ConsultationChange.RegistrantsChanged ? ConsultationChange.Retried : c.LastChange;
+            c.ReportConversationId = turn.ConversationId;
+            return null;
+        }, cancellationToken);
+        if (refusal is not null)
+        {
+            return SchedulingAnswer.Say(refusal);
+        }
+
+        return SchedulingAnswer.Show(await AfterChangeAsync(turn, consultation!, $"Trying consultation {number} in Teams again now.", cancellationToken));
+    }
+
+    public async Task<SchedulingAnswer> ShowAsync(BotTurn turn, int number, CancellationToken cancellationToken)
+    {
+        var consultation = await store.FindAsync(number, cancellationToken);
+        return consultation is null
+            ? SchedulingAnswer.Say(NotFound(number))
+            : SchedulingAnswer.Show(await CardAsync(turn, consultation, null, cancellationToken));
+    }
+
+    public async Task<AdaptiveCard> ListAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        var current = await store.ListCurrentAsync(ConsultationListCard.PageSize + 100, cancellationToken);
+        return ConsultationViews.ListCard(current, current.Count, turn.TimeZone);
+    }
+
+    private TeamsState NextTeamsState(Consultation consultation) =>
+        !scheduler.IsConfigured ? TeamsState.Offline
+        : consultation.Status == ConsultationStatus.Cancelled && consultation.EventId is null ? TeamsState.InTeams
+        : TeamsState.Pending;
+
+    private async Task<AdaptiveCard> AfterChangeAsync(BotTurn turn, Consultation consultation, string headline, CancellationToken cancellationToken)
+    {
+        if (consultation.Teams == TeamsState.Pending)
+        {
+            signal.Notify();
+            return await CardAsync(turn, consultation, headline, cancellationToken);
+        }
+
+        // Nothing to do in Teams: tell the invitees now and answer with the result.
+        var result = await reconciler.ReconcileAsync(consultation.Id, cancellationToken);
+        var current = result?.Consultation ?? consultation;
+        var figures = result?.Figures ?? await notifier.CountAsync(await registrants.InvitedToAsync(current, cancellationToken), cancellationToken);
+        return ConsultationViews.OrganiserCard(current, figures, turn.TimeZone, registrants.IsAvailable, await CalendarFileAsync(current, cancellationToken), headline);
+    }
+
+    private async Task<AdaptiveCard> CardAsync(BotTurn turn, Consultation consultation, string? headline, CancellationToken cancellationToken)
+    {
+        var figures = await notifier.CountAsync(await registrants.InvitedToAsync(consultation, cancellationToken), cancellationToken);
+        return ConsultationViews.OrganiserCard(consultation, figures, turn.TimeZone, registrants.IsAvailable, await CalendarFileAsync(consultation, cancellationToken), headline);
+    }
+
+    /// <summary>Offline only: the consultation as an .ics file (with its invitees), behind an expiring link.</summary>
+    private async Task<string?> CalendarFileAsync(Consultation consultation, CancellationToken cancellationToken)
+    {
+        if (consultation.Teams != TeamsState.Offline)
+        {
+            return null;
+        }
+
+        var invited = await registrants.InvitedToAsync(consultation, cancellationToken);
+        var theme = ConsultationViews.ThemeOf(consultation);
+        var entry = new CalendarEntry(
+            $"{consultation.Key:N}@gcmbot",
+            consultation.Revision,
+            time.GetUtcNow(),
+            consultation.Start,
+            consultation.End,
+            consultation.Title,
+            AgendaTemplate.Text(new AgendaModel(theme, consultation.Title, consultation.Start, consultation.End, consultation.ConceptNoteUrl)),
+            consultation.ConceptNoteUrl,
+            consultation.Status == ConsultationStatus.Cancelled,
+            invited.Select(r => (r.Name, r.Email)).ToList());
+        var link = await exports.PublishAsync($"consultation-{consultation.Id}.ics", CalendarFile.ContentType, CalendarFile.Build(entry), cancellationToken);
+        return link.ToString();
+    }
+
+    private static string NotFound(int number) => $"There is no consultation {number}. Type **consultations** to see them.";
+
+    private static string ZoneLabel(string id) =>
+        id == TimeText.ReferenceZoneId ? "GMT+7 (Bangkok, Hanoi, Jakarta)"
+        : TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? $"{id} ({TimeText.OffsetLabel(zone.BaseUtcOffset)})"
+        : id;
+}

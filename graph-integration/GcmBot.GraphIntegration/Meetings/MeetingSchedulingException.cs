@@ -1,0 +1,42 @@
+namespace GcmBot.GraphIntegration.Meetings;
+
+/// <summary>Why a Graph call did not succeed, in the terms an organiser can act on.</summary>
+public enum MeetingFailure
+{
+    /// <summary>Graph is not configured (offline mode).</summary>
+    NotConfigured,
+
+    /// <summary>401, or Entra ID refused the app's credential.</summary>
+    NotSignedIn,
+
+    /// <summary>403: a permission (or an application access policy) is missing.</summary>
+    PermissionDenied,
+
+    /// <summary>404 on the mailbox: the organiser mailbox does not exist.</summary>
+    MailboxNotFound,
+
+    /// <summary>404 on the event: it was deleted (e.g. in Outlook).</summary>
+    EventNotFound,
+
+    /// <summary>429 after Graph's own retries.</summary>
+    Throttled,
+
+    /// <summary>5xx after Graph's own retries, a timeout, or no answer at all.</summary>
+    Unavailable,
+
+    /// <summary>400 and other refusals of the request itself.</summary>
+    Rejected,
+}
+
+/// <summary>A Graph call that failed; <see cref="Exception.Message"/> is written for an organiser (no stack, no personal data).</summary>
+public sealed class MeetingSchedulingException(MeetingFailure failure, string message, int? statusCode = null, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public MeetingFailure Failure { get; } = failure;
+
+    /// <summary>The HTTP status Graph answered with, when it answered.</summary>
+    public int? StatusCode { get; } = statusCode;
+
+    /// <summary>Worth trying again later without changing anything (throttling, outages).</summary>
+    public bool IsTransient => Failure is MeetingFailure.Throttled or MeetingFailure.Unavailable;
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using GcmBot.Bot.Participants;
+using GcmBot.Bot.Scheduling;
+using GcmBot.Bot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GcmBot.Bot.Tests.Scheduling;
+
+/// <summary>Registrants as Registration would report them; tests add people at any moment ("registered late").</summary>
+public sealed class TestRegistrants : IRegistrantDirectory
+{
+    private readonly ConcurrentDictionary<string, (Registrant Person, string Themes)> _people = new();
+
+    public TestRegistrants Add(TestUser user, string themes, string? email = null)
+    {
+        var name = user.Name;
+        _people[user.AadObjectId] = (new Registrant(user.AadObjectId, name, email ?? name.Split(' ')[0].ToLowerInvariant() + "@example.org", "consultations", "confirmed"), themes);
+        return this;
+    }
+
+    public Task<IReadOnlyList<Registrant>> ForThemeAsync(char theme, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Registrant>>(_people.Values.Where(p => p.Themes.Contains(theme)).Select(p => p.Person).OrderBy(p => p.Name).ToList());
+
+    public Task<IReadOnlyList<Registrant>> AllAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Registrant>>(_people.Values.Select(p => p.Person).OrderBy(p => p.Name).ToList());
+}
+
+public static class SchedulingTestKit
+{
+    /// <summary>Friday 27 Nov 2026, 17:00 in Bangkok.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A bot with fake time, and these registrants in place of Registration.</summary>
+    public static void Use(this BotAppOptions options, TestRegistrants registrants)
+    {
+        options.FakeTimeStart = Now;
+        options.Services.Add(services => services.AddSingleton<IRegistrantDirectory>(registrants));
+    }
+
+    public static async Task<List<Consultation>> ConsultationsAsync(this BotApp bot)
+    {
+        await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();
+        return await db.Set<Consultation>().AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+    }
+
+    public static async Task<Consultation> ConsultationAsync(this BotApp bot, int id) => (await bot.ConsultationsAsync()).Single(c => c.Id == id);
+
+    public static async Task<List<ConsultationInvitee>> InviteesAsync(this BotApp bot, int id)
+    {
+        await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();
+        return await db.Set<ConsultationInvitee>().AsNoTracking().Where(i => i.ConsultationId == id).ToListAsync();
+    }
+
+    /// <summary>Waits until the consultation satisfies a condition (the worker applies changes after the turn).</summary>
+    public static async Task<Consultation> WaitForConsultationAsync(this BotApp bot, int id, Func<Consultation, bool> condition)
+    {
+        for (var i = 0; i < 400; i++)
+        {
+            var consultation = await bot.ConsultationAsync(id);
+            if (condition(consultation))
+            {
+                return consultation;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Consultation {id} never reached the expected state.");
+    }
+
+    /// <summary>Messages the bot sent into one conversation (proactive ones included).</summary>
+    public static IReadOnlyList<ReceivedActivity> SentTo(this BotApp bot, TeamsConversation chat) =>
+        bot.Connector.Sent.Where(s => s.Call?.ConversationId == chat.Id).ToList();
+
+    public static Task WaitForSendAsync(this BotApp bot, TeamsConversation chat, string text) =>
+        bot.Connector.WaitForAsync(calls => calls.Any(c => c.IsSend && c.ConversationId == chat.Id && c.Activity.AllText.Contains(text, StringComparison.Ordinal)));
+}
