@@ -54,9 +54,18 @@ public sealed class QnaOptions
 /// instead of failing) that also bumps the session's <see cref="QnaSession.Version"/>: the board is always rendered
 /// from what is committed. Races are settled by unique indexes (one vote per person, one open session per chat).
 /// </summary>
-public sealed class QnaStore(IDbContextFactory<GcmDbContext> databases, IOptions<QnaOptions> options, TimeProvider time)
+public sealed class QnaStore(
+    IDbContextFactory<GcmDbContext> databases,
+    IOptions<QnaOptions> options,
+    IOptions<StorageOptions> storage,
+    TimeProvider time) : IDisposable
 {
     private const int MaxAttempts = 3;
+
+    // SQLite lets one writer in at a time and makes the others sleep and retry (blocking a thread each). Q&A writers
+    // queue here instead, asynchronously, so a thousand votes at once wait their turn without spinning or timing out.
+    // PostgreSQL needs no gate: row locks order the writers.
+    private readonly SemaphoreSlim? _sqliteWriter = storage.Value.Provider == StorageProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
 
     public async Task<QnaSession?> FindAsync(int sessionId, CancellationToken cancellationToken)
     {
@@ -96,31 +105,31 @@ public sealed class QnaStore(IDbContextFactory<GcmDbContext> databases, IOptions
     /// <summary>Opens a session; refused when one is already open in the conversation.</summary>
     public async Task<(QnaOutcome Outcome, QnaSession? Session)> OpenAsync(QnaSession draft, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         draft.Status = SessionStatus.Open;
-        draft.OpenedAt = now;
+        draft.OpenedAt = time.GetUtcNow();
         draft.Version = 1;
         draft.RenderedVersion = 0;
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var existing = await db.Set<QnaSession>().AsNoTracking()
-            .FirstOrDefaultAsync(s => s.ConversationId == draft.ConversationId && s.Status == SessionStatus.Open, cancellationToken);
-        if (existing is not null)
-        {
-            return (QnaOutcome.Refused($"A Q&A is already open in this chat: “{existing.Title}”. Close it before opening another."), existing);
-        }
-
-        db.Add(draft);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            return await WriteAsync(async db =>
+            {
+                var existing = await db.Set<QnaSession>().AsNoTracking()
+                    .FirstOrDefaultAsync(s => s.ConversationId == draft.ConversationId && s.Status == SessionStatus.Open, cancellationToken);
+                if (existing is not null)
+                {
+                    return (QnaOutcome.Refused($"A Q&A is already open in this chat: “{existing.Title}”. Close it before opening another."), existing);
+                }
+
+                db.Add(draft);
+                await db.SaveChangesAsync(cancellationToken);
+                return (QnaOutcome.Done($"The Q&A “{draft.Title}” is open. Participants can now ask and upvote."), (QnaSession?)draft);
+            }, cancellationToken);
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            // Another moderator opened one in the same moment; theirs stands.
+            // Another moderator opened one in the same moment (another process, or PostgreSQL); theirs stands.
             return (QnaOutcome.Refused("Another moderator has just opened a Q&A in this chat."), await FindOpenInAsync(draft.ConversationId, cancellationToken));
         }
-
-        return (QnaOutcome.Done($"The Q&A “{draft.Title}” is open. Participants can now ask and upvote."), draft);
     }
 
     public async Task<QnaOutcome> AskAsync(int sessionId, Asker asker, string text, CancellationToken cancellationToken)
@@ -529,22 +538,16 @@ public sealed class QnaStore(IDbContextFactory<GcmDbContext> databases, IOptions
         });
 
     /// <summary>Remembers where the board message is and that it shows <paramref name="version"/>.</summary>
-    public async Task SetBoardMessageAsync(int sessionId, string? activityId, long version, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await db.Set<QnaSession>().Where(s => s.Id == sessionId).ExecuteUpdateAsync(
+    public Task SetBoardMessageAsync(int sessionId, string? activityId, long version, CancellationToken cancellationToken) =>
+        WriteAsync(db => db.Set<QnaSession>().Where(s => s.Id == sessionId).ExecuteUpdateAsync(
             s => s.SetProperty(x => x.BoardActivityId, activityId)
                 .SetProperty(x => x.RenderedVersion, x => x.RenderedVersion > version ? x.RenderedVersion : version),
-            cancellationToken);
-    }
+            cancellationToken), cancellationToken);
 
     /// <summary>Records that the board shows <paramref name="version"/> (never moves backwards).</summary>
-    public async Task MarkRenderedAsync(int sessionId, long version, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await db.Set<QnaSession>().Where(s => s.Id == sessionId && s.RenderedVersion < version)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RenderedVersion, version), cancellationToken);
-    }
+    public Task MarkRenderedAsync(int sessionId, long version, CancellationToken cancellationToken) =>
+        WriteAsync(db => db.Set<QnaSession>().Where(s => s.Id == sessionId && s.RenderedVersion < version)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RenderedVersion, version), cancellationToken), cancellationToken);
 
     /// <summary>Sessions whose board message is behind the database (after a crash or a throttled update).</summary>
     public async Task<IReadOnlyList<int>> StaleBoardsAsync(CancellationToken cancellationToken)
@@ -575,23 +578,25 @@ public sealed class QnaStore(IDbContextFactory<GcmDbContext> databases, IOptions
         return await db.Set<QnaModerator>().AnyAsync(m => m.SessionId == sessionId && m.TeamsUserId == teamsUserId, cancellationToken);
     }
 
-    /// <summary>Adds (or refreshes) a moderator in the board's refresh list.</summary>
+    /// <summary>Adds (or refreshes) a moderator in the board's refresh list, which is part of the board: it bumps the version.</summary>
     public async Task RememberModeratorAsync(int sessionId, string teamsUserId, string? aadObjectId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var updated = await db.Set<QnaModerator>().Where(m => m.SessionId == sessionId && m.TeamsUserId == teamsUserId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastSeenAt, now), cancellationToken);
-        if (updated > 0)
-        {
-            return;
-        }
-
-        db.Add(new QnaModerator { SessionId = sessionId, TeamsUserId = teamsUserId, AadObjectId = aadObjectId, LastSeenAt = now });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await BumpAsync(db, sessionId, cancellationToken);
+            await WriteAsync(async db =>
+            {
+                var moderators = db.Set<QnaModerator>();
+                if (await moderators.Where(m => m.SessionId == sessionId && m.TeamsUserId == teamsUserId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastSeenAt, now), cancellationToken) == 0)
+                {
+                    moderators.Add(new QnaModerator { SessionId = sessionId, TeamsUserId = teamsUserId, AadObjectId = aadObjectId, LastSeenAt = now });
+                    await db.SaveChangesAsync(cancellationToken);
+                    await BumpAsync(db, sessionId, cancellationToken);
+                }
+
+                return true;
+            }, cancellationToken);
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
@@ -599,11 +604,16 @@ public sealed class QnaStore(IDbContextFactory<GcmDbContext> databases, IOptions
         }
     }
 
-    public async Task ForgetModeratorAsync(int sessionId, string teamsUserId, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await db.Set<QnaModerator>().Where(m => m.SessionId == sessionId && m.TeamsUserId == teamsUserId).ExecuteDeleteAsync(cancellationToken);
-    }
+    public Task ForgetModeratorAsync(int sessionId, string teamsUserId, CancellationToken cancellationToken) =>
+        WriteAsync(async db =>
+        {
+            if (await db.Set<QnaModerator>().Where(m => m.SessionId == sessionId && m.TeamsUserId == teamsUserId).ExecuteDeleteAsync(cancellationToken) > 0)
+            {
+                await BumpAsync(db, sessionId, cancellationToken);
+            }
+
+            return true;
+        }, cancellationToken);
 
     private Task<QnaOutcome> ModerateAsync(
         int sessionId,
@@ -654,15 +664,29 @@ public sealed class QnaStore(IDbContextFactory<GcmDbContext> databases, IOptions
             return outcome;
         }, cancellationToken);
 
+    public void Dispose() => _sqliteWriter?.Dispose();
+
     private async Task<T> WriteAsync<T>(Func<GcmDbContext, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        // Short and explicit: on SQLite this is BEGIN IMMEDIATE, so concurrent writers wait (busy timeout) rather
-        // than fail when a read inside the transaction turns into a write.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await work(db);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        if (_sqliteWriter is not null)
+        {
+            await _sqliteWriter.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            // Short and explicit: on SQLite this is BEGIN IMMEDIATE, so another process's writer makes it wait (busy
+            // timeout) at the start rather than fail when a read inside the transaction turns into a write.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await work(db);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _sqliteWriter?.Release();
+        }
     }
 
     private static Task BumpAsync(GcmDbContext db, int sessionId, CancellationToken cancellationToken) =>
