@@ -3,6 +3,7 @@ using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
 using GcmBot.Bot.Registration;
 using GcmBot.Bot.Scheduling;
+using GcmBot.Bot.Questions;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Teams;
 
@@ -15,6 +16,7 @@ builder.Services.AddExports();
 builder.Services.AddHelp();
 builder.Services.AddRegistration();
 builder.Services.AddScheduling();
+builder.Services.AddQuestions();
 builder.Services.AddGcmHealthChecks();
 
 var app = builder.Build();

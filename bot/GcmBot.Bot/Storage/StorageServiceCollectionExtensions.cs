@@ -21,7 +21,7 @@ public static class StorageServiceCollectionExtensions
 
         services.AddSingleton<DatabaseLocation>();
         services.AddPooledDbContextFactory<SqliteGcmDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<DatabaseLocation>().SqliteConnectionString));
+            options.UseSqlite(sp.GetRequiredService<DatabaseLocation>().SqliteConnectionString).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance));
         services.AddPooledDbContextFactory<PostgresGcmDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
 

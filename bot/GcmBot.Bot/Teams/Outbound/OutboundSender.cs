@@ -261,7 +261,7 @@ public sealed partial class OutboundSender(
         _ => SendOutcome.Failed,
     };
 
-    private static TimeSpan? RetryAfterOf(IDictionary<string, IEnumerable<string>>? headers)
+    internal static TimeSpan? RetryAfterOf(IDictionary<string, IEnumerable<string>>? headers)
     {
         if (headers is null)
         {

@@ -1,0 +1,29 @@
+using GcmBot.Bot.Questions;
+using GcmBot.Bot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace GcmBot.Bot.Participants;
+
+/// <summary>
+/// "Forget me" for the Q&amp;A: the person's questions stay (anonymous, with their votes) and their votes still count,
+/// but nothing links them to the person any more; their place in moderators' refresh lists goes.
+/// </summary>
+public sealed class QuestionsEraser(IDbContextFactory<GcmDbContext> databases) : IPersonalDataEraser
+{
+    public async Task EraseAsync(string userStableId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Set<Question>().Where(q => q.AuthorId == userStableId).ExecuteUpdateAsync(
+            s => s.SetProperty(q => q.AuthorId, (string?)null)
+                .SetProperty(q => q.AuthorName, (string?)null)
+                .SetProperty(q => q.AskKey, (string?)null)
+                .SetProperty(q => q.AskedAnonymously, true),
+            cancellationToken);
+        await db.Set<QuestionVote>().Where(v => v.VoterId == userStableId)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.VoterId, (string?)null), cancellationToken);
+        await db.Set<QnaModerator>().Where(m => m.AadObjectId == userStableId || m.TeamsUserId == userStableId)
+            .ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,722 @@
+using GcmBot.Bot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GcmBot.Bot.Questions;
+
+/// <summary>What a change did, in words for the person who asked for it; <see cref="Changed"/> false changes nothing.</summary>
+public sealed record QnaOutcome(bool Changed, string Notice, bool Warning = false)
+{
+    public Question? Question { get; init; }
+
+    /// <summary>Askers to tell that their question was answered (after the change is committed).</summary>
+    public IReadOnlyList<AnsweredQuestion> Answered { get; init; } = [];
+
+    public static QnaOutcome Done(string notice) => new(true, notice);
+
+    /// <summary>Nothing to do: a replay or double click of something already done. Not a warning.</summary>
+    public static QnaOutcome AlreadyDone(string notice) => new(false, notice);
+
+    public static QnaOutcome Refused(string notice) => new(false, notice, Warning: true);
+}
+
+/// <summary>A question whose asker is to be told of its answer.</summary>
+public sealed record AnsweredQuestion(int QuestionId, string AuthorId, int Number, string Text, string? Answer);
+
+/// <summary>Who asked: their stable id, and their name only when it may be stored.</summary>
+public sealed record Asker(string StableId, string Name, bool WantsAnonymity);
+
+/// <summary>Options of the Q&amp;A.</summary>
+public sealed class QnaOptions
+{
+    public const string SectionName = "Questions";
+
+    /// <summary>The shared board message is updated at most this often per chat (Teams allows 7 sends per second per thread).</summary>
+    [System.ComponentModel.DataAnnotations.Range(200, 60_000)]
+    public int BoardUpdateIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Questions on the board; "show all" pages through the rest.</summary>
+    [System.ComponentModel.DataAnnotations.Range(3, GcmBot.Cards.Questions.QnaLimits.MaxListed)]
+    public int BoardTopCount { get; set; } = 8;
+
+    [System.ComponentModel.DataAnnotations.Range(3, GcmBot.Cards.Questions.QnaLimits.MaxListed)]
+    public int PageSize { get; set; } = 8;
+
+    [System.ComponentModel.DataAnnotations.Range(1, 100)]
+    public int MaxActiveQuestionsPerPerson { get; set; } = QuestionRules.DefaultMaxActivePerPerson;
+
+    [System.ComponentModel.DataAnnotations.Range(10, 100_000)]
+    public int MaxQuestionsPerSession { get; set; } = 5000;
+}
+
+/// <summary>
+/// The Q&amp;A's storage. Every change runs in one short transaction (on SQLite an immediate one, so writers queue
+/// instead of failing) that also bumps the session's <see cref="QnaSession.Version"/>: the board is always rendered
+/// from what is committed. Races are settled by unique indexes (one vote per person, one open session per chat).
+/// </summary>
+public sealed class QnaStore(
+    IDbContextFactory<GcmDbContext> databases,
+    IOptions<QnaOptions> options,
+    IOptions<StorageOptions> storage,
+    TimeProvider time) : IDisposable
+{
+    private const int MaxAttempts = 3;
+
+    // SQLite lets one writer in at a time and makes the others sleep and retry (blocking a thread each). Q&A writers
+    // queue here instead, asynchronously, so a thousand votes at once wait their turn without spinning or timing out.
+    // PostgreSQL needs no gate: row locks order the writers.
+    private readonly SemaphoreSlim? _sqliteWriter = storage.Value.Provider == StorageProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
+
+    public async Task<QnaSession?> FindAsync(int sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<QnaSession>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+    }
+
+    public async Task<QnaSession?> FindOpenInAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<QnaSession>().AsNoTracking()
+            .FirstOrDefaultAsync(s => s.ConversationId == conversationId && s.Status == SessionStatus.Open, cancellationToken);
+    }
+
+    /// <summary>The open session of a conversation, else the one opened last there.</summary>
+    public async Task<QnaSession?> FindCurrentInAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<QnaSession>().AsNoTracking()
+            .Where(s => s.ConversationId == conversationId)
+            .OrderBy(s => s.Status == SessionStatus.Open ? 0 : 1)
+            .ThenByDescending(s => s.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Open sessions a person of this tenant can ask in from our personal chat.</summary>
+    public async Task<IReadOnlyList<QnaSession>> OpenSessionsAsync(string? tenantId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<QnaSession>().AsNoTracking()
+            .Where(s => s.Status == SessionStatus.Open && (tenantId == null || s.TenantId == null || s.TenantId == tenantId))
+            .OrderByDescending(s => s.Id)
+            .Take(25)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Opens a session; refused when one is already open in the conversation.</summary>
+    public async Task<(QnaOutcome Outcome, QnaSession? Session)> OpenAsync(QnaSession draft, CancellationToken cancellationToken)
+    {
+        draft.Status = SessionStatus.Open;
+        draft.OpenedAt = time.GetUtcNow();
+        draft.Version = 1;
+        draft.RenderedVersion = 0;
+        try
+        {
+            return await WriteAsync(async db =>
+            {
+                var existing = await db.Set<QnaSession>().AsNoTracking()
+                    .FirstOrDefaultAsync(s => s.ConversationId == draft.ConversationId && s.Status == SessionStatus.Open, cancellationToken);
+                if (existing is not null)
+                {
+                    return (QnaOutcome.Refused($"A Q&A is already open in this chat: “{existing.Title}”. Close it before opening another."), existing);
+                }
+
+                db.Add(draft);
+                await db.SaveChangesAsync(cancellationToken);
+                return (QnaOutcome.Done($"The Q&A “{draft.Title}” is open. Participants can now ask and upvote."), (QnaSession?)draft);
+            }, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Another moderator opened one in the same moment (another process, or PostgreSQL); theirs stands.
+            return (QnaOutcome.Refused("Another moderator has just opened a Q&A in this chat."), await FindOpenInAsync(draft.ConversationId, cancellationToken));
+        }
+    }
+
+    public async Task<QnaOutcome> AskAsync(int sessionId, Asker asker, string text, CancellationToken cancellationToken)
+    {
+        var askKey = QuestionRules.AskKey(asker.StableId, text);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteAsync(db => AskOnceAsync(db, sessionId, asker, text, askKey, cancellationToken), cancellationToken);
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) && attempt < MaxAttempts)
+            {
+                // A concurrent Ask of the same text, or (PostgreSQL) of the same number: the next attempt sees it.
+            }
+        }
+    }
+
+    private async Task<QnaOutcome> AskOnceAsync(GcmDbContext db, int sessionId, Asker asker, string text, string askKey, CancellationToken cancellationToken)
+    {
+        var session = await db.Set<QnaSession>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null || session.Status != SessionStatus.Open)
+        {
+            return QnaOutcome.Refused("This Q&A is closed, so it takes no new questions.");
+        }
+
+        var questions = db.Set<Question>();
+        var same = await questions.AsNoTracking().FirstOrDefaultAsync(q => q.SessionId == sessionId && q.AskKey == askKey, cancellationToken);
+        if (same is not null)
+        {
+            return QnaOutcome.AlreadyDone($"You already asked this: it is question #{same.Number}.") with { Question = same };
+        }
+
+        var live = await questions.CountAsync(
+            q => q.SessionId == sessionId && q.AuthorId == asker.StableId && (q.Status == QuestionStatus.Waiting || q.Status == QuestionStatus.Open),
+            cancellationToken);
+        if (live >= options.Value.MaxActiveQuestionsPerPerson)
+        {
+            return QnaOutcome.Refused($"You have {live} questions waiting to be answered in this Q&A, the most one person can have. Withdraw one, or wait for answers, to ask another.");
+        }
+
+        if (session.LastNumber >= options.Value.MaxQuestionsPerSession)
+        {
+            return QnaOutcome.Refused("This Q&A has reached the number of questions it can take.");
+        }
+
+        // The row update also holds the session row (PostgreSQL) until commit, so numbers are handed out one by one.
+        await db.Set<QnaSession>().Where(s => s.Id == sessionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastNumber, x => x.LastNumber + 1).SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+        var number = await db.Set<QnaSession>().Where(s => s.Id == sessionId).Select(s => s.LastNumber).FirstAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var question = new Question
+        {
+            SessionId = sessionId,
+            Number = number,
+            Text = text,
+            Status = session.PreModeration ? QuestionStatus.Waiting : QuestionStatus.Open,
+            AuthorId = asker.StableId,
+            AuthorName = session.AskerVisibility == AskerVisibility.Moderators && !asker.WantsAnonymity ? Truncate(asker.Name, 200) : null,
+            AskedAnonymously = asker.WantsAnonymity || session.AskerVisibility == AskerVisibility.Nobody,
+            AskKey = askKey,
+            AskedAt = now,
+            UpdatedAt = now,
+        };
+        questions.Add(question);
+        await db.SaveChangesAsync(cancellationToken);
+        return QnaOutcome.Done(session.PreModeration
+            ? $"Thank you! Your question is #{number}. It appears on the board once a moderator approves it."
+            : $"Thank you! Your question is #{number} on the board.") with { Question = question };
+    }
+
+    public async Task<QnaOutcome> VoteAsync(int sessionId, int questionId, string voterId, VoteIntent intent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteAsync(db => VoteOnceAsync(db, sessionId, questionId, voterId, intent, cancellationToken), cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // The same person's other click won the race (PostgreSQL): their vote is counted once.
+            return QnaOutcome.AlreadyDone("Your vote is counted.");
+        }
+    }
+
+    private async Task<QnaOutcome> VoteOnceAsync(GcmDbContext db, int sessionId, int questionId, string voterId, VoteIntent intent, CancellationToken cancellationToken)
+    {
+        var target = await (
+            from q in db.Set<Question>()
+            join s in db.Set<QnaSession>() on q.SessionId equals s.Id
+            where q.Id == questionId && q.SessionId == sessionId
+            select new { q.Number, q.Status, q.MergedIntoId, SessionStatus = s.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (target is null)
+        {
+            return QnaOutcome.Refused("That question is not in this Q&A, so I counted no vote.");
+        }
+
+        if (target.SessionStatus != SessionStatus.Open)
+        {
+            return QnaOutcome.Refused("This Q&A is closed, so votes can no longer change.");
+        }
+
+        if (!QuestionRules.TakesVotes(target.Status))
+        {
+            int? mergedInto = target.MergedIntoId is { } id
+                ? await db.Set<Question>().Where(q => q.Id == id).Select(q => (int?)q.Number).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            return QnaOutcome.Refused(QuestionRules.WhyNoVote(target.Status, target.Number, mergedInto));
+        }
+
+        var votes = db.Set<QuestionVote>();
+        var hasVoted = await votes.AnyAsync(v => v.QuestionId == questionId && v.VoterId == voterId, cancellationToken);
+        var wantsVote = QuestionRules.WantsVote(intent, hasVoted);
+        if (wantsVote == hasVoted)
+        {
+            return QnaOutcome.AlreadyDone(hasVoted ? $"Your vote for #{target.Number} is counted." : $"You have no vote on #{target.Number}.");
+        }
+
+        int delta;
+        if (wantsVote)
+        {
+            votes.Add(new QuestionVote { QuestionId = questionId, VoterId = voterId, VotedAt = time.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+            delta = 1;
+        }
+        else
+        {
+            await votes.Where(v => v.QuestionId == questionId && v.VoterId == voterId).ExecuteDeleteAsync(cancellationToken);
+            delta = -1;
+        }
+
+        await db.Set<Question>().Where(q => q.Id == questionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.VoteCount, q => q.VoteCount + delta), cancellationToken);
+        await BumpAsync(db, sessionId, cancellationToken);
+        return QnaOutcome.Done(wantsVote ? $"Your vote for #{target.Number} is counted." : $"Your vote for #{target.Number} is taken back.");
+    }
+
+    public Task<QnaOutcome> EditAsync(int sessionId, int questionId, string askerId, string text, CancellationToken cancellationToken) =>
+        ChangeOwnAsync(sessionId, questionId, askerId, cancellationToken, async (db, session, question) =>
+        {
+            if (question.Text == text)
+            {
+                return QnaOutcome.AlreadyDone($"Question #{question.Number} already reads like that.");
+            }
+
+            var askKey = QuestionRules.AskKey(askerId, text);
+            if (await db.Set<Question>().AnyAsync(q => q.SessionId == sessionId && q.AskKey == askKey && q.Id != questionId, cancellationToken))
+            {
+                return QnaOutcome.Refused("You already have a question with that text in this Q&A.");
+            }
+
+            question.Text = text;
+            question.AskKey = askKey;
+            question.UpdatedAt = time.GetUtcNow();
+            // With pre-moderation, a changed question is checked again: an approved text must not turn into another.
+            var backToQueue = session.PreModeration && question.Status == QuestionStatus.Open;
+            if (backToQueue)
+            {
+                question.Status = QuestionStatus.Waiting;
+                await UnpinAsync(db, sessionId, questionId, cancellationToken);
+            }
+
+            return QnaOutcome.Done(backToQueue
+                ? $"Question #{question.Number} is changed. It waits for a moderator's approval again."
+                : $"Question #{question.Number} is changed.");
+        });
+
+    public Task<QnaOutcome> WithdrawAsync(int sessionId, int questionId, string askerId, CancellationToken cancellationToken) =>
+        ChangeOwnAsync(sessionId, questionId, askerId, cancellationToken, async (db, _, question) =>
+        {
+            question.Status = QuestionStatus.Withdrawn;
+            question.AskKey = null;
+            question.UpdatedAt = time.GetUtcNow();
+            await UnpinAsync(db, sessionId, questionId, cancellationToken);
+            return QnaOutcome.Done($"Question #{question.Number} is withdrawn.");
+        });
+
+    private Task<QnaOutcome> ChangeOwnAsync(
+        int sessionId,
+        int questionId,
+        string askerId,
+        CancellationToken cancellationToken,
+        Func<GcmDbContext, QnaSession, Question, Task<QnaOutcome>> change) =>
+        WriteAsync(async db =>
+        {
+            var session = await db.Set<QnaSession>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            var question = await db.Set<Question>().FirstOrDefaultAsync(q => q.Id == questionId && q.SessionId == sessionId, cancellationToken);
+            if (session is null || question is null)
+            {
+                return QnaOutcome.Refused("That question is not in this Q&A.");
+            }
+
+            if (question.AuthorId is null || question.AuthorId != askerId)
+            {
+                return QnaOutcome.Refused("You can only change your own questions.");
+            }
+
+            if (session.Status != SessionStatus.Open)
+            {
+                return QnaOutcome.Refused("This Q&A is closed, so questions can no longer change.");
+            }
+
+            if (!QuestionRules.AskerMayChange(question.Status))
+            {
+                return QnaOutcome.Refused($"Question #{question.Number} is {Describe(question.Status)}, so it can no longer change.");
+            }
+
+            var outcome = await change(db, session, question);
+            if (outcome.Changed)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await BumpAsync(db, sessionId, cancellationToken);
+            }
+
+            return outcome with { Question = question };
+        }, cancellationToken);
+
+    public Task<QnaOutcome> ApproveAsync(int sessionId, int questionId, CancellationToken cancellationToken) =>
+        ModerateAsync(sessionId, questionId, cancellationToken, (_, _, question) =>
+        {
+            if (question.Status == QuestionStatus.Open)
+            {
+                return Task.FromResult(QnaOutcome.AlreadyDone($"Question #{question.Number} is already on the board."));
+            }
+
+            if (question.Status != QuestionStatus.Waiting)
+            {
+                return Task.FromResult(QnaOutcome.Refused($"Question #{question.Number} is {Describe(question.Status)}; there is nothing to approve."));
+            }
+
+            question.Status = QuestionStatus.Open;
+            return Task.FromResult(QnaOutcome.Done($"Question #{question.Number} is approved and on the board."));
+        });
+
+    public Task<QnaOutcome> DismissAsync(int sessionId, int questionId, CancellationToken cancellationToken) =>
+        ModerateAsync(sessionId, questionId, cancellationToken, async (db, _, question) =>
+        {
+            if (question.Status == QuestionStatus.Dismissed)
+            {
+                return QnaOutcome.AlreadyDone($"Question #{question.Number} is already dismissed.");
+            }
+
+            if (!QuestionRules.IsLive(question.Status))
+            {
+                return QnaOutcome.Refused($"Question #{question.Number} is {Describe(question.Status)}, so it cannot be dismissed.");
+            }
+
+            question.Status = QuestionStatus.Dismissed;
+            question.AskKey = null;
+            await UnpinAsync(db, sessionId, questionId, cancellationToken);
+            return QnaOutcome.Done($"Question #{question.Number} is dismissed and off the board.");
+        });
+
+    public Task<QnaOutcome> AnswerAsync(int sessionId, int questionId, string? answer, CancellationToken cancellationToken) =>
+        ModerateAsync(sessionId, questionId, cancellationToken, async (db, _, question) =>
+        {
+            if (question.Status == QuestionStatus.Answered)
+            {
+                return QnaOutcome.AlreadyDone($"Question #{question.Number} is already answered.");
+            }
+
+            if (question.Status != QuestionStatus.Open)
+            {
+                return QnaOutcome.Refused($"Question #{question.Number} is {Describe(question.Status)}; only questions on the board can be marked answered.");
+            }
+
+            var now = time.GetUtcNow();
+            question.Status = QuestionStatus.Answered;
+            question.Answer = answer;
+            question.AnsweredAt = now;
+            await UnpinAsync(db, sessionId, questionId, cancellationToken);
+
+            // The askers of duplicates merged into this one wanted the same answer.
+            var merged = await db.Set<Question>().AsNoTracking()
+                .Where(q => q.MergedIntoId == questionId && q.AuthorId != null)
+                .Select(q => new AnsweredQuestion(q.Id, q.AuthorId!, q.Number, q.Text, answer))
+                .ToListAsync(cancellationToken);
+            var told = question.AuthorId is null ? merged : [new AnsweredQuestion(question.Id, question.AuthorId, question.Number, question.Text, answer), .. merged];
+            return QnaOutcome.Done($"Question #{question.Number} is marked answered.") with { Answered = told };
+        });
+
+    public Task<QnaOutcome> PinAsync(int sessionId, int questionId, CancellationToken cancellationToken) =>
+        ModerateAsync(sessionId, questionId, cancellationToken, async (db, session, question) =>
+        {
+            if (session.PinnedQuestionId == question.Id)
+            {
+                return QnaOutcome.AlreadyDone($"Question #{question.Number} is already pinned.");
+            }
+
+            if (question.Status != QuestionStatus.Open)
+            {
+                return QnaOutcome.Refused($"Question #{question.Number} is {Describe(question.Status)}; only questions on the board can be pinned.");
+            }
+
+            await db.Set<QnaSession>().Where(s => s.Id == sessionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.PinnedQuestionId, questionId), cancellationToken);
+            return QnaOutcome.Done($"Question #{question.Number} is pinned as “now answering”.");
+        });
+
+    public Task<QnaOutcome> UnpinAsync(int sessionId, CancellationToken cancellationToken) =>
+        WriteAsync(async db =>
+        {
+            var session = await db.Set<QnaSession>().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            if (session?.PinnedQuestionId is null)
+            {
+                return QnaOutcome.AlreadyDone("No question is pinned.");
+            }
+
+            session.PinnedQuestionId = null;
+            await db.SaveChangesAsync(cancellationToken);
+            await BumpAsync(db, sessionId, cancellationToken);
+            return QnaOutcome.Done("The pin is removed.");
+        }, cancellationToken);
+
+    /// <summary>Folds a duplicate into another question: its voters' votes move there, once per person.</summary>
+    public Task<QnaOutcome> MergeAsync(int sessionId, int duplicateId, int targetNumber, CancellationToken cancellationToken) =>
+        ModerateAsync(sessionId, duplicateId, cancellationToken, async (db, _, duplicate) =>
+        {
+            if (duplicate.Status == QuestionStatus.Merged)
+            {
+                return QnaOutcome.AlreadyDone($"Question #{duplicate.Number} is already merged.");
+            }
+
+            if (!QuestionRules.IsLive(duplicate.Status))
+            {
+                return QnaOutcome.Refused($"Question #{duplicate.Number} is {Describe(duplicate.Status)}, so it cannot be merged.");
+            }
+
+            var target = await db.Set<Question>().FirstOrDefaultAsync(q => q.SessionId == sessionId && q.Number == targetNumber, cancellationToken);
+            if (target is null || target.Id == duplicate.Id)
+            {
+                return QnaOutcome.Refused(target is null
+                    ? $"There is no question #{targetNumber} in this Q&A."
+                    : "A question cannot be merged into itself.");
+            }
+
+            if (target.Status != QuestionStatus.Open)
+            {
+                return QnaOutcome.Refused($"Question #{target.Number} is {Describe(target.Status)}; merge into a question on the board.");
+            }
+
+            var votes = db.Set<QuestionVote>();
+            var targetId = target.Id;
+            var duplicateId = duplicate.Id;
+            // Votes of people who had not voted for the target move over; the rest would count someone twice.
+            await votes
+                .Where(v => v.QuestionId == duplicateId && (v.VoterId == null || !votes.Any(t => t.QuestionId == targetId && t.VoterId == v.VoterId)))
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.QuestionId, targetId), cancellationToken);
+            await votes.Where(v => v.QuestionId == duplicateId).ExecuteDeleteAsync(cancellationToken);
+            target.VoteCount = await votes.CountAsync(v => v.QuestionId == targetId, cancellationToken);
+            target.UpdatedAt = time.GetUtcNow();
+            duplicate.Status = QuestionStatus.Merged;
+            duplicate.MergedIntoId = targetId;
+            duplicate.VoteCount = 0;
+            await UnpinAsync(db, sessionId, duplicateId, cancellationToken);
+            return QnaOutcome.Done($"Question #{duplicate.Number} is merged into #{target.Number}, which now has {target.VoteCount} vote(s).");
+        });
+
+    public Task<QnaOutcome> CloseAsync(int sessionId, CancellationToken cancellationToken) =>
+        ChangeSessionAsync(sessionId, cancellationToken, session =>
+        {
+            if (session.Status == SessionStatus.Closed)
+            {
+                return QnaOutcome.AlreadyDone("This Q&A is already closed.");
+            }
+
+            session.Status = SessionStatus.Closed;
+            session.ClosedAt = time.GetUtcNow();
+            session.PinnedQuestionId = null;
+            return QnaOutcome.Done($"The Q&A “{session.Title}” is closed. Its questions stay on the board and can be exported.");
+        });
+
+    public async Task<QnaOutcome> ReopenAsync(int sessionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ChangeSessionAsync(sessionId, cancellationToken, session =>
+            {
+                if (session.Status == SessionStatus.Open)
+                {
+                    return QnaOutcome.AlreadyDone("This Q&A is already open.");
+                }
+
+                session.Status = SessionStatus.Open;
+                session.ClosedAt = null;
+                return QnaOutcome.Done($"The Q&A “{session.Title}” is open again.");
+            });
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return QnaOutcome.Refused("Another Q&A is open in this chat; close it first.");
+        }
+    }
+
+    public Task<QnaOutcome> SetPreModerationAsync(int sessionId, bool on, CancellationToken cancellationToken) =>
+        ChangeSessionAsync(sessionId, cancellationToken, session =>
+        {
+            if (session.PreModeration == on)
+            {
+                return QnaOutcome.AlreadyDone(on ? "Pre-moderation is already on." : "Pre-moderation is already off.");
+            }
+
+            session.PreModeration = on;
+            return QnaOutcome.Done(on
+                ? "Pre-moderation is on: new questions wait for approval."
+                : "Pre-moderation is off: new questions appear at once. Questions already waiting still need approval.");
+        });
+
+    /// <summary>Remembers where the board message is and that it shows <paramref name="version"/>.</summary>
+    public Task SetBoardMessageAsync(int sessionId, string? activityId, long version, CancellationToken cancellationToken) =>
+        WriteAsync(db => db.Set<QnaSession>().Where(s => s.Id == sessionId).ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.BoardActivityId, activityId)
+                .SetProperty(x => x.RenderedVersion, x => x.RenderedVersion > version ? x.RenderedVersion : version),
+            cancellationToken), cancellationToken);
+
+    /// <summary>Records that the board shows <paramref name="version"/> (never moves backwards).</summary>
+    public Task MarkRenderedAsync(int sessionId, long version, CancellationToken cancellationToken) =>
+        WriteAsync(db => db.Set<QnaSession>().Where(s => s.Id == sessionId && s.RenderedVersion < version)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RenderedVersion, version), cancellationToken), cancellationToken);
+
+    /// <summary>Sessions whose board message is behind the database (after a crash or a throttled update).</summary>
+    public async Task<IReadOnlyList<int>> StaleBoardsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<QnaSession>().AsNoTracking()
+            .Where(s => s.BoardActivityId != null && s.Version > s.RenderedVersion)
+            .Select(s => s.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Closes the open session of a conversation (the meeting ended); null when none was open.</summary>
+    public async Task<int?> CloseOpenInAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var open = await FindOpenInAsync(conversationId, cancellationToken);
+        if (open is null)
+        {
+            return null;
+        }
+
+        var outcome = await CloseAsync(open.Id, cancellationToken);
+        return outcome.Changed ? open.Id : null;
+    }
+
+    public async Task<bool> IsKnownModeratorAsync(int sessionId, string teamsUserId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<QnaModerator>().AnyAsync(m => m.SessionId == sessionId && m.TeamsUserId == teamsUserId, cancellationToken);
+    }
+
+    /// <summary>Adds (or refreshes) a moderator in the board's refresh list, which is part of the board: it bumps the version.</summary>
+    public async Task RememberModeratorAsync(int sessionId, string teamsUserId, string? aadObjectId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        try
+        {
+            await WriteAsync(async db =>
+            {
+                var moderators = db.Set<QnaModerator>();
+                if (await moderators.Where(m => m.SessionId == sessionId && m.TeamsUserId == teamsUserId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastSeenAt, now), cancellationToken) == 0)
+                {
+                    moderators.Add(new QnaModerator { SessionId = sessionId, TeamsUserId = teamsUserId, AadObjectId = aadObjectId, LastSeenAt = now });
+                    await db.SaveChangesAsync(cancellationToken);
+                    await BumpAsync(db, sessionId, cancellationToken);
+                }
+
+                return true;
+            }, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Remembered by a concurrent turn of the same person.
+        }
+    }
+
+    public Task ForgetModeratorAsync(int sessionId, string teamsUserId, CancellationToken cancellationToken) =>
+        WriteAsync(async db =>
+        {
+            if (await db.Set<QnaModerator>().Where(m => m.SessionId == sessionId && m.TeamsUserId == teamsUserId).ExecuteDeleteAsync(cancellationToken) > 0)
+            {
+                await BumpAsync(db, sessionId, cancellationToken);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    private Task<QnaOutcome> ModerateAsync(
+        int sessionId,
+        int questionId,
+        CancellationToken cancellationToken,
+        Func<GcmDbContext, QnaSession, Question, Task<QnaOutcome>> change) =>
+        WriteAsync(async db =>
+        {
+            var session = await db.Set<QnaSession>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            var question = await db.Set<Question>().FirstOrDefaultAsync(q => q.Id == questionId && q.SessionId == sessionId, cancellationToken);
+            if (session is null || question is null)
+            {
+                return QnaOutcome.Refused("That question is not in this Q&A.");
+            }
+
+            if (session.Status != SessionStatus.Open)
+            {
+                return QnaOutcome.Refused("This Q&A is closed. Reopen it to moderate its questions.");
+            }
+
+            var outcome = await change(db, session, question);
+            if (outcome.Changed)
+            {
+                question.UpdatedAt = time.GetUtcNow();
+                await db.SaveChangesAsync(cancellationToken);
+                await BumpAsync(db, sessionId, cancellationToken);
+            }
+
+            return outcome with { Question = question };
+        }, cancellationToken);
+
+    private Task<QnaOutcome> ChangeSessionAsync(int sessionId, CancellationToken cancellationToken, Func<QnaSession, QnaOutcome> change) =>
+        WriteAsync(async db =>
+        {
+            var session = await db.Set<QnaSession>().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            if (session is null)
+            {
+                return QnaOutcome.Refused("This Q&A no longer exists.");
+            }
+
+            var outcome = change(session);
+            if (outcome.Changed)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await BumpAsync(db, sessionId, cancellationToken);
+            }
+
+            return outcome;
+        }, cancellationToken);
+
+    public void Dispose() => _sqliteWriter?.Dispose();
+
+    private async Task<T> WriteAsync<T>(Func<GcmDbContext, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (_sqliteWriter is not null)
+        {
+            await _sqliteWriter.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            // Short and explicit: on SQLite this is BEGIN IMMEDIATE, so another process's writer makes it wait (busy
+            // timeout) at the start rather than fail when a read inside the transaction turns into a write.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await work(db);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _sqliteWriter?.Release();
+        }
+    }
+
+    private static Task BumpAsync(GcmDbContext db, int sessionId, CancellationToken cancellationToken) =>
+        db.Set<QnaSession>().Where(s => s.Id == sessionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+
+    private static Task UnpinAsync(GcmDbContext db, int sessionId, int questionId, CancellationToken cancellationToken) =>
+        db.Set<QnaSession>().Where(s => s.Id == sessionId && s.PinnedQuestionId == questionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.PinnedQuestionId, (int?)null), cancellationToken);
+
+    private static string Describe(QuestionStatus status) => status switch
+    {
+        QuestionStatus.Waiting => "waiting for approval",
+        QuestionStatus.Open => "on the board",
+        QuestionStatus.Answered => "already answered",
+        QuestionStatus.Dismissed => "dismissed",
+        QuestionStatus.Withdrawn => "withdrawn",
+        _ => "merged into another question",
+    };
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}
+
+/// <summary>Tells a unique-index violation (a lost race) from other database failures, on both providers.</summary>
+internal static class DbErrors
+{
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+}

@@ -1,0 +1,176 @@
+using GcmBot.Bot.Teams;
+using GcmBot.Bot.Teams.Organisers;
+using GcmBot.Bot.Teams.Outbound;
+using GcmBot.Bot.Teams.Routing;
+using GcmBot.Cards.Questions;
+
+namespace GcmBot.Bot.Questions;
+
+/// <summary>
+/// What every Q&amp;A handler does around its one change: find and check the session a card names, check moderators,
+/// pick the view for the person who pressed, re-render it from the database, and wake the board refresher.
+/// </summary>
+public sealed class QnaTurns(
+    QnaStore store,
+    QnaBoardReader reader,
+    IModeratorPolicy moderators,
+    IOrganiserPolicy organisers,
+    BoardSignal signal,
+    INotificationQueue notifications)
+{
+    public const string NotModeratorText =
+        "Sorry, only the moderators (the organisers, and in a meeting its organiser and presenters) can do that, so I have not changed anything.";
+
+    public const string OtherChatText = "This card belongs to a Q&A in another chat, so I have not changed anything.";
+
+    public const string GoneText = "This Q&A no longer exists, so I have not changed anything.";
+
+    public const string UseTheBoardText = "Please do that on the Q&A board in the chat where the Q&A takes place.";
+
+    /// <summary>The session a card names, checked against where the button was pressed; or the answer refusing it.</summary>
+    public async Task<(QnaSession? Session, CardActionResult? Refusal)> SessionOfAsync(
+        BotTurn turn, CardActionInput input, bool allowPersonalChat, CancellationToken cancellationToken)
+    {
+        var raw = input.Text(QnaKeys.Session);
+        if (raw is null && allowPersonalChat && turn.Scope == ConversationScopes.Personal)
+        {
+            raw = input.Text(QnaKeys.SessionChoice);
+        }
+
+        if (QuestionRules.ParseId(raw) is not { } sessionId)
+        {
+            return (null, CardActionResult.Message(CardActionDispatcher.OutdatedCardText));
+        }
+
+        var session = await store.FindAsync(sessionId, cancellationToken);
+        if (session is null)
+        {
+            return (null, CardActionResult.Message(GoneText));
+        }
+
+        if (turn.Scope == ConversationScopes.Personal)
+        {
+            if (!allowPersonalChat)
+            {
+                return (null, CardActionResult.Message(UseTheBoardText));
+            }
+
+            // From our personal chat a person may reach any open session of their own organisation, no other.
+            if (session.TenantId is not null && turn.TenantId is not null && session.TenantId != turn.TenantId)
+            {
+                return (null, CardActionResult.Message(GoneText));
+            }
+        }
+        else if (!string.Equals(session.ConversationId, turn.ConversationId, StringComparison.Ordinal))
+        {
+            return (null, CardActionResult.Message(OtherChatText));
+        }
+
+        return (session, null);
+    }
+
+    /// <summary>Asks Teams (or the configuration) whether the person moderates, and keeps the refresh list in step.</summary>
+    public async Task<bool> IsModeratorAsync(BotTurn turn, QnaSession session, CancellationToken cancellationToken)
+    {
+        if (await moderators.IsModeratorAsync(turn, cancellationToken))
+        {
+            await RememberAsync(turn, session.Id, cancellationToken);
+            return true;
+        }
+
+        if (await store.IsKnownModeratorAsync(session.Id, turn.User.Id, cancellationToken))
+        {
+            // No longer a presenter: their client should stop fetching the moderators' view.
+            await store.ForgetModeratorAsync(session.Id, turn.User.Id, cancellationToken);
+            signal.Notify(session.Id);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The view for the person who pressed. Teams is asked about meeting roles only for people who moderated this
+    /// session before or who ask for the moderators' view, not for every vote of a thousand participants.
+    /// </summary>
+    public async Task<BoardViewer> ViewerAsync(BotTurn turn, QnaSession session, bool asksToModerate, CancellationToken cancellationToken)
+    {
+        var participant = new BoardViewer(QnaViewer.Participant, turn.User.StableId);
+        if (turn.Scope == ConversationScopes.Personal)
+        {
+            return participant;
+        }
+
+        var mayBeModerator = asksToModerate
+            || await organisers.IsOrganiserAsync(turn, cancellationToken)
+            || await store.IsKnownModeratorAsync(session.Id, turn.User.Id, cancellationToken);
+        return mayBeModerator && await IsModeratorAsync(turn, session, cancellationToken)
+            ? new BoardViewer(QnaViewer.Moderator, turn.User.StableId)
+            : participant;
+    }
+
+    /// <summary>The board as the viewer sees it now, read again from the database.</summary>
+    public async Task<CardActionResult> BoardAsync(int sessionId, BoardViewer viewer, BoardRequest request, CancellationToken cancellationToken)
+    {
+        var session = await store.FindAsync(sessionId, cancellationToken);
+        if (session is null)
+        {
+            return CardActionResult.Message(GoneText);
+        }
+
+        var model = await reader.ReadAsync(session, viewer, request, cancellationToken);
+        return CardActionResult.ReplaceCard(QnaBoardCard.Build(model));
+    }
+
+    /// <summary>
+    /// After a change: wake the refresher (the shared board follows within a second) and answer the presser with
+    /// their own fresh view at once: the board in a shared chat, their questions in our personal chat.
+    /// </summary>
+    public async Task<CardActionResult> AfterAsync(
+        BotTurn turn, QnaSession session, QnaOutcome outcome, BoardViewer? viewer, CancellationToken cancellationToken)
+    {
+        if (outcome.Changed)
+        {
+            signal.Notify(session.Id);
+        }
+
+        if (outcome.Answered.Count > 0)
+        {
+            await TellAskersAsync(session, outcome.Answered, cancellationToken);
+        }
+
+        if (turn.Scope == ConversationScopes.Personal)
+        {
+            var own = await reader.ReadOwnAsync(turn.User.StableId, outcome.Notice, outcome.Warning, cancellationToken);
+            return CardActionResult.ReplaceCard(QnaMyQuestionsCard.Build(own));
+        }
+
+        viewer ??= await ViewerAsync(turn, session, asksToModerate: false, cancellationToken);
+        return await BoardAsync(session.Id, viewer, new BoardRequest(null, outcome.Notice, outcome.Warning), cancellationToken);
+    }
+
+    public async Task RememberAsync(BotTurn turn, int sessionId, CancellationToken cancellationToken)
+    {
+        if (!await store.IsKnownModeratorAsync(sessionId, turn.User.Id, cancellationToken))
+        {
+            await store.RememberModeratorAsync(sessionId, turn.User.Id, turn.User.AadObjectId, cancellationToken);
+            // The shared board's refresh list changed: this moderator's client should fetch their view from now on.
+            signal.Notify(sessionId);
+        }
+    }
+
+    public void BoardChanged(int sessionId) => signal.Notify(sessionId);
+
+    private async Task TellAskersAsync(QnaSession session, IReadOnlyList<AnsweredQuestion> answered, CancellationToken cancellationToken)
+    {
+        foreach (var question in answered)
+        {
+            var card = QnaAnsweredCard.Build(new QnaAnsweredModel(session.Title, question.Number, question.Text, question.Answer));
+            // Keyed by question: marking it answered twice, or a retried turn, tells the asker once.
+            await notifications.EnqueueToPersonAsync(
+                question.AuthorId,
+                new OutboundContent($"Your question in “{session.Title}” was answered.", card),
+                $"qna-answered:{question.QuestionId}",
+                cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace GcmBot.Bot.Storage;
+
+/// <summary>
+/// Gives every SQLite connection SQLite's own busy handler. Without it, Microsoft.Data.Sqlite retries a statement that
+/// finds another writer's lock by sleeping 150 ms at a time, so under a burst of writes (a thousand votes in a meeting)
+/// each contended write waits in 150 ms steps. SQLite's handler waits 1, 2, 5, 10… ms and takes the lock as soon as it
+/// is free; the limit stays the configured 30 seconds.
+/// </summary>
+internal sealed class SqliteBusyTimeoutInterceptor : DbConnectionInterceptor
+{
+    public static SqliteBusyTimeoutInterceptor Instance { get; } = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = Command(connection);
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = Command(connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DbCommand Command(DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+        var milliseconds = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite ? sqlite.DefaultTimeout * 1000 : 30_000;
+        command.CommandText = FormattableString.Invariant($"PRAGMA busy_timeout = {milliseconds};");
+        return command;
+    }
+}
