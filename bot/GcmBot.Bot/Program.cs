@@ -1,6 +1,7 @@
 using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
+using GcmBot.Bot.SpeakerQueue;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Teams;
 
@@ -11,6 +12,7 @@ builder.Services.AddGcmStorage();
 builder.Services.AddTeamsBot();
 builder.Services.AddExports();
 builder.Services.AddHelp();
+builder.Services.AddSpeakerQueue();
 builder.Services.AddGcmHealthChecks();
 
 var app = builder.Build();

@@ -14,6 +14,12 @@ namespace GcmBot.Bot.Teams.Outbound;
 /// <summary>How one send attempt ended.</summary>
 public enum SendOutcome { Sent, Throttled, Gone, Failed }
 
+/// <summary>How one proactive call ended: its class, HTTP status, and the wait Teams asked for.</summary>
+public sealed record ProactiveResult(SendOutcome Outcome, int? StatusCode, TimeSpan? RetryAfter)
+{
+    public Exception? Unexpected { get; init; }
+}
+
 /// <summary>
 /// Delivers queued proactive messages: paced under Teams' per-app and per-conversation limits, retrying 429, 412 and
 /// 5xx with Retry-After or jittered exponential backoff, giving up visibly after a bounded number of attempts (the
@@ -132,18 +138,44 @@ public sealed partial class OutboundSender(
         ConversationRecord conversation, OutboundMessage message, CancellationToken cancellationToken)
     {
         var activity = ToActivity(message);
+        var result = await ContinueAsync(
+            (BotAdapter)httpAdapter,
+            identity.Value.MicrosoftAppId ?? string.Empty,
+            ConversationStore.ToReference(conversation),
+            (turn, ct) => turn.SendActivityAsync(activity, ct),
+            cancellationToken);
+        if (result.Unexpected is not null)
+        {
+            LogUnexpectedSendFailure(logger, result.Unexpected, message.Id);
+        }
+
+        return (result.Outcome, result.StatusCode, result.RetryAfter);
+    }
+
+    /// <summary>
+    /// Runs one proactive call (a send or an update) in a conversation and classifies how it ended, for callers that
+    /// retry on throttling. <see cref="ProactiveResult.Unexpected"/> holds a failure that was neither an HTTP error
+    /// nor a lost connection (treated as transient, but worth logging).
+    /// </summary>
+    public static async Task<ProactiveResult> ContinueAsync(
+        BotAdapter adapter,
+        string appId,
+        ConversationReference reference,
+        Func<ITurnContext, CancellationToken, Task> call,
+        CancellationToken cancellationToken)
+    {
         Exception? failure = null;
         try
         {
             // The adapter would hand a failure inside the callback to OnTurnError; it is caught here to classify it.
-            await ((BotAdapter)httpAdapter).ContinueConversationAsync(
-                identity.Value.MicrosoftAppId ?? string.Empty,
-                ConversationStore.ToReference(conversation),
+            await adapter.ContinueConversationAsync(
+                appId,
+                reference,
                 async (turn, ct) =>
                 {
                     try
                     {
-                        await turn.SendActivityAsync(activity, ct);
+                        await call(turn, ct);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -157,19 +189,15 @@ public sealed partial class OutboundSender(
             failure = ex;
         }
 
-        switch (failure)
+        return failure switch
         {
-            case null:
-                return (SendOutcome.Sent, 200, null);
-            case ErrorResponseException { Response: not null } error:
-                return (Classify(error.Response.StatusCode), (int)error.Response.StatusCode, RetryAfterOf(error.Response.Headers));
-            case HttpRequestException http:
-                // No answer at all (connection refused, reset): as transient as a 503.
-                return (SendOutcome.Throttled, http.StatusCode is { } status ? (int)status : null, null);
-            default:
-                LogUnexpectedSendFailure(logger, failure, message.Id);
-                return (SendOutcome.Throttled, null, null);
-        }
+            null => new ProactiveResult(SendOutcome.Sent, 200, null),
+            ErrorResponseException { Response: not null } error =>
+                new ProactiveResult(Classify(error.Response.StatusCode), (int)error.Response.StatusCode, RetryAfterOf(error.Response.Headers)),
+            // No answer at all (connection refused, reset): as transient as a 503.
+            HttpRequestException http => new ProactiveResult(SendOutcome.Throttled, http.StatusCode is { } status ? (int)status : null, null),
+            _ => new ProactiveResult(SendOutcome.Throttled, null, null) { Unexpected = failure },
+        };
     }
 
     public static SendOutcome Classify(HttpStatusCode status) => (int)status switch

@@ -55,6 +55,190 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("ExportFiles", (string)null);
                 });
 
+            modelBuilder.Entity("GcmBot.Bot.SpeakerQueue.SpeakerQueueChair", b =>
+                {
+                    b.Property<Guid>("QueueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserStableId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("LastActedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserTeamsId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("QueueId", "UserStableId");
+
+                    b.HasIndex("UserStableId");
+
+                    b.ToTable("SpeakerQueueChairs", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.SpeakerQueue.SpeakerQueueRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CardActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("CardPostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CardUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CurrentRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MeetingId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("RenderedVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SpeakingLimitSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique();
+
+                    b.HasIndex("Version", "RenderedVersion");
+
+                    b.ToTable("SpeakerQueues", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.SpeakerQueue.SpeakerRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AdjustedSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Adjustment")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CalledByStableId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FloorNoticeSent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("NextNoticeSent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("QueueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StakeholderGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Subregion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("TimeUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TimeUpWarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserStableId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserStableId");
+
+                    b.HasIndex("QueueId", "Status");
+
+                    b.HasIndex("QueueId", "UserStableId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SpeakerRequests_OneActivePerPerson")
+                        .HasFilter("\"Status\" IN ('Waiting', 'Speaking')");
+
+                    b.HasIndex("Status", "TimeUpAt");
+
+                    b.ToTable("SpeakerRequests", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.Teams.Conversations.ConversationRecord", b =>
                 {
                     b.Property<string>("ConversationId")
@@ -174,6 +358,24 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboundMessages", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.SpeakerQueue.SpeakerQueueChair", b =>
+                {
+                    b.HasOne("GcmBot.Bot.SpeakerQueue.SpeakerQueueRecord", null)
+                        .WithMany()
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.SpeakerQueue.SpeakerRequest", b =>
+                {
+                    b.HasOne("GcmBot.Bot.SpeakerQueue.SpeakerQueueRecord", null)
+                        .WithMany()
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -50,6 +50,188 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("ExportFiles", (string)null);
                 });
 
+            modelBuilder.Entity("GcmBot.Bot.SpeakerQueue.SpeakerQueueChair", b =>
+                {
+                    b.Property<Guid>("QueueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserStableId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastActedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserTeamsId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("QueueId", "UserStableId");
+
+                    b.HasIndex("UserStableId");
+
+                    b.ToTable("SpeakerQueueChairs", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.SpeakerQueue.SpeakerQueueRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CardPostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CardUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CurrentRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetingId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RenderedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpeakingLimitSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique();
+
+                    b.HasIndex("Version", "RenderedVersion");
+
+                    b.ToTable("SpeakerQueues", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.SpeakerQueue.SpeakerRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdjustedSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Adjustment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalledByStableId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FloorNoticeSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NextNoticeSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QueueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StakeholderGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subregion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TimeUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TimeUpWarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserStableId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserStableId");
+
+                    b.HasIndex("QueueId", "Status");
+
+                    b.HasIndex("QueueId", "UserStableId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SpeakerRequests_OneActivePerPerson")
+                        .HasFilter("\"Status\" IN ('Waiting', 'Speaking')");
+
+                    b.HasIndex("Status", "TimeUpAt");
+
+                    b.ToTable("SpeakerRequests", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.Teams.Conversations.ConversationRecord", b =>
                 {
                     b.Property<string>("ConversationId")
@@ -169,6 +351,24 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboundMessages", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.SpeakerQueue.SpeakerQueueChair", b =>
+                {
+                    b.HasOne("GcmBot.Bot.SpeakerQueue.SpeakerQueueRecord", null)
+                        .WithMany()
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.SpeakerQueue.SpeakerRequest", b =>
+                {
+                    b.HasOne("GcmBot.Bot.SpeakerQueue.SpeakerQueueRecord", null)
+                        .WithMany()
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
