@@ -213,9 +213,19 @@ public sealed partial class SpeakingTimeWatcher(
     TimeProvider time,
     ILogger<SpeakingTimeWatcher> logger) : BackgroundService
 {
+    // Created with the service, as the host starts: ExecuteAsync runs a moment later on another thread, and a timer
+    // created then would miss a clock that moved in between (a fake clock in tests only moves when told to).
+    private readonly PeriodicTimer _timer = new(TimeSpan.FromSeconds(options.Value.TimeCheckSeconds), time);
+
+    public override void Dispose()
+    {
+        _timer.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.TimeCheckSeconds), time);
+        var timer = _timer;
         do
         {
             try

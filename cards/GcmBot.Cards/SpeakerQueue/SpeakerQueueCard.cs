@@ -295,8 +295,14 @@ public static class SpeakerQueueCard
         [
             new ShowCardAction(new AdaptiveCard(
             [
-                new ChoiceSetInput(chair.PolicyChoices) { Id = PolicyKey, Label = "Who speaks next", Value = chair.PolicyCode, IsRequired = true },
-                new ChoiceSetInput(chair.LimitChoices) { Id = LimitKey, Label = "Speaking-time limit", Value = chair.LimitCode, IsRequired = true },
+                new ChoiceSetInput(chair.PolicyChoices)
+                {
+                    Id = PolicyKey, Label = "Who speaks next", Value = chair.PolicyCode, IsRequired = true, ErrorMessage = "Choose how the next speaker is chosen.",
+                },
+                new ChoiceSetInput(chair.LimitChoices)
+                {
+                    Id = LimitKey, Label = "Speaking-time limit", Value = chair.LimitCode, IsRequired = true, ErrorMessage = "Choose a limit.",
+                },
             ])
             {
                 Actions = [new ExecuteAction(CardActionData.For(SettingsVerb)) { Title = "Save settings", Style = ActionStyle.Positive }],

@@ -76,6 +76,28 @@ public static class SpeakerQueueKit
         return await chat.PressAsync(controls.InvokeCard!, verb, new Dictionary<string, string> { [SpeakerQueueCard.RequestKey] = choice["value"]!.GetValue<string>() }, from: TestUsers.Organiser);
     }
 
+    /// <summary>
+    /// Moves the fake clock a second at a time until the connector has seen what the test waits for: the card updater
+    /// lets a second pass between two updates of a chat, so a change right after an update shows a second later.
+    /// </summary>
+    public static async Task AdvanceUntilAsync(BotApp bot, Func<IReadOnlyList<ConnectorCall>, bool> condition, int maxSeconds = 30)
+    {
+        for (var second = 0; second < maxSeconds; second++)
+        {
+            try
+            {
+                await bot.Connector.WaitForAsync(condition, TimeSpan.FromMilliseconds(500));
+                return;
+            }
+            catch (TimeoutException)
+            {
+                bot.Time!.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        await bot.Connector.WaitForAsync(condition);
+    }
+
     /// <summary>The names on the shared card's waiting list, in order.</summary>
     public static IReadOnlyList<string> WaitingNames(JsonObject card, params TestUser[] people) =>
         CardText.Of(card)
