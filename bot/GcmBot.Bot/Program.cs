@@ -4,6 +4,7 @@ using GcmBot.Bot.Help;
 using GcmBot.Bot.Registration;
 using GcmBot.Bot.Scheduling;
 using GcmBot.Bot.Questions;
+using GcmBot.Bot.SpeakerQueue;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Teams;
 
@@ -17,6 +18,7 @@ builder.Services.AddHelp();
 builder.Services.AddRegistration();
 builder.Services.AddScheduling();
 builder.Services.AddQuestions();
+builder.Services.AddSpeakerQueue();
 builder.Services.AddGcmHealthChecks();
 
 var app = builder.Build();

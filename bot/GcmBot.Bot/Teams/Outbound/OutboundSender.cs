@@ -15,6 +15,12 @@ namespace GcmBot.Bot.Teams.Outbound;
 /// <summary>How one send attempt ended.</summary>
 public enum SendOutcome { Sent, Throttled, Gone, Failed }
 
+/// <summary>How one proactive call ended: its class, HTTP status, and the wait Teams asked for.</summary>
+public sealed record ProactiveResult(SendOutcome Outcome, int? StatusCode, TimeSpan? RetryAfter)
+{
+    public Exception? Unexpected { get; init; }
+}
+
 /// <summary>
 /// Delivers queued proactive messages: paced under Teams' per-app and per-conversation limits (smoothly, not in
 /// once-a-second bursts), retrying 429, 412 and 5xx with Retry-After or jittered exponential backoff, pausing every
@@ -202,19 +208,45 @@ public sealed partial class OutboundSender(
         ConversationRecord conversation, OutboundMessage message, CancellationToken cancellationToken)
     {
         var activity = ToActivity(message);
+        var result = await ContinueAsync(
+            (BotAdapter)httpAdapter,
+            identity.Value.MicrosoftAppId ?? string.Empty,
+            ConversationStore.ToReference(conversation),
+            (turn, ct) => turn.SendActivityAsync(activity, ct),
+            cancellationToken);
+        if (result.Unexpected is not null)
+        {
+            LogUnexpectedSendFailure(logger, result.Unexpected, message.Id);
+        }
+
+        return (result.Outcome, result.StatusCode, result.RetryAfter);
+    }
+
+    /// <summary>
+    /// Runs one proactive call (a send or an update) in a conversation and classifies how it ended, for callers that
+    /// retry on throttling. <see cref="ProactiveResult.Unexpected"/> holds a failure that was neither an HTTP error
+    /// nor a lost connection (treated as transient, but worth logging).
+    /// </summary>
+    public static async Task<ProactiveResult> ContinueAsync(
+        BotAdapter adapter,
+        string appId,
+        ConversationReference reference,
+        Func<ITurnContext, CancellationToken, Task> call,
+        CancellationToken cancellationToken)
+    {
         Exception? failure = null;
         try
         {
             // The adapter would hand a failure inside the callback to OnTurnError (and report success); it is caught
             // here, cancellations (time-outs) included, to classify it.
-            await ((BotAdapter)httpAdapter).ContinueConversationAsync(
-                identity.Value.MicrosoftAppId ?? string.Empty,
-                ConversationStore.ToReference(conversation),
+            await adapter.ContinueConversationAsync(
+                appId,
+                reference,
                 async (turn, ct) =>
                 {
                     try
                     {
-                        await turn.SendActivityAsync(activity, ct);
+                        await call(turn, ct);
                     }
                     catch (Exception ex)
                     {
@@ -228,22 +260,17 @@ public sealed partial class OutboundSender(
             failure = ex;
         }
 
-        switch (failure)
+        return failure switch
         {
-            case null:
-                return (SendOutcome.Sent, 200, null);
-            case ErrorResponseException { Response: not null } error:
-                return (Classify(error.Response.StatusCode), (int)error.Response.StatusCode, RetryAfterOf(error.Response.Headers));
-            case HttpRequestException http:
-                // No answer at all (connection refused, reset): as transient as a 503.
-                return (SendOutcome.Throttled, http.StatusCode is { } status ? (int)status : null, null);
-            case OperationCanceledException:
-                // A time-out: Teams may or may not have the message; trying again is the lesser harm.
-                return (SendOutcome.Throttled, null, null);
-            default:
-                LogUnexpectedSendFailure(logger, failure, message.Id);
-                return (SendOutcome.Throttled, null, null);
-        }
+            null => new ProactiveResult(SendOutcome.Sent, 200, null),
+            ErrorResponseException { Response: not null } error =>
+                new ProactiveResult(Classify(error.Response.StatusCode), (int)error.Response.StatusCode, RetryAfterOf(error.Response.Headers)),
+            // No answer at all (connection refused, reset): as transient as a 503.
+            HttpRequestException http => new ProactiveResult(SendOutcome.Throttled, http.StatusCode is { } status ? (int)status : null, null),
+            // A time-out: Teams may or may not have the message; trying again is the lesser harm.
+            OperationCanceledException => new ProactiveResult(SendOutcome.Throttled, null, null),
+            _ => new ProactiveResult(SendOutcome.Throttled, null, null) { Unexpected = failure },
+        };
     }
 
     /// <summary>

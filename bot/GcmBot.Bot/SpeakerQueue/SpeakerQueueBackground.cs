@@ -1,0 +1,308 @@
+using GcmBot.Bot.Storage;
+using GcmBot.Bot.Teams;
+using GcmBot.Bot.Teams.Conversations;
+using GcmBot.Bot.Teams.Outbound;
+using GcmBot.Cards.SpeakerQueue;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GcmBot.Bot.SpeakerQueue;
+
+/// <summary>
+/// Keeps each shared card in step with its list, coalesced: however many people act, a chat's card is updated at
+/// most once per <see cref="SpeakerQueueOptions.CardUpdateIntervalMilliseconds"/> (Teams throttles a bot's sends per
+/// chat), always with the latest state. It also sends the personal notices that follow from the list: "you have the
+/// floor" and "you are next". Everything it needs is stored (versions, notice flags), so a restart loses nothing.
+/// </summary>
+public sealed partial class SpeakerQueueCardUpdater(
+    IDbContextFactory<GcmDbContext> databases,
+    ConversationStore conversations,
+    INotificationQueue notifications,
+    IBotFrameworkHttpAdapter httpAdapter,
+    IOptions<BotIdentityOptions> identity,
+    IOptions<SpeakerQueueOptions> options,
+    [FromKeyedServices(SpeakerQueueService.SignalKey)] OutboundSignal signal,
+    TimeProvider time,
+    ILogger<SpeakerQueueCardUpdater> logger) : BackgroundService
+{
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan DefaultRetry = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = IdlePoll;
+            try
+            {
+                wait = await PassAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+            {
+                LogPassFailed(logger, ex);
+            }
+
+            try
+            {
+                await signal.WaitAsync(wait, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Handles every list whose card is behind; returns how long to wait before the next pass.</summary>
+    private async Task<TimeSpan> PassAsync(CancellationToken cancellationToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(options.Value.CardUpdateIntervalMilliseconds);
+        List<string> behind;
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        {
+            behind = await db.Set<SpeakerQueueRecord>().AsNoTracking()
+                .Where(q => q.Version > q.RenderedVersion)
+                .Select(q => q.ConversationId)
+                .ToListAsync(cancellationToken);
+        }
+
+        var wait = IdlePoll;
+        foreach (var conversationId in behind)
+        {
+            QueueState? state;
+            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+            {
+                state = await SpeakerQueueService.LoadAsync(db, conversationId, tracking: false, cancellationToken);
+            }
+
+            if (state is null)
+            {
+                continue;
+            }
+
+            await SendNoticesAsync(state, cancellationToken);
+            var queue = state.Queue;
+            var now = time.GetUtcNow();
+            var dueAt = (queue.CardUpdatedAt ?? DateTimeOffset.MinValue) + interval;
+            if (queue.CardActivityId is not null && now < dueAt)
+            {
+                var remaining = dueAt - now;
+                wait = remaining < wait ? remaining : wait;
+                continue;
+            }
+
+            await UpdateCardAsync(state, now, cancellationToken);
+        }
+
+        return wait < MinimumWait ? MinimumWait : wait;
+    }
+
+    private async Task UpdateCardAsync(QueueState state, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var queue = state.Queue;
+        var conversation = queue.CardActivityId is null ? null : await conversations.FindAsync(queue.ConversationId, cancellationToken);
+        if (queue.CardActivityId is null || conversation is null)
+        {
+            // No card to update (not posted yet, or Teams lost it): the next "speakers" posts a fresh one.
+            await MarkAsync(queue, q => q.SetProperty(x => x.RenderedVersion, queue.Version), cancellationToken);
+            return;
+        }
+
+        var card = SpeakerQueueCard.Build(SpeakerQueueViews.Shared(state, options.Value, now));
+        var activity = CardAttachments.ToActivity(card);
+        activity.Id = queue.CardActivityId;
+        var result = await OutboundSender.ContinueAsync(
+            (BotAdapter)httpAdapter,
+            identity.Value.MicrosoftAppId ?? string.Empty,
+            ConversationStore.ToReference(conversation),
+            (turn, ct) => turn.UpdateActivityAsync(activity, ct),
+            cancellationToken);
+
+        switch (result.Outcome)
+        {
+            case SendOutcome.Sent:
+                await MarkAsync(queue, q => q.SetProperty(x => x.RenderedVersion, queue.Version).SetProperty(x => x.CardUpdatedAt, now), cancellationToken);
+                break;
+            case SendOutcome.Throttled:
+                // Try again after the wait Teams asked for; the version stays behind, so the latest state goes then.
+                LogThrottled(logger, result.StatusCode);
+                var retryAt = now + (result.RetryAfter ?? DefaultRetry);
+                await MarkAsync(queue, q => q.SetProperty(x => x.CardUpdatedAt, retryAt), cancellationToken);
+                break;
+            case SendOutcome.Gone:
+                LogCardGone(logger, result.StatusCode);
+                await MarkAsync(queue, q => q.SetProperty(x => x.RenderedVersion, queue.Version).SetProperty(x => x.CardActivityId, (string?)null), cancellationToken);
+                break;
+            default:
+                LogCardFailed(logger, result.StatusCode);
+                await MarkAsync(queue, q => q.SetProperty(x => x.RenderedVersion, queue.Version).SetProperty(x => x.CardUpdatedAt, now), cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>"You have the floor" to the current speaker and "you are next" to the first waiting, once each.</summary>
+    private async Task SendNoticesAsync(QueueState state, CancellationToken cancellationToken)
+    {
+        var where = string.IsNullOrWhiteSpace(state.Queue.Title) ? "the meeting" : $"“{state.Queue.Title}”";
+        if (state.Current is { FloorNoticeSent: false, UserStableId: { } speaker } current)
+        {
+            var limit = state.Queue.SpeakingLimitSeconds > 0 ? $" Please keep to {SpeakerQueueService.LimitSpan(state.Queue.SpeakingLimitSeconds)}." : string.Empty;
+            await notifications.EnqueueToPersonAsync(
+                speaker, new OutboundContent($"You have the floor now in {where}.{limit}"), $"speakerqueue:floor:{current.Id}", cancellationToken);
+            await SetFlagAsync(current.Id, r => r.SetProperty(x => x.FloorNoticeSent, true), cancellationToken);
+        }
+
+        if (state.Order.Count > 0 && state.RequestAt(state.Order[0]) is { NextNoticeSent: false, UserStableId: { } next } first)
+        {
+            var text = state.Current is null
+                ? $"You are next on the speakers' list in {where}. The chair will give you the floor shortly."
+                : $"You are next on the speakers' list in {where}, after the current speaker. Please get ready.";
+            await notifications.EnqueueToPersonAsync(next, new OutboundContent(text), $"speakerqueue:next:{first.Id}", cancellationToken);
+            await SetFlagAsync(first.Id, r => r.SetProperty(x => x.NextNoticeSent, true), cancellationToken);
+        }
+    }
+
+    private async Task SetFlagAsync(
+        long requestId,
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<SpeakerRequest>> set,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await db.Set<SpeakerRequest>().Where(r => r.Id == requestId).ExecuteUpdateAsync(set, cancellationToken);
+    }
+
+    private async Task MarkAsync(
+        SpeakerQueueRecord queue,
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<SpeakerQueueRecord>> set,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        // Only ever moves forward: a slower pass must not mark an older version as the one shown.
+        await db.Set<SpeakerQueueRecord>().Where(q => q.Id == queue.Id && q.RenderedVersion < queue.Version).ExecuteUpdateAsync(set, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Updating speakers' list cards failed; will try again")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A speakers' list card update was throttled (HTTP {StatusCode}); retrying later")]
+    private static partial void LogThrottled(ILogger logger, int? statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A speakers' list card is gone (HTTP {StatusCode}); it will be posted anew when asked")]
+    private static partial void LogCardGone(ILogger logger, int? statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A speakers' list card update failed (HTTP {StatusCode}); the next change will try again")]
+    private static partial void LogCardFailed(ILogger logger, int? statusCode);
+}
+
+/// <summary>
+/// Warns the chair when a speaker's time is up. Runs on the app's <see cref="TimeProvider"/> and reads the deadlines
+/// from the database, so a warning due during a restart is sent right after it; a claim on the row sends it once.
+/// </summary>
+public sealed partial class SpeakingTimeWatcher(
+    IDbContextFactory<GcmDbContext> databases,
+    INotificationQueue notifications,
+    IOptions<SpeakerQueueOptions> options,
+    [FromKeyedServices(SpeakerQueueService.SignalKey)] OutboundSignal cardSignal,
+    TimeProvider time,
+    ILogger<SpeakingTimeWatcher> logger) : BackgroundService
+{
+    // Created with the service, as the host starts: ExecuteAsync runs a moment later on another thread, and a timer
+    // created then would miss a clock that moved in between (a fake clock in tests only moves when told to).
+    private readonly PeriodicTimer _timer = new(TimeSpan.FromSeconds(options.Value.TimeCheckSeconds), time);
+
+    public override void Dispose()
+    {
+        _timer.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var timer = _timer;
+        do
+        {
+            try
+            {
+                await WarnDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+            {
+                LogCheckFailed(logger, ex);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task WarnDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var due = await db.Set<SpeakerRequest>().AsNoTracking()
+            .Where(r => r.Status == RequestStatus.Speaking && r.TimeUpAt != null && r.TimeUpAt <= now && r.TimeUpWarnedAt == null)
+            .Join(db.Set<SpeakerQueueRecord>(), r => r.QueueId, q => q.Id, (r, q) => new { Request = r, q.ConversationId, q.SpeakingLimitSeconds, q.Title })
+            .ToListAsync(cancellationToken);
+        foreach (var item in due)
+        {
+            var claimed = await db.Set<SpeakerRequest>()
+                .Where(r => r.Id == item.Request.Id && r.TimeUpWarnedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.TimeUpWarnedAt, now), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            // The card shows "time is up" from the next update on.
+            await db.Set<SpeakerQueueRecord>().Where(q => q.Id == item.Request.QueueId)
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.Version, q => q.Version + 1), cancellationToken);
+            cardSignal.Notify();
+
+            var limit = SpeakerQueueService.LimitSpan(item.SpeakingLimitSeconds);
+            var where = string.IsNullOrWhiteSpace(item.Title) ? "the meeting" : $"“{item.Title}”";
+            var key = $"speakerqueue:timeup:{item.Request.Id}";
+            var status = item.Request.CalledByStableId is null
+                ? OutboundStatus.Unreachable
+                : await notifications.EnqueueToPersonAsync(
+                    item.Request.CalledByStableId,
+                    new OutboundContent($"Time is up for {item.Request.DisplayName} in {where} (limit {limit})."),
+                    key,
+                    cancellationToken);
+            if (status == OutboundStatus.Unreachable)
+            {
+                // The chair never opened a personal chat with the bot: tell the meeting chat instead, without a name.
+                await notifications.EnqueueToConversationAsync(
+                    item.ConversationId, new OutboundContent($"⏱ Time is up for the current speaker (limit {limit})."), key + ":chat", cancellationToken);
+            }
+
+            LogWarned(logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warned a chair that a speaker's time is up")]
+    private static partial void LogWarned(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking speaking times failed; will try again")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception);
+}

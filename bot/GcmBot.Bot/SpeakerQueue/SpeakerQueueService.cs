@@ -1,0 +1,592 @@
+using GcmBot.Bot.Participants;
+using GcmBot.Bot.Storage;
+using GcmBot.Bot.Teams.Outbound;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GcmBot.Bot.SpeakerQueue;
+
+/// <summary>The person acting: their stable id (for data), Teams id (for card refresh) and display name.</summary>
+public sealed record QueueActor(string StableId, string TeamsId, string Name);
+
+/// <summary>A personal message to send once an action is committed.</summary>
+public sealed record QueueNotice(string UserStableId, string Text, string DeduplicationKey);
+
+/// <summary>What an action did, in words for the person who acted, and whom to tell.</summary>
+public sealed record QueueOutcome(bool Changed, string Note, IReadOnlyList<QueueNotice>? Notices = null)
+{
+    public static QueueOutcome Done(string note, params QueueNotice[] notices) => new(true, note, notices);
+
+    public static QueueOutcome Unchanged(string note) => new(false, note);
+}
+
+/// <summary>A list as loaded from the database: the queue, its active requests, and who has spoken so far.</summary>
+public sealed class QueueState
+{
+    private IReadOnlyList<QueuePlace>? _order;
+
+    public required SpeakerQueueRecord Queue { get; init; }
+
+    /// <summary>Waiting requests and the one with the floor.</summary>
+    public required List<SpeakerRequest> Active { get; init; }
+
+    /// <summary>Categories of every turn so far (the current one included), for the balanced policy.</summary>
+    public required IReadOnlyList<SpeakerCategories> History { get; init; }
+
+    /// <summary>Turns per person so far (the current one included), for first-time speakers.</summary>
+    public required IReadOnlyDictionary<string, int> TurnsByPerson { get; init; }
+
+    public required List<SpeakerQueueChair> Chairs { get; init; }
+
+    public SpeakerRequest? Current => Active.FirstOrDefault(r => r.Status == RequestStatus.Speaking);
+
+    /// <summary>The waiting requests in speaking order (computed once; call <see cref="Reorder"/> after changes).</summary>
+    public IReadOnlyList<QueuePlace> Order => _order ??= QueueOrdering.Order(Waiting(), History, Queue.Policy);
+
+    public void Reorder() => _order = null;
+
+    public IReadOnlyList<WaitingRequest> Waiting() => Active
+        .Where(r => r.Status == RequestStatus.Waiting)
+        .Select(r => new WaitingRequest(
+            r.Id,
+            r.Kind,
+            r.UserStableId is null ? 0 : TurnsByPerson.GetValueOrDefault(r.UserStableId),
+            SpeakerCategories.Of(r.StakeholderGroup, r.Subregion, r.Gender),
+            r.Adjustment,
+            r.AdjustedSequence))
+        .ToList();
+
+    public SpeakerRequest RequestAt(QueuePlace place) => Active.First(r => r.Id == place.Request.Id);
+
+    public SpeakerRequest? ActiveOf(string userStableId) => Active.FirstOrDefault(r => r.UserStableId == userStableId);
+
+    public QueuePlace? PlaceOf(string userStableId) =>
+        ActiveOf(userStableId) is { Status: RequestStatus.Waiting } request ? Order.First(p => p.Request.Id == request.Id) : null;
+}
+
+/// <summary>
+/// The speakers' list of a conversation: requests, withdrawals and the chair's actions. Each action runs in one
+/// transaction that checks the list's version, so that two people acting at the same moment cannot both move it;
+/// the shared card and the personal notices follow from what is stored (see <see cref="SpeakerQueueCardUpdater"/>).
+/// Chair permissions are checked by the Teams handlers before they call in here.
+/// </summary>
+public sealed class SpeakerQueueService(
+    IDbContextFactory<GcmDbContext> databases,
+    IOptions<SpeakerQueueOptions> options,
+    [FromKeyedServices(SpeakerQueueService.SignalKey)] OutboundSignal cardSignal,
+    INotificationQueue notifications,
+    IServiceProvider services,
+    TimeProvider time)
+{
+    public const string SignalKey = "speaker-queue-card";
+
+    public const string NoQueueText =
+        "There is no speakers' list in this conversation yet. Type **speakers** (mentioning me) to show it.";
+
+    private const int MaxAttempts = 5;
+
+    /// <summary>The list of a conversation, created (closed, with the default policy and limit) if it has none.</summary>
+    public async Task<SpeakerQueueRecord> EnsureAsync(string conversationId, string? meetingId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Set<SpeakerQueueRecord>().AsNoTracking().FirstOrDefaultAsync(q => q.ConversationId == conversationId, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var queue = new SpeakerQueueRecord
+        {
+            Id = Guid.NewGuid(),
+            ConversationId = conversationId,
+            MeetingId = meetingId,
+            Policy = SpeakerQueueText.ParsePolicy(options.Value.DefaultPolicy) ?? OrderingPolicy.FirstComeFirstServed,
+            SpeakingLimitSeconds = options.Value.DefaultSpeakingLimitSeconds,
+            CreatedAt = time.GetUtcNow(),
+            Version = 1,
+        };
+        db.Add(queue);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return queue;
+        }
+        catch (DbUpdateException)
+        {
+            // Created by another turn at the same moment (unique conversation id): use that one.
+            await using var again = await databases.CreateDbContextAsync(cancellationToken);
+            return await again.Set<SpeakerQueueRecord>().AsNoTracking().FirstAsync(q => q.ConversationId == conversationId, cancellationToken);
+        }
+    }
+
+    /// <summary>The list as it is now, or null when the conversation has none.</summary>
+    public async Task<QueueState?> LoadAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await LoadAsync(db, conversationId, tracking: false, cancellationToken);
+    }
+
+    public async Task<QueueOutcome> RequestAsync(
+        string conversationId, QueueActor person, SpeechKind kind, string? topic, CancellationToken cancellationToken)
+    {
+        // Read before the transaction: the directory is another capability's store, and may not be there at all.
+        var categories = SpeakerCategories.From(await FindProfileAsync(person.StableId, cancellationToken));
+        try
+        {
+            return await MutateAsync(conversationId, chair: null, (db, state) =>
+            {
+                if (!state.Queue.IsOpen)
+                {
+                    return QueueOutcome.Unchanged("The speakers' list is closed, so I could not add you. The chair opens it when the floor is open for requests.");
+                }
+
+                var existing = state.ActiveOf(person.StableId);
+                if (existing is { Status: RequestStatus.Speaking })
+                {
+                    return QueueOutcome.Unchanged("You have the floor now.");
+                }
+
+                if (existing is not null)
+                {
+                    if (existing.Kind == kind && existing.Topic == topic)
+                    {
+                        return QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice.");
+                    }
+
+                    // A changed kind or topic updates the request and keeps its place in the order of arrival.
+                    existing.Kind = kind;
+                    existing.Topic = topic;
+                    return QueueOutcome.Done($"Updated your request ({kind.Label()}).");
+                }
+
+                db.Add(new SpeakerRequest
+                {
+                    QueueId = state.Queue.Id,
+                    UserStableId = person.StableId,
+                    DisplayName = person.Name,
+                    Kind = kind,
+                    Topic = topic,
+                    Status = RequestStatus.Waiting,
+                    RequestedAt = time.GetUtcNow(),
+                    StakeholderGroup = categories.Group,
+                    Subregion = categories.Subregion,
+                    Gender = categories.Gender,
+                });
+                return QueueOutcome.Done(kind == SpeechKind.PointOfOrder
+                    ? "Your point of order goes to the top of the list."
+                    : $"You are on the list ({kind.Label()}).");
+            }, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            // The unique index refused a second active request of the same person (a double click racing itself).
+            return QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice.");
+        }
+    }
+
+    public Task<QueueOutcome> WithdrawAsync(string conversationId, QueueActor person, CancellationToken cancellationToken) =>
+        MutateAsync(conversationId, chair: null, (db, state) =>
+        {
+            var existing = state.ActiveOf(person.StableId);
+            switch (existing)
+            {
+                case null:
+                    return QueueOutcome.Unchanged("You are not on the list, so there was nothing to withdraw.");
+                case { Status: RequestStatus.Speaking }:
+                    return QueueOutcome.Unchanged("You have the floor now; the chair ends your turn when you have finished.");
+                default:
+                    db.Remove(existing);
+                    return QueueOutcome.Done("You withdrew your request.");
+            }
+        }, cancellationToken);
+
+    public Task<QueueOutcome> OpenAsync(string conversationId, QueueActor chair, CancellationToken cancellationToken) =>
+        MutateAsync(conversationId, chair, (_, state) =>
+        {
+            if (state.Queue.IsOpen)
+            {
+                return QueueOutcome.Unchanged("The list is already open.");
+            }
+
+            state.Queue.IsOpen = true;
+            return QueueOutcome.Done("The list is open: participants can request the floor.");
+        }, cancellationToken);
+
+    /// <summary>Closes the list to new requests; those already on it still get their turn (the chair can clear them).</summary>
+    public Task<QueueOutcome> CloseAsync(string conversationId, QueueActor chair, CancellationToken cancellationToken) =>
+        MutateAsync(conversationId, chair, (_, state) =>
+        {
+            if (!state.Queue.IsOpen)
+            {
+                return QueueOutcome.Unchanged("The list is already closed.");
+            }
+
+            state.Queue.IsOpen = false;
+            return QueueOutcome.Done("The list is closed to new requests. Those already on it keep their place.");
+        }, cancellationToken);
+
+    /// <summary>
+    /// Ends the current turn and gives the floor to the first waiting person. <paramref name="expectedCurrent"/> is
+    /// the request the chair saw speaking (null: nobody): when the list has moved on since, nothing changes, so a
+    /// double click or two chairs at once advance it only once.
+    /// </summary>
+    public async Task<QueueOutcome> NextAsync(string conversationId, QueueActor chair, long? expectedCurrent, CancellationToken cancellationToken)
+    {
+        var directory = services.GetService<IParticipantDirectory>();
+        return await MutateAsync(conversationId, chair, async (_, state) =>
+        {
+            if (Stale(state, expectedCurrent) is { } stale)
+            {
+                return stale;
+            }
+
+            var ended = EndTurn(state);
+            if (state.Order.Count == 0)
+            {
+                return ended is null
+                    ? QueueOutcome.Unchanged("Nobody is waiting for the floor.")
+                    : QueueOutcome.Done($"Ended the turn of {ended.DisplayName}. Nobody else is waiting.");
+            }
+
+            var next = state.RequestAt(state.Order[0]);
+            var now = time.GetUtcNow();
+            next.Status = RequestStatus.Speaking;
+            next.StartedAt = now;
+            next.TimeUpAt = state.Queue.SpeakingLimitSeconds > 0 ? now.AddSeconds(state.Queue.SpeakingLimitSeconds) : null;
+            next.CalledByStableId = chair.StableId;
+            if (directory is not null && next.UserStableId is not null)
+            {
+                // The registration as it is when the person speaks is what the export and the balance count.
+                var profile = await directory.FindAsync(next.UserStableId, cancellationToken);
+                var categories = SpeakerCategories.From(profile);
+                next.Organisation = Trim(profile?.Organisation, 200);
+                next.StakeholderGroup = categories.Group;
+                next.Subregion = categories.Subregion;
+                next.Gender = categories.Gender;
+            }
+
+            state.Queue.CurrentRequestId = next.Id;
+            return QueueOutcome.Done($"{next.DisplayName} has the floor.");
+        }, cancellationToken);
+    }
+
+    public Task<QueueOutcome> EndTurnAsync(string conversationId, QueueActor chair, long? expectedCurrent, CancellationToken cancellationToken) =>
+        MutateAsync(conversationId, chair, (_, state) =>
+        {
+            if (Stale(state, expectedCurrent) is { } stale)
+            {
+                return stale;
+            }
+
+            var ended = EndTurn(state);
+            return ended is null
+                ? QueueOutcome.Unchanged("Nobody has the floor.")
+                : QueueOutcome.Done($"Ended the turn of {ended.DisplayName}.");
+        }, cancellationToken);
+
+    /// <summary>Moves a waiting request <paramref name="delta"/> places (negative: up).</summary>
+    public Task<QueueOutcome> MoveAsync(string conversationId, QueueActor chair, long requestId, int delta, CancellationToken cancellationToken) =>
+        MutateAsync(conversationId, chair, (_, state) =>
+        {
+            var request = state.Active.FirstOrDefault(r => r.Id == requestId && r.Status == RequestStatus.Waiting);
+            if (request is null)
+            {
+                return QueueOutcome.Unchanged(NotWaitingText);
+            }
+
+            var adjustment = QueueOrdering.AdjustmentForMove(state.Waiting(), state.History, state.Queue.Policy, requestId, delta);
+            if (adjustment is null)
+            {
+                return QueueOutcome.Unchanged($"{request.DisplayName} is already {(delta < 0 ? "first" : "last")} in their part of the list.");
+            }
+
+            request.Adjustment = adjustment.Value;
+            // The list's version only grows, so it orders the chair's moves: the latest is applied last.
+            request.AdjustedSequence = state.Queue.Version + 1;
+            return QueueOutcome.Done($"Moved {request.DisplayName} {(delta < 0 ? "up" : "down")}.");
+        }, cancellationToken);
+
+    /// <summary>Takes a waiting request off the list; <paramref name="skipped"/>: the person was called but not there.</summary>
+    public Task<QueueOutcome> TakeOffAsync(string conversationId, QueueActor chair, long requestId, bool skipped, CancellationToken cancellationToken) =>
+        MutateAsync(conversationId, chair, (db, state) =>
+        {
+            var request = state.Active.FirstOrDefault(r => r.Id == requestId && r.Status == RequestStatus.Waiting);
+            if (request is null)
+            {
+                return QueueOutcome.Unchanged(NotWaitingText);
+            }
+
+            db.Remove(request);
+            var notices = request.UserStableId is null
+                ? []
+                : new[]
+                {
+                    new QueueNotice(
+                        request.UserStableId,
+                        skipped
+                            ? "The chair passed over your request for the floor. If you still want to speak, request the floor again."
+                            : "The chair took your request for the floor off the list. If you still want to speak, request the floor again.",
+                        $"speakerqueue:off:{request.Id}"),
+                };
+            return QueueOutcome.Done($"{(skipped ? "Skipped" : "Removed")} {request.DisplayName}.", notices);
+        }, cancellationToken);
+
+    public Task<QueueOutcome> ClearAsync(string conversationId, QueueActor chair, CancellationToken cancellationToken) =>
+        MutateAsync(conversationId, chair, (db, state) =>
+        {
+            var waiting = state.Active.Where(r => r.Status == RequestStatus.Waiting).ToList();
+            if (waiting.Count == 0)
+            {
+                return QueueOutcome.Unchanged("Nobody is waiting, so there was nothing to clear.");
+            }
+
+            db.RemoveRange(waiting);
+            return QueueOutcome.Done($"Cleared {waiting.Count} waiting request{(waiting.Count == 1 ? string.Empty : "s")}.");
+        }, cancellationToken);
+
+    /// <summary>Sets the ordering policy and the speaking-time limit (which applies to the current speaker too).</summary>
+    public Task<QueueOutcome> ConfigureAsync(
+        string conversationId, QueueActor chair, OrderingPolicy policy, int limitSeconds, CancellationToken cancellationToken) =>
+        MutateAsync(conversationId, chair, (_, state) =>
+        {
+            var queue = state.Queue;
+            if (queue.Policy == policy && queue.SpeakingLimitSeconds == limitSeconds)
+            {
+                return QueueOutcome.Unchanged("The settings were already so.");
+            }
+
+            queue.Policy = policy;
+            queue.SpeakingLimitSeconds = limitSeconds;
+            if (state.Current is { StartedAt: { } started } current)
+            {
+                current.TimeUpAt = limitSeconds > 0 ? started.AddSeconds(limitSeconds) : null;
+                if (current.TimeUpAt is null || current.TimeUpAt > time.GetUtcNow())
+                {
+                    current.TimeUpWarnedAt = null;
+                }
+            }
+
+            return QueueOutcome.Done($"Settings saved: {policy.Label()}, {LimitText(limitSeconds)}.");
+        }, cancellationToken);
+
+    /// <summary>Teams says the meeting started: the list opens by itself.</summary>
+    public async Task<QueueOutcome> MeetingStartedAsync(string conversationId, string? meetingId, string? title, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(conversationId, meetingId, cancellationToken);
+        return await MutateAsync(conversationId, chair: null, (_, state) =>
+        {
+            var queue = state.Queue;
+            var titleChanged = !string.IsNullOrWhiteSpace(title) && queue.Title != Trim(title, 200);
+            if (titleChanged)
+            {
+                queue.Title = Trim(title, 200);
+            }
+
+            queue.MeetingId ??= meetingId;
+            if (queue.IsOpen)
+            {
+                return titleChanged ? QueueOutcome.Done("Meeting title updated.") : QueueOutcome.Unchanged("The list was already open.");
+            }
+
+            queue.IsOpen = true;
+            return QueueOutcome.Done("The meeting started: the speakers' list is open.");
+        }, cancellationToken);
+    }
+
+    /// <summary>Teams says the meeting ended: the list closes, the current turn ends and requests not reached are cleared.</summary>
+    public Task<QueueOutcome> MeetingEndedAsync(string conversationId, CancellationToken cancellationToken) =>
+        MutateAsync(conversationId, chair: null, (db, state) =>
+        {
+            var waiting = state.Active.Where(r => r.Status == RequestStatus.Waiting).ToList();
+            var ended = EndTurn(state);
+            if (!state.Queue.IsOpen && ended is null && waiting.Count == 0)
+            {
+                return QueueOutcome.Unchanged("The list was already closed.");
+            }
+
+            state.Queue.IsOpen = false;
+            db.RemoveRange(waiting);
+            return QueueOutcome.Done("The meeting ended: the speakers' list is closed.");
+        }, cancellationToken);
+
+    /// <summary>Records the message that now holds the shared card; returns the one that held it before, if any.</summary>
+    public async Task<string?> RecordCardAsync(Guid queueId, string activityId, long renderedVersion, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var queue = await db.Set<SpeakerQueueRecord>().AsTracking().FirstAsync(q => q.Id == queueId, cancellationToken);
+        var previous = queue.CardActivityId;
+        queue.CardActivityId = activityId;
+        queue.CardPostedAt = now;
+        queue.CardUpdatedAt = now;
+        queue.RenderedVersion = Math.Max(queue.RenderedVersion, renderedVersion);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return previous;
+    }
+
+    /// <summary>Remembers a chair (for the card's refresh) without changing the list.</summary>
+    public Task<QueueOutcome> RecordChairAsync(string conversationId, QueueActor chair, CancellationToken cancellationToken) =>
+        MutateAsync(conversationId, chair, (_, _) => QueueOutcome.Unchanged(string.Empty), cancellationToken);
+
+    /// <summary>"3 min per speaker", or "no time limit".</summary>
+    public static string LimitText(int seconds) => seconds <= 0 ? "no time limit" : $"{LimitSpan(seconds)} per speaker";
+
+    /// <summary>"3 min", "1 min 30 s", "45 s".</summary>
+    public static string LimitSpan(int seconds) => seconds switch
+    {
+        < 60 => $"{seconds} s",
+        _ when seconds % 60 == 0 => $"{seconds / 60} min",
+        _ => $"{seconds / 60} min {seconds % 60} s",
+    };
+
+    private const string NotWaitingText = "That person is no longer waiting: the list changed since your card. Nothing was changed.";
+
+    private static QueueOutcome? Stale(QueueState state, long? expectedCurrent)
+    {
+        var current = state.Current;
+        if (current?.Id == expectedCurrent)
+        {
+            return null;
+        }
+
+        return QueueOutcome.Unchanged(current is null
+            ? "The list changed since your card: nobody has the floor now. Nothing was changed."
+            : $"The list changed since your card: {current.DisplayName} has the floor now. Nothing was changed.");
+    }
+
+    private SpeakerRequest? EndTurn(QueueState state)
+    {
+        var current = state.Current;
+        if (current is null)
+        {
+            return null;
+        }
+
+        current.Status = RequestStatus.Done;
+        current.EndedAt = time.GetUtcNow();
+        state.Queue.CurrentRequestId = null;
+        return current;
+    }
+
+    private async Task<ParticipantProfile?> FindProfileAsync(string userStableId, CancellationToken cancellationToken)
+    {
+        // Registration implements the directory; without it everybody counts as "unknown".
+        var directory = services.GetService<IParticipantDirectory>();
+        return directory is null ? null : await directory.FindAsync(userStableId, cancellationToken);
+    }
+
+    private Task<QueueOutcome> MutateAsync(
+        string conversationId, QueueActor? chair, Func<GcmDbContext, QueueState, QueueOutcome> change, CancellationToken cancellationToken) =>
+        MutateAsync(conversationId, chair, (db, state) => Task.FromResult(change(db, state)), cancellationToken);
+
+    /// <summary>
+    /// Loads the list in a transaction, applies a change and saves it with a version check: on SQLite the transaction
+    /// takes the write lock at once, on PostgreSQL a concurrent change makes the check fail and the action is retried
+    /// on the new state. Notices go out once the change is committed.
+    /// </summary>
+    private async Task<QueueOutcome> MutateAsync(
+        string conversationId, QueueActor? chair, Func<GcmDbContext, QueueState, Task<QueueOutcome>> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            QueueOutcome outcome;
+            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var state = await LoadAsync(db, conversationId, tracking: true, cancellationToken);
+                if (state is null)
+                {
+                    return QueueOutcome.Unchanged(NoQueueText);
+                }
+
+                outcome = await change(db, state);
+                var newChair = chair is not null && RecordChair(db, state, chair);
+                if (outcome.Changed || newChair)
+                {
+                    state.Queue.Version++;
+                }
+
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+                {
+                    continue;
+                }
+
+                if (outcome.Changed || newChair)
+                {
+                    cardSignal.Notify();
+                }
+            }
+
+            foreach (var notice in outcome.Notices ?? [])
+            {
+                await notifications.EnqueueToPersonAsync(notice.UserStableId, new OutboundContent(notice.Text), notice.DeduplicationKey, cancellationToken);
+            }
+
+            return outcome;
+        }
+    }
+
+    private bool RecordChair(GcmDbContext db, QueueState state, QueueActor chair)
+    {
+        var now = time.GetUtcNow();
+        var known = state.Chairs.FirstOrDefault(c => c.UserStableId == chair.StableId);
+        if (known is not null)
+        {
+            known.LastActedAt = now;
+            known.UserTeamsId = chair.TeamsId;
+            return false;
+        }
+
+        var added = new SpeakerQueueChair { QueueId = state.Queue.Id, UserStableId = chair.StableId, UserTeamsId = chair.TeamsId, LastActedAt = now };
+        db.Add(added);
+        state.Chairs.Add(added);
+        return true;
+    }
+
+    internal static async Task<QueueState?> LoadAsync(GcmDbContext db, string conversationId, bool tracking, CancellationToken cancellationToken)
+    {
+        var queues = tracking ? db.Set<SpeakerQueueRecord>().AsTracking() : db.Set<SpeakerQueueRecord>().AsNoTracking();
+        var queue = await queues.FirstOrDefaultAsync(q => q.ConversationId == conversationId, cancellationToken);
+        if (queue is null)
+        {
+            return null;
+        }
+
+        var requests = tracking ? db.Set<SpeakerRequest>().AsTracking() : db.Set<SpeakerRequest>().AsNoTracking();
+        var active = await requests
+            .Where(r => r.QueueId == queue.Id && r.Status != RequestStatus.Done)
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        var turns = await db.Set<SpeakerRequest>().AsNoTracking()
+            .Where(r => r.QueueId == queue.Id && r.StartedAt != null)
+            .Select(r => new { r.UserStableId, r.StakeholderGroup, r.Subregion, r.Gender })
+            .ToListAsync(cancellationToken);
+        var chairs = tracking ? db.Set<SpeakerQueueChair>().AsTracking() : db.Set<SpeakerQueueChair>().AsNoTracking();
+        return new QueueState
+        {
+            Queue = queue,
+            Active = active,
+            History = turns.Select(t => SpeakerCategories.Of(t.StakeholderGroup, t.Subregion, t.Gender)).ToList(),
+            TurnsByPerson = turns.Where(t => t.UserStableId is not null).GroupBy(t => t.UserStableId!).ToDictionary(g => g.Key, g => g.Count()),
+            Chairs = await chairs.Where(c => c.QueueId == queue.Id).ToListAsync(cancellationToken),
+        };
+    }
+
+    internal static string? Trim(string? text, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var clean = new string(text.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return clean.Length <= maxLength ? clean : clean[..maxLength].TrimEnd();
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using GcmBot.Bot.SpeakerQueue;
+using static GcmBot.Bot.Tests.SpeakerQueue.SpeakerQueueKit;
+
+namespace GcmBot.Bot.Tests.SpeakerQueue;
+
+/// <summary>A full meeting asking for the floor at the same moment, through the real host.</summary>
+public sealed partial class SpeakerCrowdTests : IAsyncLifetime
+{
+    private const int People = 300;
+    private BotApp _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await StartAsync();
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task ThreeHundredPeople_PressingTwiceAtOnce_AreQueuedOnceEach_InOneConsistentOrder()
+    {
+        var (chat, card) = await OpenListAsync(_bot);
+        var people = Enumerable.Range(1, People).Select(TestUser.Numbered).ToList();
+
+        var presses = await Task.WhenAll(people.Concat(people).Select(async person => (person, turn: await RequestAsync(chat, card, person))));
+
+        var requests = await RequestsAsync(_bot, chat.Id);
+        Assert.Equal(People, requests.Count);
+        Assert.Equal(People, requests.Select(r => r.UserStableId).Distinct().Count());
+        Assert.All(requests, r => Assert.Equal(RequestStatus.Waiting, r.Status));
+
+        // Each person was told "added" once and "already on the list" once; the place they were told is their place.
+        var placeByName = requests.Select((r, i) => (r.DisplayName, Place: i + 1)).ToDictionary(x => x.DisplayName, x => x.Place);
+        foreach (var group in presses.GroupBy(p => p.person))
+        {
+            var answers = group.Select(p => p.turn.AllText).ToList();
+            Assert.Single(answers, a => a.Contains("You are on the list"));
+            Assert.Single(answers, a => a.Contains("already on the list"));
+            var told = int.Parse(Place().Match(answers.Single(a => a.Contains("You are on the list"))).Groups[1].Value);
+            Assert.Equal(placeByName[group.Key.Name], told);
+        }
+
+        var view = await chat.PressAsync(card, GcmBot.Cards.SpeakerQueue.SpeakerQueueCard.MyPlaceVerb, from: people[0]);
+        Assert.Contains($"Waiting ({People})", view.AllText);
+        Assert.Equal(requests.Take(10).Select(r => r.DisplayName), WaitingNames(view.InvokeCard!, [.. people]));
+    }
+
+    [GeneratedRegex(@"You are number (\d+) of")]
+    private static partial Regex Place();
+}

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using GcmBot.Bot.Participants;
+using GcmBot.Bot.SpeakerQueue;
+using GcmBot.Bot.Storage;
+using GcmBot.Cards.SpeakerQueue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GcmBot.Bot.Tests.SpeakerQueue;
+
+/// <summary>Registration's profiles as the tests want them (the real directory is Registration's).</summary>
+public sealed class InMemoryParticipantDirectory : IParticipantDirectory
+{
+    private readonly ConcurrentDictionary<string, ParticipantProfile> _profiles = new();
+
+    public void Add(TestUser user, string? organisation, string? group, string? subregion, string? gender) =>
+        _profiles[user.AadObjectId] = new ParticipantProfile(user.AadObjectId, user.Name, organisation, group, null, subregion, gender);
+
+    public Task<ParticipantProfile?> FindAsync(string userStableId, CancellationToken cancellationToken) =>
+        Task.FromResult(_profiles.GetValueOrDefault(userStableId));
+
+    public Task<IReadOnlyDictionary<string, ParticipantProfile>> FindManyAsync(IReadOnlyCollection<string> userStableIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, ParticipantProfile>>(
+            userStableIds.Where(_profiles.ContainsKey).Distinct().ToDictionary(id => id, id => _profiles[id]));
+}
+
+/// <summary>Steps of a speakers' list conversation, as people would click them.</summary>
+public static class SpeakerQueueKit
+{
+    public static readonly DateTimeOffset Start = new(2026, 12, 1, 4, 0, 0, TimeSpan.Zero);
+
+    public static Task<BotApp> StartAsync(InMemoryParticipantDirectory? directory = null, bool fakeTime = false) =>
+        BotApp.StartAsync(o =>
+        {
+            if (directory is not null)
+            {
+                o.Services.Add(s => s.AddSingleton<IParticipantDirectory>(directory));
+            }
+
+            if (fakeTime)
+            {
+                o.FakeTimeStart = Start;
+            }
+        });
+
+    /// <summary>A fresh meeting chat whose list the organiser has shown and opened; returns the list's card.</summary>
+    public static async Task<(TeamsConversation Chat, JsonObject Card)> OpenListAsync(BotApp bot)
+    {
+        var chat = bot.MeetingChat("c" + Guid.NewGuid().ToString("N")[..12]);
+        var shown = await chat.SayAsync("speakers", from: TestUsers.Organiser);
+        var opened = await ChairAsync(chat, shown.Reply.Card, SpeakerQueueCard.OpenVerb);
+        Assert.Contains("The list is open", opened.AllText);
+        var shared = await chat.PressAsync(opened.InvokeCard!, SpeakerQueueCard.ParticipantViewVerb, from: TestUsers.Organiser);
+        return (chat, shared.InvokeCard!);
+    }
+
+    public static Task<Turn> RequestAsync(TeamsConversation chat, JsonObject card, TestUser who, string kind = "statement", string topic = "") =>
+        chat.PressAsync(card, SpeakerQueueCard.RequestVerb, new Dictionary<string, string> { ["kind"] = kind, ["topic"] = topic }, from: who);
+
+    /// <summary>Opens the chair's controls from the shared card and presses one of them.</summary>
+    public static async Task<Turn> ChairAsync(
+        TeamsConversation chat, JsonObject card, string verb, IReadOnlyDictionary<string, string>? inputs = null, TestUser? chair = null)
+    {
+        var controls = await chat.PressAsync(card, SpeakerQueueCard.ChairVerb, from: chair ?? TestUsers.Organiser);
+        Assert.NotNull(controls.InvokeCard);
+        return await chat.PressAsync(controls.InvokeCard!, verb, inputs, from: chair ?? TestUsers.Organiser);
+    }
+
+    /// <summary>The chair's controls with a waiting person picked by name.</summary>
+    public static async Task<Turn> ChairOnPersonAsync(TeamsConversation chat, JsonObject card, string verb, TestUser person)
+    {
+        var controls = await chat.PressAsync(card, SpeakerQueueCard.ChairVerb, from: TestUsers.Organiser);
+        var picker = CardText.Inputs(controls.InvokeCard)[SpeakerQueueCard.RequestKey];
+        var choice = picker["choices"]!.AsArray().OfType<JsonObject>().First(c => c["title"]!.GetValue<string>().EndsWith(person.Name, StringComparison.Ordinal));
+        return await chat.PressAsync(controls.InvokeCard!, verb, new Dictionary<string, string> { [SpeakerQueueCard.RequestKey] = choice["value"]!.GetValue<string>() }, from: TestUsers.Organiser);
+    }
+
+    /// <summary>
+    /// Moves the fake clock a second at a time until the connector has seen what the test waits for: the card updater
+    /// lets a second pass between two updates of a chat, so a change right after an update shows a second later.
+    /// </summary>
+    public static async Task AdvanceUntilAsync(BotApp bot, Func<IReadOnlyList<ConnectorCall>, bool> condition, int maxSeconds = 30)
+    {
+        for (var second = 0; second < maxSeconds; second++)
+        {
+            try
+            {
+                await bot.Connector.WaitForAsync(condition, TimeSpan.FromMilliseconds(500));
+                return;
+            }
+            catch (TimeoutException)
+            {
+                bot.Time!.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        await bot.Connector.WaitForAsync(condition);
+    }
+
+    /// <summary>The names on the shared card's waiting list, in order.</summary>
+    public static IReadOnlyList<string> WaitingNames(JsonObject card, params TestUser[] people) =>
+        CardText.Of(card)
+            .Select(t => people.FirstOrDefault(p => t.StartsWith(p.Name + " —", StringComparison.Ordinal))?.Name)
+            .OfType<string>()
+            .ToList();
+
+    public static async Task<List<SpeakerRequest>> RequestsAsync(BotApp bot, string conversationId)
+    {
+        await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();
+        var queue = await db.Set<SpeakerQueueRecord>().AsNoTracking().SingleAsync(q => q.ConversationId == conversationId);
+        return await db.Set<SpeakerRequest>().AsNoTracking().Where(r => r.QueueId == queue.Id).OrderBy(r => r.Id).ToListAsync();
+    }
+
+    public static async Task<SpeakerQueueRecord> QueueAsync(BotApp bot, string conversationId)
+    {
+        await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();
+        return await db.Set<SpeakerQueueRecord>().AsNoTracking().SingleAsync(q => q.ConversationId == conversationId);
+    }
+
+    /// <summary>The request the chair's card shows speaking ("none" when nobody).</summary>
+    public static string Speaking(JsonObject chairCard) =>
+        CardText.ActionWithVerb(chairCard, SpeakerQueueCard.NextVerb)!["data"]![SpeakerQueueCard.CurrentKey]!.GetValue<string>();
+}
