@@ -16,7 +16,7 @@ public sealed class SchedulingCardSamples : ICardSamples
             new("c. Supporting the integration of migrants and their contribution to development", "c"),
             new(LongThemeD, "d"),
         ];
-        Choice[] zones = [new("GMT+7 (Bangkok, Hanoi, Jakarta)", "Asia/Bangkok"), new("UTC (UTC)", "UTC"), new("Asia/Kathmandu (GMT+5:45)", "Asia/Kathmandu")];
+        Choice[] zones = [new("GMT+7 (Bangkok)", "Asia/Bangkok"), new("UTC", "UTC"), new("Asia/Kathmandu (GMT+5:45)", "Asia/Kathmandu")];
         yield return new CardSample("schedule-form-empty", ScheduleFormCard.Build(new ScheduleFormModel("0f1e2d3c4b5a69788796a5b4c3d2e1f0", themes, zones, "2026-11-27", new ScheduleFormValues())));
         yield return new CardSample("schedule-form-error", ScheduleFormCard.Build(new ScheduleFormModel(
             "0f1e2d3c4b5a69788796a5b4c3d2e1f0", themes, zones, "2026-11-27",
@@ -25,7 +25,7 @@ public sealed class SchedulingCardSamples : ICardSamples
 
         var inTeams = new ConsultationCardModel(
             3, "Stakeholder consultation (b): Protecting migrants through rights-based border governance measures",
-            "b. Protecting migrants through rights-based border governance measures",
+            "Roundtable theme b · GCM objectives 4, 8, 9, 10, 11, 13, 21",
             "Sat 12 Dec 2026, 12:45–14:45 (GMT+5:45) · Sat 12 Dec 2026, 14:00–16:00 (GMT+7)",
             false, ConsultationTeamsStatus.InTeams, null, 148, 97, "registrants of theme b", JoinUrl, null,
             "https://example.org/concept-note.pdf", true, "Consultation 3 is in Teams; Graph sent the invitations.",

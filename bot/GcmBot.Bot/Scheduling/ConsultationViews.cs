@@ -3,7 +3,7 @@ using GcmBot.Bot.Engagement;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
 using GcmBot.Cards.Scheduling;
-using GcmBot.GraphIntegration.Meetings;
+using GcmBot.GraphIntegration.Configuration;
 
 namespace GcmBot.Bot.Scheduling;
 
@@ -29,7 +29,7 @@ public static class ConsultationViews
         var model = new ConsultationCardModel(
             consultation.Id,
             consultation.Title,
-            ThemeOf(consultation).Label,
+            ThemeLine(consultation),
             When(consultation, organiserZone),
             consultation.Status == ConsultationStatus.Cancelled,
             consultation.Teams switch
@@ -41,7 +41,8 @@ public static class ConsultationViews
             },
             consultation.Teams switch
             {
-                TeamsState.Offline => OfflineMeetingScheduler.NotConfiguredText + (calendarFileUrl is null ? string.Empty : " Download the calendar file (.ics) below to add it to a calendar; its link works for a limited time."),
+                TeamsState.Offline => $"To create Teams meetings, set {GraphOptions.RequiredSettingsText}." +
+                    (calendarFileUrl is null ? string.Empty : " Meanwhile the calendar file (.ics) below adds it to a calendar, with the invitees; its link works for a limited time."),
                 TeamsState.Failed => $"{consultation.TeamsFailure} Press **Retry in Teams** (or type **retry consultation {consultation.Id}**) when it is fixed.",
                 _ => null,
             },
@@ -84,6 +85,14 @@ public static class ConsultationViews
                 StatusLine(c),
                 c.Teams is TeamsState.Failed)).ToList(),
             Math.Max(0, total - ConsultationListCard.PageSize)));
+
+    /// <summary>"Theme b · GCM objectives 4, 8, 9" (the theme's full title too when the consultation's title lacks it).</summary>
+    public static string ThemeLine(Consultation consultation)
+    {
+        var theme = ThemeOf(consultation);
+        var name = consultation.Title.Contains(theme.Title, StringComparison.OrdinalIgnoreCase) ? $"Roundtable theme {theme.Code}" : theme.Label;
+        return $"{name} · GCM objectives {string.Join(", ", theme.Objectives)}";
+    }
 
     /// <summary>The time for a person: their zone and GMT+7 (<see cref="TimeText.ForPerson"/>).</summary>
     public static string When(Consultation consultation, TimeZoneInfo? zone) => TimeText.ForPerson(consultation.Start, consultation.End, zone);

@@ -24,6 +24,19 @@ internal static class SchedulingReplies
     public static CardActionResult ToResult(this SchedulingAnswer answer) =>
         answer.Card is not null ? CardActionResult.ReplaceCard(answer.Card) : CardActionResult.Message(answer.Text!);
 
+    /// <summary>A card's date (ISO, as Input.Date sends it), time (HH:mm) and duration (minutes), each checked.</summary>
+    public static (Parsed<DateOnly> Date, Parsed<TimeOnly> Time, Parsed<int> Duration) Slot(CardActionInput input)
+    {
+        var index = 0;
+        var dateToken = input.Text(SchedulingVerbs.DateKey);
+        var date = ConsultationRules.ParseDate(dateToken is null ? [] : [dateToken], ref index);
+        var time = ConsultationRules.ParseTime(input.Text(SchedulingVerbs.TimeKey));
+        var duration = int.TryParse(input.Text(SchedulingVerbs.DurationKey), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
+            ? ConsultationRules.CheckDuration(minutes)
+            : Parsed<int>.Fail("Choose a duration.");
+        return (date, time, duration);
+    }
+
     /// <summary>The consultation number a card button carries; null when the card data is not one.</summary>
     public static int? Number(CardActionInput input) =>
         ConsultationRules.ParseNumber(input.Text(SchedulingVerbs.ConsultationKey)) is { Ok: true } number ? number.Value : null;
@@ -153,13 +166,7 @@ public sealed class ScheduleFormAction(SchedulingService scheduling, TimeProvide
     private ScheduleRequest? Validate(CardActionInput input, out string? error)
     {
         var theme = ConsultationRules.ParseTheme(input.Text(SchedulingVerbs.ThemeKey));
-        var index = 0;
-        var dateToken = input.Text(SchedulingVerbs.DateKey);
-        var date = ConsultationRules.ParseDate(dateToken is null ? [] : [dateToken], ref index);
-        var at = ConsultationRules.ParseTime(input.Text(SchedulingVerbs.TimeKey));
-        var duration = int.TryParse(input.Text(SchedulingVerbs.DurationKey), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
-            ? ConsultationRules.CheckDuration(minutes)
-            : Parsed<int>.Fail("Choose a duration.");
+        var (date, at, duration) = SchedulingReplies.Slot(input);
         var zoneFound = ConsultationZones.TryFind(input.Text(SchedulingVerbs.ZoneKey), out var zone);
         var title = ConsultationRules.ParseTitle(input.Text(SchedulingVerbs.TitleKey));
         var link = ConsultationRules.ParseLink(input.Text(SchedulingVerbs.ConceptNoteKey));
@@ -208,13 +215,7 @@ public sealed class RescheduleAction(SchedulingService scheduling) : ICardAction
             return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
         }
 
-        var index = 0;
-        var dateToken = input.Text(SchedulingVerbs.DateKey);
-        var date = ConsultationRules.ParseDate(dateToken is null ? [] : [dateToken], ref index);
-        var at = ConsultationRules.ParseTime(input.Text(SchedulingVerbs.TimeKey));
-        var duration = int.TryParse(input.Text(SchedulingVerbs.DurationKey), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
-            ? ConsultationRules.CheckDuration(minutes)
-            : Parsed<int>.Fail("Choose a duration.");
+        var (date, at, duration) = SchedulingReplies.Slot(input);
         var error = !date.Ok ? date.Error : !at.Ok ? at.Error : !duration.Ok ? duration.Error : null;
         if (error is not null)
         {

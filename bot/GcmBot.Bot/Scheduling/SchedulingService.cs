@@ -254,7 +254,8 @@ public sealed class SchedulingService(
     private static string NotFound(int number) => $"There is no consultation {number}. Type **consultations** to see them.";
 
     private static string ZoneLabel(string id) =>
-        id == TimeText.ReferenceZoneId ? "GMT+7 (Bangkok, Hanoi, Jakarta)"
+        id == TimeText.ReferenceZoneId ? "GMT+7 (Bangkok)"
+        : id == "UTC" ? "UTC"
         : TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? $"{id} ({TimeText.OffsetLabel(zone.BaseUtcOffset)})"
         : id;
 }

@@ -108,7 +108,7 @@ public static class ConsultationCard
 
     private static string TeamsText(ConsultationCardModel model) => model.Teams switch
     {
-        ConsultationTeamsStatus.Offline => "No Teams meeting (Microsoft Graph is not configured)",
+        ConsultationTeamsStatus.Offline => "None: Microsoft Graph is not configured",
         ConsultationTeamsStatus.Pending => model.Cancelled ? "Cancelling the Teams meeting…" : "Updating the Teams meeting…",
         ConsultationTeamsStatus.Failed => "Not yet in Teams",
         _ when model.Cancelled => "Teams meeting cancelled",

@@ -75,7 +75,7 @@ public static class ScheduleFormCard
             Id = SchedulingVerbs.TitleKey,
             Label = "Title (optional)",
             Value = values.Title,
-            Placeholder = "Stakeholder consultation (theme): theme title",
+            Placeholder = "Empty: the theme's title",
             MaxLength = 120,
         });
         body.Add(new ChoiceSetInput(

@@ -94,6 +94,19 @@ public sealed class NotificationsAtScaleTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ProactiveSends_WriteNoDeduplicationClaims()
+    {
+        await using var bot = await BotApp.StartAsync();
+        var chats = await SeedPersonalChatsAsync(bot, 5);
+
+        await EnqueueAsync(bot, chats, "quiet");
+
+        await bot.Connector.WaitForAsync(calls => calls.Count(c => c.IsSend) >= chats.Count);
+        await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.Set<Bot.Teams.Deduplication.ProcessedActivity>().CountAsync());
+    }
+
+    [Fact]
     public void Pacing_RefillsATenthOfTheRateAtATime()
     {
         var app = Bot.Teams.Outbound.OutboundSender.Smooth(40);
