@@ -56,7 +56,7 @@ public sealed class BotApp : IAsyncDisposable
         _postgresConnectionString = postgresConnectionString;
         Time = options.FakeTimeStart is { } start ? new FakeTimeProvider(start) : null;
         _factory = CreateFactory();
-        Http = _factory.CreateClient();
+        Http = CreateClient(_factory);
     }
 
     public FakeConnector Connector { get; }
@@ -101,7 +101,7 @@ public sealed class BotApp : IAsyncDisposable
         await _factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
         _factory = CreateFactory();
-        Http = _factory.CreateClient();
+        Http = CreateClient(_factory);
         _ = _factory.Services;
     }
 
@@ -139,6 +139,14 @@ public sealed class BotApp : IAsyncDisposable
         {
             // A file still held open by a finishing background task; the temp folder is cleaned by the OS.
         }
+    }
+
+    // Crowd tests put hundreds of turns in flight on a 2-core machine; the default 100 s would cut slow ones off.
+    private static HttpClient CreateClient(WebApplicationFactory<Program> factory)
+    {
+        var client = factory.CreateClient();
+        client.Timeout = TimeSpan.FromMinutes(5);
+        return client;
     }
 
     private WebApplicationFactory<Program> CreateFactory()
