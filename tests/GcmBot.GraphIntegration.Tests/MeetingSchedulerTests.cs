@@ -266,6 +266,20 @@ public sealed class MeetingSchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateAsync_CancelledWhileGraphAnswers_IsACancellationNotAGraphFailure()
+    {
+        _host.Graph.On("POST", GraphTestHost.EventsPath, _ =>
+        {
+            Thread.Sleep(500);
+            return _host.Created();
+        });
+        using var stopping = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            _host.Scheduler.CreateAsync(GraphTestHost.Details(Amina), stopping.Token));
+    }
+
+    [Fact]
     public async Task UnmatchedRequest_IsRecordedAndFails()
     {
         var failure = await Assert.ThrowsAsync<MeetingSchedulingException>(() =>

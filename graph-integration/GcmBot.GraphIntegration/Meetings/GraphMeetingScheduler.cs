@@ -71,6 +71,11 @@ public sealed partial class GraphMeetingScheduler : IMeetingScheduler, IDisposab
         {
             return await call(cancellationToken);
         }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            // Stopping (the host shuts down): whatever broke on the way out is no Graph failure to report.
+            throw new OperationCanceledException("Stopped while calling Microsoft Graph.", ex, cancellationToken);
+        }
         catch (AggregateException ex) when (ex.InnerExceptions.LastOrDefault() is ApiException last)
         {
             // Graph's RetryHandler gave up ("too many retries") and reports every answer it got; the last one counts.

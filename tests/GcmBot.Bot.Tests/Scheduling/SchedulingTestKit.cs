@@ -55,7 +55,8 @@ public static class SchedulingTestKit
     /// <summary>Waits until the consultation satisfies a condition (the worker applies changes after the turn).</summary>
     public static async Task<Consultation> WaitForConsultationAsync(this BotApp bot, int id, Func<Consultation, bool> condition)
     {
-        for (var i = 0; i < 400; i++)
+        // Generous: the worker runs after the turn, on a machine that may be busy.
+        for (var i = 0; i < 1200; i++)
         {
             var consultation = await bot.ConsultationAsync(id);
             if (condition(consultation))
