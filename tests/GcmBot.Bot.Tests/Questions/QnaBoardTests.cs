@@ -21,20 +21,20 @@ public sealed class QnaBoardTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
-    public async Task BurstOfVotes_WithinOneInterval_UpdatesTheBoardOnceMore_WithTheTrueCount()
+    public async Task BurstOfVotes_WithinOneInterval_UpdatesTheBoardAtMostTwice_WithTheTrueCount()
     {
         var qna = await QnaDriver.OpenAsync(_bot, _bot.MeetingChat("burst"));
         var question = await qna.AskForIdAsync(TestUsers.Alice, "Burst?");
         await AdvanceUntilBoardAsync(qna, text => text.Contains("Burst?"));
         var before = qna.BoardUpdates().Count;
 
-        // The board was just updated, so the clock (stopped) keeps everything until the interval has passed.
+        // The clock is stopped: all 60 votes arrive within one interval.
         var votes = await Task.WhenAll(Enumerable.Range(1, 60).Select(i => qna.VoteAsync(TestUser.Numbered(i), question)));
 
         Assert.All(votes, v => Assert.Contains("is counted", v.AllText));
-        Assert.Equal(0, qna.BoardUpdates().Count - before);
         var after = await AdvanceUntilBoardAsync(qna, text => text.Contains("60 votes"));
-        Assert.Equal(1, qna.BoardUpdates().Count - before);
+        // At most the first change at once and everything else together at the end of the interval.
+        Assert.InRange(qna.BoardUpdates().Count - before, 1, 2);
         Assert.Contains("60 votes", after.AllText);
     }
 
@@ -73,17 +73,20 @@ public sealed class QnaBoardTests : IAsyncLifetime
         var qna = await QnaDriver.OpenAsync(_bot, _bot.MeetingChat("restart"));
         var question = await qna.AskForIdAsync(TestUsers.Alice, "Survives a restart?");
         await AdvanceUntilBoardAsync(qna, text => text.Contains("Survives a restart?"));
-        _bot.Time!.Advance(TimeSpan.FromSeconds(5));
+        // Teams fails the board updates: the votes are stored, the board falls behind them.
+        _bot.Connector.Interceptor = call => call.IsUpdate && call.ActivityId == qna.BoardActivityId ? new ConnectorAnswer(503) : null;
         await qna.VoteAsync(TestUsers.Bob, question);
-        await qna.WaitForLatestBoardAsync(text => text.Contains("▲ 1 vote"));
         await qna.VoteAsync(TestUsers.Chen, question);
-        Assert.DoesNotContain("2 votes", qna.BoardUpdates()[^1].Activity.AllText);
+        await AdvanceUntilAsync(() => _bot.Connector.Rejected.Any(c => c.ActivityId == qna.BoardActivityId));
+        var behind = await qna.SessionAsync();
+        Assert.True(behind.Version > behind.RenderedVersion);
+        _bot.Connector.Interceptor = null;
 
         await _bot.RestartAsync();
 
-        await qna.WaitForLatestBoardAsync(text => text.Contains("2 votes"));
-        var session = await qna.SessionAsync();
-        Assert.Equal(session.Version, session.RenderedVersion);
+        await qna.WaitForLatestBoardAsync(text => text.Contains("2 votes"), TimeSpan.FromSeconds(60));
+        // The board records what it shows right after Teams took the update.
+        await AdvanceUntilAsync(async () => await qna.SessionAsync() is { } session && session.Version == session.RenderedVersion);
     }
 
     [Fact]
@@ -149,7 +152,9 @@ public sealed class QnaBoardTests : IAsyncLifetime
 
     private async Task AdvanceUntilAsync(Func<Task<bool>> condition)
     {
-        for (var step = 0; step < 120; step++)
+        // Bounded by real time, generous for a loaded machine: the fake clock moves a second per step.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
         {
             if (await condition())
             {
@@ -157,7 +162,7 @@ public sealed class QnaBoardTests : IAsyncLifetime
             }
 
             _bot.Time!.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(100);
+            await Task.Delay(200);
         }
 
         Assert.Fail("The board never reached the expected state.");
