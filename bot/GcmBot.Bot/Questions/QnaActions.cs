@@ -69,17 +69,47 @@ public sealed class OpenQnaAction(QnaStore store, QnaTurns turns, IModeratorPoli
     }
 }
 
-/// <summary>Asks a question: from the board's form in the chat, or from the ask form in our personal chat.</summary>
-public sealed class AskQuestionAction(QnaStore store, QnaTurns turns) : ICardActionHandler
+/// <summary>
+/// A button on a Q&amp;A card. Before the action runs, the session the card names is found and checked against where
+/// the button was pressed, and, for buttons about one question, the question id is read.
+/// </summary>
+public abstract class SessionCardAction(QnaTurns turns) : ICardActionHandler
 {
+    protected QnaTurns Turns => turns;
+
+    /// <summary>Whether the button also works in our personal chat (asking, and the asker's own questions).</summary>
+    protected virtual bool WorksInPersonalChat => false;
+
+    /// <summary>Whether the button names a question (data <c>q</c>).</summary>
+    protected virtual bool NeedsQuestion => false;
+
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
-        var (session, refusal) = await turns.SessionOfAsync(turn, input, allowPersonalChat: true, cancellationToken);
+        var (session, refusal) = await turns.SessionOfAsync(turn, input, WorksInPersonalChat, cancellationToken);
         if (session is null)
         {
             return refusal!;
         }
 
+        var questionId = QuestionRules.ParseId(input.Text(QnaKeys.Question));
+        if (NeedsQuestion && questionId is null)
+        {
+            return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
+        }
+
+        return await HandleAsync(turn, input, session, questionId ?? 0, cancellationToken);
+    }
+
+    protected abstract Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, QnaSession session, int questionId, CancellationToken cancellationToken);
+}
+
+/// <summary>Asks a question: from the board's form in the chat, or from the ask form in our personal chat.</summary>
+public sealed class AskQuestionAction(QnaStore store, QnaTurns turns) : SessionCardAction(turns)
+{
+    protected override bool WorksInPersonalChat => true;
+
+    protected override async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, QnaSession session, int questionId, CancellationToken cancellationToken)
+    {
         var text = QuestionRules.CheckQuestion(input.Text(QnaKeys.Text));
         if (!text.IsValid)
         {
@@ -89,29 +119,24 @@ public sealed class AskQuestionAction(QnaStore store, QnaTurns turns) : ICardAct
 
         var asker = new Asker(turn.User.StableId, turn.User.Name, input.Text(QnaKeys.Anonymous) == "true");
         var outcome = await store.AskAsync(session.Id, asker, text.Text!, cancellationToken);
-        return await turns.AfterAsync(turn, session, outcome, null, cancellationToken);
+        return await Turns.AfterAsync(turn, session, outcome, null, cancellationToken);
     }
 }
 
 /// <summary>Adds or takes back the presser's vote.</summary>
-public sealed class VoteAction(QnaStore store, QnaTurns turns) : ICardActionHandler
+public sealed class VoteAction(QnaStore store, QnaTurns turns) : SessionCardAction(turns)
 {
-    public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
-    {
-        var (session, refusal) = await turns.SessionOfAsync(turn, input, allowPersonalChat: false, cancellationToken);
-        if (session is null)
-        {
-            return refusal!;
-        }
+    protected override bool NeedsQuestion => true;
 
-        if (QuestionRules.ParseId(input.Text(QnaKeys.Question)) is not { } questionId ||
-            QuestionRules.ParseVoteIntent(input.Text(QnaKeys.Vote)) is not { } intent)
+    protected override async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, QnaSession session, int questionId, CancellationToken cancellationToken)
+    {
+        if (QuestionRules.ParseVoteIntent(input.Text(QnaKeys.Vote)) is not { } intent)
         {
             return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
         }
 
         var outcome = await store.VoteAsync(session.Id, questionId, turn.User.StableId, intent, cancellationToken);
-        return await turns.AfterAsync(turn, session, outcome, null, cancellationToken);
+        return await Turns.AfterAsync(turn, session, outcome, null, cancellationToken);
     }
 }
 
@@ -119,16 +144,10 @@ public sealed class VoteAction(QnaStore store, QnaTurns turns) : ICardActionHand
 /// The presser's own view of the board: "My view", "Moderate", the pages of "Show all", and the automatic refresh
 /// Teams asks for on behalf of moderators whenever the shared board changes.
 /// </summary>
-public sealed class ViewBoardAction(QnaTurns turns) : ICardActionHandler
+public sealed class ViewBoardAction(QnaTurns turns) : SessionCardAction(turns)
 {
-    public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
+    protected override async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, QnaSession session, int questionId, CancellationToken cancellationToken)
     {
-        var (session, refusal) = await turns.SessionOfAsync(turn, input, allowPersonalChat: false, cancellationToken);
-        if (session is null)
-        {
-            return refusal!;
-        }
-
         int? page = null;
         if (input.Text(QnaKeys.Page) is { } pageText)
         {
@@ -141,54 +160,38 @@ public sealed class ViewBoardAction(QnaTurns turns) : ICardActionHandler
         }
 
         var asksToModerate = input.Text(QnaKeys.Moderate) == "1";
-        var viewer = await turns.ViewerAsync(turn, session, asksToModerate, cancellationToken);
+        var viewer = await Turns.ViewerAsync(turn, session, asksToModerate, cancellationToken);
         var notice = asksToModerate && viewer.Role != QnaViewer.Moderator
             ? "Only the moderators (the organisers, and the meeting's organiser and presenters) can moderate. This is your own view."
             : null;
-        return await turns.BoardAsync(session.Id, viewer, new BoardRequest(page, notice, notice is not null), cancellationToken);
+        return await Turns.BoardAsync(session.Id, viewer, new BoardRequest(page, notice, notice is not null), cancellationToken);
     }
 }
 
 /// <summary>One question on its own card: whole text, and the asker's or the moderators' forms for it.</summary>
-public sealed class ViewQuestionAction(QnaTurns turns, QnaBoardReader reader) : ICardActionHandler
+public sealed class ViewQuestionAction(QnaTurns turns, QnaBoardReader reader) : SessionCardAction(turns)
 {
-    public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
+    protected override bool NeedsQuestion => true;
+
+    protected override async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, QnaSession session, int questionId, CancellationToken cancellationToken)
     {
-        var (session, refusal) = await turns.SessionOfAsync(turn, input, allowPersonalChat: false, cancellationToken);
-        if (session is null)
-        {
-            return refusal!;
-        }
-
-        if (QuestionRules.ParseId(input.Text(QnaKeys.Question)) is not { } questionId)
-        {
-            return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
-        }
-
-        var viewer = await turns.ViewerAsync(turn, session, asksToModerate: false, cancellationToken);
+        var viewer = await Turns.ViewerAsync(turn, session, asksToModerate: false, cancellationToken);
         var model = await reader.ReadQuestionAsync(session, viewer, questionId, cancellationToken);
         return model is null
-            ? await turns.BoardAsync(session.Id, viewer, new BoardRequest(null, "That question is not on the board.", true), cancellationToken)
+            ? await Turns.BoardAsync(session.Id, viewer, new BoardRequest(null, "That question is not on the board.", true), cancellationToken)
             : CardActionResult.ReplaceCard(QnaQuestionCard.Build(model));
     }
 }
 
 /// <summary>The asker changes the text of their own question, until it is answered.</summary>
-public sealed class EditQuestionAction(QnaStore store, QnaTurns turns) : ICardActionHandler
+public sealed class EditQuestionAction(QnaStore store, QnaTurns turns) : SessionCardAction(turns)
 {
-    public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
+    protected override bool WorksInPersonalChat => true;
+
+    protected override bool NeedsQuestion => true;
+
+    protected override async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, QnaSession session, int questionId, CancellationToken cancellationToken)
     {
-        var (session, refusal) = await turns.SessionOfAsync(turn, input, allowPersonalChat: true, cancellationToken);
-        if (session is null)
-        {
-            return refusal!;
-        }
-
-        if (QuestionRules.ParseId(input.Text(QnaKeys.Question)) is not { } questionId)
-        {
-            return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
-        }
-
         var text = QuestionRules.CheckQuestion(input.Text(QnaKeys.EditInput(questionId)));
         if (!text.IsValid)
         {
@@ -196,28 +199,21 @@ public sealed class EditQuestionAction(QnaStore store, QnaTurns turns) : ICardAc
         }
 
         var outcome = await store.EditAsync(session.Id, questionId, turn.User.StableId, text.Text!, cancellationToken);
-        return await turns.AfterAsync(turn, session, outcome, null, cancellationToken);
+        return await Turns.AfterAsync(turn, session, outcome, null, cancellationToken);
     }
 }
 
 /// <summary>The asker takes their own question back, until it is answered.</summary>
-public sealed class WithdrawQuestionAction(QnaStore store, QnaTurns turns) : ICardActionHandler
+public sealed class WithdrawQuestionAction(QnaStore store, QnaTurns turns) : SessionCardAction(turns)
 {
-    public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
+    protected override bool WorksInPersonalChat => true;
+
+    protected override bool NeedsQuestion => true;
+
+    protected override async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, QnaSession session, int questionId, CancellationToken cancellationToken)
     {
-        var (session, refusal) = await turns.SessionOfAsync(turn, input, allowPersonalChat: true, cancellationToken);
-        if (session is null)
-        {
-            return refusal!;
-        }
-
-        if (QuestionRules.ParseId(input.Text(QnaKeys.Question)) is not { } questionId)
-        {
-            return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
-        }
-
         var outcome = await store.WithdrawAsync(session.Id, questionId, turn.User.StableId, cancellationToken);
-        return await turns.AfterAsync(turn, session, outcome, null, cancellationToken);
+        return await Turns.AfterAsync(turn, session, outcome, null, cancellationToken);
     }
 }
 
@@ -225,38 +221,25 @@ public sealed class WithdrawQuestionAction(QnaStore store, QnaTurns turns) : ICa
 /// A moderators' button: only in the session's own chat, only for moderators (asked of Teams each time), then one
 /// change, then the moderators' view with what happened.
 /// </summary>
-public abstract class ModeratorAction(QnaTurns turns) : ICardActionHandler
+public abstract class ModeratorAction(QnaTurns turns) : SessionCardAction(turns)
 {
-    /// <summary>Whether the button names a question (data <c>q</c>).</summary>
-    protected virtual bool NeedsQuestion => true;
+    protected override bool NeedsQuestion => true;
 
-    public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
+    protected sealed override async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, QnaSession session, int questionId, CancellationToken cancellationToken)
     {
-        var (session, refusal) = await turns.SessionOfAsync(turn, input, allowPersonalChat: false, cancellationToken);
-        if (session is null)
-        {
-            return refusal!;
-        }
-
-        var questionId = QuestionRules.ParseId(input.Text(QnaKeys.Question));
-        if (NeedsQuestion && questionId is null)
-        {
-            return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
-        }
-
-        if (!await turns.IsModeratorAsync(turn, session, cancellationToken))
+        if (!await Turns.IsModeratorAsync(turn, session, cancellationToken))
         {
             return CardActionResult.Message(QnaTurns.NotModeratorText);
         }
 
         var moderator = new BoardViewer(QnaViewer.Moderator, turn.User.StableId);
-        var result = await ApplyAsync(session, questionId ?? 0, input, cancellationToken);
+        var result = await ApplyAsync(session, questionId, input, cancellationToken);
         if (result.Links.Count > 0)
         {
-            return await turns.BoardAsync(session.Id, moderator, new BoardRequest(null, result.Outcome.Notice) { Links = result.Links }, cancellationToken);
+            return await Turns.BoardAsync(session.Id, moderator, new BoardRequest(null, result.Outcome.Notice) { Links = result.Links }, cancellationToken);
         }
 
-        return await turns.AfterAsync(turn, session, result.Outcome, moderator, cancellationToken);
+        return await Turns.AfterAsync(turn, session, result.Outcome, moderator, cancellationToken);
     }
 
     protected abstract Task<ModeratorResult> ApplyAsync(QnaSession session, int questionId, CardActionInput input, CancellationToken cancellationToken);

@@ -282,7 +282,6 @@ public sealed class QnaStore(
 
             question.Text = text;
             question.AskKey = askKey;
-            question.UpdatedAt = time.GetUtcNow();
             // With pre-moderation, a changed question is checked again: an approved text must not turn into another.
             var backToQueue = session.PreModeration && question.Status == QuestionStatus.Open;
             if (backToQueue)
@@ -301,50 +300,33 @@ public sealed class QnaStore(
         {
             question.Status = QuestionStatus.Withdrawn;
             question.AskKey = null;
-            question.UpdatedAt = time.GetUtcNow();
             await UnpinAsync(db, sessionId, questionId, cancellationToken);
             return QnaOutcome.Done($"Question #{question.Number} is withdrawn.");
         });
 
+    /// <summary>The asker's own change: only theirs, only while the Q&amp;A is open and the question not yet answered.</summary>
     private Task<QnaOutcome> ChangeOwnAsync(
         int sessionId,
         int questionId,
         string askerId,
         CancellationToken cancellationToken,
         Func<GcmDbContext, QnaSession, Question, Task<QnaOutcome>> change) =>
-        WriteAsync(async db =>
+        ChangeQuestionAsync(sessionId, questionId, cancellationToken, (session, question) =>
         {
-            var session = await db.Set<QnaSession>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-            var question = await db.Set<Question>().FirstOrDefaultAsync(q => q.Id == questionId && q.SessionId == sessionId, cancellationToken);
-            if (session is null || question is null)
-            {
-                return QnaOutcome.Refused("That question is not in this Q&A.");
-            }
-
             if (question.AuthorId is null || question.AuthorId != askerId)
             {
-                return QnaOutcome.Refused("You can only change your own questions.");
+                return "You can only change your own questions.";
             }
 
             if (session.Status != SessionStatus.Open)
             {
-                return QnaOutcome.Refused("This Q&A is closed, so questions can no longer change.");
+                return "This Q&A is closed, so questions can no longer change.";
             }
 
-            if (!QuestionRules.AskerMayChange(question.Status))
-            {
-                return QnaOutcome.Refused($"Question #{question.Number} is {Describe(question.Status)}, so it can no longer change.");
-            }
-
-            var outcome = await change(db, session, question);
-            if (outcome.Changed)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await BumpAsync(db, sessionId, cancellationToken);
-            }
-
-            return outcome with { Question = question };
-        }, cancellationToken);
+            return QuestionRules.AskerMayChange(question.Status)
+                ? null
+                : $"Question #{question.Number} is {Describe(question.Status)}, so it can no longer change.";
+        }, change);
 
     public Task<QnaOutcome> ApproveAsync(int sessionId, int questionId, CancellationToken cancellationToken) =>
         ModerateAsync(sessionId, questionId, cancellationToken, (_, _, question) =>
@@ -479,7 +461,6 @@ public sealed class QnaStore(
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.QuestionId, targetId), cancellationToken);
             await votes.Where(v => v.QuestionId == duplicateId).ExecuteDeleteAsync(cancellationToken);
             target.VoteCount = await votes.CountAsync(v => v.QuestionId == targetId, cancellationToken);
-            target.UpdatedAt = time.GetUtcNow();
             duplicate.Status = QuestionStatus.Merged;
             duplicate.MergedIntoId = targetId;
             duplicate.VoteCount = 0;
@@ -615,10 +596,28 @@ public sealed class QnaStore(
             return true;
         }, cancellationToken);
 
+    /// <summary>A moderator's change of one question, while the Q&amp;A is open.</summary>
     private Task<QnaOutcome> ModerateAsync(
         int sessionId,
         int questionId,
         CancellationToken cancellationToken,
+        Func<GcmDbContext, QnaSession, Question, Task<QnaOutcome>> change) =>
+        ChangeQuestionAsync(
+            sessionId,
+            questionId,
+            cancellationToken,
+            (session, _) => session.Status == SessionStatus.Open ? null : "This Q&A is closed. Reopen it to moderate its questions.",
+            change);
+
+    /// <summary>
+    /// Loads a question of the session in a write transaction, lets <paramref name="refusal"/> say why it may not
+    /// change (null: it may), applies the change, and saves it with the session's version bumped.
+    /// </summary>
+    private Task<QnaOutcome> ChangeQuestionAsync(
+        int sessionId,
+        int questionId,
+        CancellationToken cancellationToken,
+        Func<QnaSession, Question, string?> refusal,
         Func<GcmDbContext, QnaSession, Question, Task<QnaOutcome>> change) =>
         WriteAsync(async db =>
         {
@@ -629,9 +628,9 @@ public sealed class QnaStore(
                 return QnaOutcome.Refused("That question is not in this Q&A.");
             }
 
-            if (session.Status != SessionStatus.Open)
+            if (refusal(session, question) is { } reason)
             {
-                return QnaOutcome.Refused("This Q&A is closed. Reopen it to moderate its questions.");
+                return QnaOutcome.Refused(reason);
             }
 
             var outcome = await change(db, session, question);

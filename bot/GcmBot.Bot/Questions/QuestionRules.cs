@@ -69,9 +69,13 @@ public static partial class QuestionRules
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (c == '\n' || !char.IsControl(c))
+            if (c == '\t')
             {
-                builder.Append(c == '\t' ? ' ' : c);
+                builder.Append(' ');
+            }
+            else if (c == '\n' || !char.IsControl(c))
+            {
+                builder.Append(c);
             }
         }
 

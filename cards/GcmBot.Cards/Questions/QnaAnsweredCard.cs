@@ -9,7 +9,7 @@ public static class QnaAnsweredCard
     {
         var body = new List<CardElement>
         {
-            new TextBlock("✅ Your question was answered") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good },
+            new TextBlock("Your question was answered") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good },
             new RichTextBlock([new TextRun("Q&A: ") { IsSubtle = true }, new TextRun(model.SessionTitle) { IsSubtle = true }]) { Spacing = Spacing.None },
             new RichTextBlock([new TextRun($"#{model.Number}  ") { Weight = TextWeight.Bolder }, new TextRun(model.Question)]),
         };

@@ -60,7 +60,7 @@ public static class QnaAskCard
         var policies = model.Sessions.Select(s => s.AskerVisibility).Distinct().ToList();
         body.Add(new TextBlock(policies.Count == 1
             ? QnaCardParts.PolicyText(policies[0])
-            : "🔒 Other participants never see who asked. Whether the moderators may see your name depends on the Q&A (shown next to each).")
+            : "Privacy: other participants never see who asked. Whether the moderators may see your name depends on the Q&A (shown next to each).")
         {
             Size = TextSize.Small,
             IsSubtle = true,

@@ -111,7 +111,7 @@ public static class QnaBoardCard
     {
         var items = new List<CardElement>
         {
-            new TextBlock("🎙 Now answering") { Weight = TextWeight.Bolder, Color = TextColor.Accent },
+            new TextBlock("Now answering") { Weight = TextWeight.Bolder, Color = TextColor.Accent },
             QnaCardParts.QuestionText(pinned, QnaLimits.ListedTextLength),
             new TextBlock(QnaCardParts.Votes(pinned.Votes)) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None },
         };
@@ -178,7 +178,7 @@ public static class QnaBoardCard
             details.Add("asked by you");
         }
 
-        if (model.Viewer == QnaViewer.Moderator && question.AskerLabel is not null)
+        if (model.Viewer == QnaViewer.Moderator && question.AskerLabel is not null && !question.AskedByViewer)
         {
             details.Add("asked by " + QnaCardParts.Shorten(question.AskerLabel, QnaLimits.ListedNameLength));
         }
@@ -187,7 +187,7 @@ public static class QnaBoardCard
         {
             QnaCardParts.QuestionText(question, QnaLimits.ListedTextLength),
             // The asker's name (moderators only) may be anything a person typed: plain text run, never Markdown.
-            new RichTextBlock([new TextRun((question.Status == QnaQuestionStatus.Answered ? "✅ " : "▲ ") + string.Join(" · ", details)) { Size = TextSize.Small, IsSubtle = true }])
+            new RichTextBlock([new TextRun((question.Status == QnaQuestionStatus.Answered ? "✓ " : "▲ ") + string.Join(" · ", details)) { Size = TextSize.Small, IsSubtle = true }])
             {
                 Spacing = Spacing.None,
             },
@@ -261,7 +261,7 @@ public static class QnaBoardCard
 
             actions.Add(new ExecuteAction(QnaCardParts.Data(QnaVerbs.View, s)) { Title = "Back to the board", SendInputs = false });
         }
-        else if (model.OpenCount + model.AnsweredCount > model.Questions.Count)
+        else if (model.OpenCount + model.AnsweredCount > model.Questions.Count + model.RecentlyAnswered.Count)
         {
             actions.Add(PageButton(s, 0, "Show all"));
         }

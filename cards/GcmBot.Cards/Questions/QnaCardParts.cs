@@ -9,8 +9,8 @@ internal static class QnaCardParts
     public static string PolicyText(QnaAskerVisibility visibility) => visibility switch
     {
         QnaAskerVisibility.Moderators =>
-            "🔒 Other participants never see who asked. The moderators see your name unless you ask anonymously.",
-        _ => "🔒 Questions are anonymous: nobody sees who asked, not even the moderators.",
+            "Privacy: other participants never see who asked. The moderators see your name unless you ask anonymously.",
+        _ => "Privacy: questions are anonymous; nobody sees who asked, not even the moderators.",
     };
 
     public static string StatusText(QnaQuestionItem question) => question.Status switch
@@ -54,19 +54,7 @@ internal static class QnaCardParts
     /// <summary>The asker's Edit (an inline form) and Withdraw buttons.</summary>
     public static IEnumerable<CardAction> AskerActions(int sessionId, QnaQuestionItem question)
     {
-        var editForm = new AdaptiveCard(
-        [
-            new TextInput
-            {
-                Id = QnaKeys.EditInput(question.Id),
-                Label = "Your question",
-                Value = question.Text,
-                MaxLength = QnaLimits.QuestionLength,
-                IsMultiline = true,
-                IsRequired = true,
-                ErrorMessage = "Please write your question.",
-            },
-        ])
+        var editForm = new AdaptiveCard([EditInput(question, "Your question")])
         {
             Actions = [new ExecuteAction(Data(QnaVerbs.Edit, sessionId, question.Id)) { Title = "Save", Style = ActionStyle.Positive }],
         };
@@ -110,6 +98,18 @@ internal static class QnaCardParts
                 SendInputs = false,
             };
     }
+
+    /// <summary>The asker's text box for changing their question, filled with its text.</summary>
+    public static TextInput EditInput(QnaQuestionItem question, string label) => new()
+    {
+        Id = QnaKeys.EditInput(question.Id),
+        Label = label,
+        Value = question.Text,
+        MaxLength = QnaLimits.QuestionLength,
+        IsMultiline = true,
+        IsRequired = true,
+        ErrorMessage = "Please write your question.",
+    };
 
     public static CardActionData Data(string verb, int sessionId, int? questionId = null, params (string Key, string Value)[] more)
     {

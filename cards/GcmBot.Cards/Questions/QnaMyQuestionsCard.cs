@@ -52,7 +52,7 @@ public static class QnaMyQuestionsCard
         var policies = model.Questions.Select(q => q.AskerVisibility).Distinct().ToList();
         body.Add(new TextBlock(policies.Count == 1
             ? QnaCardParts.PolicyText(policies[0])
-            : "🔒 Other participants never see who asked.")
+            : "Privacy: other participants never see who asked.")
         {
             Size = TextSize.Small,
             IsSubtle = true,

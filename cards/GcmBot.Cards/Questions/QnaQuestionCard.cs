@@ -23,7 +23,7 @@ public static class QnaQuestionCard
             details.Add("asked by you");
         }
 
-        if (model.Viewer == QnaViewer.Moderator && question.AskerLabel is not null)
+        if (model.Viewer == QnaViewer.Moderator && question.AskerLabel is not null && !question.AskedByViewer)
         {
             details.Add("asked by " + question.AskerLabel);
         }
@@ -72,16 +72,7 @@ public static class QnaQuestionCard
     {
         var question = model.Question;
         yield return new TextBlock("Your question") { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium };
-        yield return new TextInput
-        {
-            Id = QnaKeys.EditInput(question.Id),
-            Label = "Change the text",
-            Value = question.Text,
-            MaxLength = QnaLimits.QuestionLength,
-            IsMultiline = true,
-            IsRequired = true,
-            ErrorMessage = "Please write your question.",
-        };
+        yield return QnaCardParts.EditInput(question, "Change the text");
         if (model.PreModeration)
         {
             yield return new TextBlock("A changed question waits for a moderator's approval again.") { Size = TextSize.Small, IsSubtle = true };

@@ -21,22 +21,20 @@ public sealed class QnaBoardTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
-    public async Task BurstOfVotes_WithinOneInterval_UpdatesTheBoardOnceMore_WithTheTrueCount()
+    public async Task BurstOfVotes_WithinOneInterval_UpdatesTheBoardAtMostTwice_WithTheTrueCount()
     {
         var qna = await QnaDriver.OpenAsync(_bot, _bot.MeetingChat("burst"));
         var question = await qna.AskForIdAsync(TestUsers.Alice, "Burst?");
-        _bot.Time!.Advance(TimeSpan.FromSeconds(5));
-        await qna.WaitForLatestBoardAsync(text => text.Contains("Burst?"));
+        await AdvanceUntilBoardAsync(qna, text => text.Contains("Burst?"));
         var before = qna.BoardUpdates().Count;
 
-        // The board was just updated, so the clock (stopped) keeps everything until the interval has passed.
+        // The clock is stopped: all 60 votes arrive within one interval.
         var votes = await Task.WhenAll(Enumerable.Range(1, 60).Select(i => qna.VoteAsync(TestUser.Numbered(i), question)));
 
         Assert.All(votes, v => Assert.Contains("is counted", v.AllText));
-        Assert.Equal(0, qna.BoardUpdates().Count - before);
-        _bot.Time.Advance(TimeSpan.FromSeconds(1));
-        var after = await qna.WaitForLatestBoardAsync(text => text.Contains("60 votes"));
-        Assert.Equal(1, qna.BoardUpdates().Count - before);
+        var after = await AdvanceUntilBoardAsync(qna, text => text.Contains("60 votes"));
+        // At most the first change at once and everything else together at the end of the interval.
+        Assert.InRange(qna.BoardUpdates().Count - before, 1, 2);
         Assert.Contains("60 votes", after.AllText);
     }
 
@@ -45,9 +43,8 @@ public sealed class QnaBoardTests : IAsyncLifetime
     {
         var qna = await QnaDriver.OpenAsync(_bot, _bot.MeetingChat("leading"));
         var question = await qna.AskForIdAsync(TestUsers.Alice, "Leading edge?");
+        await AdvanceUntilBoardAsync(qna, text => text.Contains("Leading edge?"));
         _bot.Time!.Advance(TimeSpan.FromSeconds(5));
-        await qna.WaitForLatestBoardAsync(text => text.Contains("Leading edge?"));
-        _bot.Time.Advance(TimeSpan.FromSeconds(5));
         var before = qna.BoardUpdates().Count;
 
         await qna.VoteAsync(TestUsers.Bob, question);
@@ -56,8 +53,7 @@ public sealed class QnaBoardTests : IAsyncLifetime
         await qna.VoteAsync(TestUsers.Organiser, question);
 
         Assert.Equal(1, qna.BoardUpdates().Count - before);
-        _bot.Time.Advance(TimeSpan.FromSeconds(1));
-        await qna.WaitForLatestBoardAsync(text => text.Contains("3 votes"));
+        await AdvanceUntilBoardAsync(qna, text => text.Contains("3 votes"));
         Assert.Equal(2, qna.BoardUpdates().Count - before);
     }
 
@@ -76,51 +72,28 @@ public sealed class QnaBoardTests : IAsyncLifetime
     {
         var qna = await QnaDriver.OpenAsync(_bot, _bot.MeetingChat("restart"));
         var question = await qna.AskForIdAsync(TestUsers.Alice, "Survives a restart?");
-        await WhileAdvancingTimeAsync(() => qna.WaitForLatestBoardAsync(text => text.Contains("Survives a restart?")));
+        await AdvanceUntilBoardAsync(qna, text => text.Contains("Survives a restart?"));
+        // Teams fails the board updates: the votes are stored, the board falls behind them.
+        _bot.Connector.Interceptor = call => call.IsUpdate && call.ActivityId == qna.BoardActivityId ? new ConnectorAnswer(503) : null;
         await qna.VoteAsync(TestUsers.Bob, question);
-        await WhileAdvancingTimeAsync(() => qna.WaitForLatestBoardAsync(text => text.Contains("▲ 1 vote")));
         await qna.VoteAsync(TestUsers.Chen, question);
-        Assert.DoesNotContain("2 votes", qna.BoardUpdates()[^1].Activity.AllText);
+        await AdvanceUntilAsync(() => _bot.Connector.Rejected.Any(c => c.ActivityId == qna.BoardActivityId));
+        var behind = await qna.SessionAsync();
+        Assert.True(behind.Version > behind.RenderedVersion);
+        _bot.Connector.Interceptor = null;
 
         await _bot.RestartAsync();
 
-        await qna.WaitForLatestBoardAsync(text => text.Contains("2 votes"));
-        var session = await qna.SessionAsync();
-        Assert.Equal(session.Version, session.RenderedVersion);
-    }
-
-    /// <summary>
-    /// Keeps the fake clock moving while waiting: the refresher may start its rate-limit delay just after a single
-    /// Advance (a race on a busy machine), and would then wait for a tick that never comes.
-    /// </summary>
-    private async Task WhileAdvancingTimeAsync(Func<Task> wait)
-    {
-        using var done = new CancellationTokenSource();
-        var ticker = Task.Run(async () =>
-        {
-            while (!done.IsCancellationRequested)
-            {
-                _bot.Time!.Advance(TimeSpan.FromSeconds(1));
-                await Task.Delay(100, CancellationToken.None);
-            }
-        });
-        try
-        {
-            await wait();
-        }
-        finally
-        {
-            await done.CancelAsync();
-            await ticker;
-        }
+        await AdvanceUntilBoardAsync(qna, text => text.Contains("2 votes"));
+        // The board records what it shows right after Teams took the update.
+        await AdvanceUntilAsync(async () => await qna.SessionAsync() is { } session && session.Version == session.RenderedVersion);
     }
 
     [Fact]
     public async Task ThrottledBoardUpdate_IsRetried_AndTheBoardConverges()
     {
         var qna = await QnaDriver.OpenAsync(_bot, _bot.MeetingChat("throttled"));
-        _bot.Time!.Advance(TimeSpan.FromSeconds(5));
-        await qna.WaitForLatestBoardAsync(_ => true);
+        await qna.WaitForBoardAsync(_ => true);
         var rejected = 0;
         _bot.Connector.Interceptor = call =>
             call.IsUpdate && call.ActivityId == qna.BoardActivityId && Interlocked.Increment(ref rejected) <= 2
@@ -128,12 +101,8 @@ public sealed class QnaBoardTests : IAsyncLifetime
                 : null;
 
         await qna.AskAsync(TestUsers.Alice, "Throttled?");
-        await _bot.Connector.WaitForAsync(_ => Volatile.Read(ref rejected) >= 1);
-        _bot.Time.Advance(TimeSpan.FromSeconds(2));
-        await _bot.Connector.WaitForAsync(_ => Volatile.Read(ref rejected) >= 2);
-        _bot.Time.Advance(TimeSpan.FromSeconds(2));
 
-        await qna.WaitForLatestBoardAsync(text => text.Contains("Throttled?"));
+        await AdvanceUntilBoardAsync(qna, text => text.Contains("Throttled?"));
         Assert.Equal(2, _bot.Connector.Rejected.Count(c => c.ActivityId == qna.BoardActivityId));
     }
 
@@ -141,13 +110,12 @@ public sealed class QnaBoardTests : IAsyncLifetime
     public async Task DeletedBoardMessage_IsNoLongerUpdated_UntilAModeratorPostsItAgain()
     {
         var qna = await QnaDriver.OpenAsync(_bot, _bot.MeetingChat("deleted"));
-        _bot.Time!.Advance(TimeSpan.FromSeconds(5));
-        await qna.WaitForLatestBoardAsync(_ => true);
+        await qna.WaitForBoardAsync(_ => true);
         _bot.Connector.Interceptor = call => call.IsUpdate && call.ActivityId == qna.BoardActivityId ? new ConnectorAnswer(404) : null;
 
         await qna.AskAsync(TestUsers.Alice, "Where did the board go?");
-        _bot.Time.Advance(TimeSpan.FromSeconds(5));
-        await _bot.Connector.WaitForAsync(_ => _bot.Connector.Rejected.Any(c => c.ActivityId == qna.BoardActivityId));
+        await AdvanceUntilAsync(() => _bot.Connector.Rejected.Any(c => c.ActivityId == qna.BoardActivityId));
+        await AdvanceUntilAsync(async () => (await qna.SessionAsync()).BoardActivityId is null);
         var reposted = await qna.Chat.SayAsync("qna", TestUsers.Organiser);
 
         Assert.Contains("Where did the board go?", reposted.Reply.AllText);
@@ -159,9 +127,8 @@ public sealed class QnaBoardTests : IAsyncLifetime
         var qna = await QnaDriver.OpenAsync(_bot, _bot.MeetingChat("five-hundred"), moderatorsSeeNames: true);
         await SeedQuestionsAsync(qna.SessionId, 500);
         await qna.AskAsync(TestUsers.Alice, "The 501st question?");
-        _bot.Time!.Advance(TimeSpan.FromSeconds(5));
 
-        var board = await qna.WaitForLatestBoardAsync(text => text.Contains("501 open"));
+        var board = await AdvanceUntilBoardAsync(qna, text => text.Contains("501 open"));
         var moderator = await qna.ActAsync(QnaVerbs.View, TestUsers.Organiser);
         var lastPage = await qna.ActAsync(QnaVerbs.View, TestUsers.Bob, null, (QnaKeys.Page, "62"));
 
@@ -169,6 +136,36 @@ public sealed class QnaBoardTests : IAsyncLifetime
         Assert.True(moderator.Body.Length < 24 * 1024, $"Moderators' view is {moderator.Body.Length} characters");
         Assert.Contains("All questions · page 63 of 63", CardText.Of(lastPage.InvokeCard));
         Assert.NotNull(CardText.ActionWithVerb(board.Card, QnaVerbs.View));
+    }
+
+    /// <summary>
+    /// Moves the stopped clock on a second at a time until the shared board shows what is expected. One big step could
+    /// land between the refresher reading the clock and starting its wait; small steps cannot miss it.
+    /// </summary>
+    private async Task<ReceivedActivity> AdvanceUntilBoardAsync(QnaDriver qna, Func<string, bool> shows)
+    {
+        await AdvanceUntilAsync(() => qna.BoardUpdates() is { Count: > 0 } updates && shows(updates[^1].Activity.AllText));
+        return qna.BoardUpdates()[^1].Activity;
+    }
+
+    private Task AdvanceUntilAsync(Func<bool> condition) => AdvanceUntilAsync(() => Task.FromResult(condition()));
+
+    private async Task AdvanceUntilAsync(Func<Task<bool>> condition)
+    {
+        // Bounded by real time, generous for a loaded machine: the fake clock moves a second per step.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            _bot.Time!.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(200);
+        }
+
+        Assert.Fail("The board never reached the expected state.");
     }
 
     private async Task SeedQuestionsAsync(int sessionId, int count)
