@@ -130,6 +130,13 @@ public sealed class SpeakerQueueService(
     public async Task<QueueOutcome> RequestAsync(
         string conversationId, QueueActor person, SpeechKind kind, string? topic, CancellationToken cancellationToken)
     {
+        // A second press of the same request is answered from a plain read, without queuing for the write lock:
+        // in a crowd, half of the presses are double clicks.
+        if (await IsAlreadyRequestedAsync(conversationId, person.StableId, kind, topic, cancellationToken))
+        {
+            return QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice.");
+        }
+
         // Read before the transaction: the directory is another capability's store, and may not be there at all.
         var categories = SpeakerCategories.From(await FindProfileAsync(person.StableId, cancellationToken));
         try
@@ -469,6 +476,14 @@ public sealed class SpeakerQueueService(
         current.EndedAt = time.GetUtcNow();
         state.Queue.CurrentRequestId = null;
         return current;
+    }
+
+    private async Task<bool> IsAlreadyRequestedAsync(string conversationId, string userStableId, SpeechKind kind, string? topic, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<SpeakerRequest>().AsNoTracking()
+            .Join(db.Set<SpeakerQueueRecord>().Where(q => q.ConversationId == conversationId && q.IsOpen), r => r.QueueId, q => q.Id, (r, _) => r)
+            .AnyAsync(r => r.UserStableId == userStableId && r.Status == RequestStatus.Waiting && r.Kind == kind && r.Topic == topic, cancellationToken);
     }
 
     private async Task<ParticipantProfile?> FindProfileAsync(string userStableId, CancellationToken cancellationToken)
