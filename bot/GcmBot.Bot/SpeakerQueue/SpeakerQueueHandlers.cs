@@ -34,7 +34,7 @@ public sealed class SpeakerQueueReplies(SpeakerQueueService service, IOptions<Sp
     /// shared card for everyone, so it gets the note as text.
     /// </summary>
     public async Task<CardActionResult> CardAsync(
-        BotTurn turn, CardActionInput input, string? note, NoteTone tone, bool chairView, CancellationToken cancellationToken, QueueActor? placeOf = null)
+        BotTurn turn, CardActionInput input, string? note, NoteTone tone, bool chairView, QueueActor? placeOf, CancellationToken cancellationToken)
     {
         var state = await service.LoadAsync(turn.ConversationId, cancellationToken);
         if (state is null)
@@ -145,9 +145,9 @@ public sealed class SpeakerQueueParticipantActions(
                 var withdrawn = await service.WithdrawAsync(turn.ConversationId, person, cancellationToken);
                 return await AnswerAsync(turn, input, person, withdrawn, cancellationToken);
             case SpeakerQueueCard.MyPlaceVerb:
-                return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, cancellationToken, placeOf: person);
+                return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, placeOf: person, cancellationToken);
             case SpeakerQueueCard.ParticipantViewVerb:
-                return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, cancellationToken);
+                return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, placeOf: null, cancellationToken);
             case SpeakerQueueCard.ChairVerb:
             case SpeakerQueueCard.RefreshVerb:
                 return await ChairViewAsync(turn, input, person, cancellationToken);
@@ -191,7 +191,7 @@ public sealed class SpeakerQueueParticipantActions(
         }
 
         return await replies.CardAsync(
-            turn, input, outcome.Note, outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: false, cancellationToken, placeOf: person);
+            turn, input, outcome.Note, outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: false, placeOf: person, cancellationToken);
     }
 
     private async Task<CardActionResult> ChairViewAsync(BotTurn turn, CardActionInput input, QueueActor person, CancellationToken cancellationToken)
@@ -200,7 +200,7 @@ public sealed class SpeakerQueueParticipantActions(
         {
             // Teams refreshes the card for recent chairs; one who is no longer a presenter just gets the shared view.
             return input.Verb == SpeakerQueueCard.RefreshVerb
-                ? await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, cancellationToken)
+                ? await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, placeOf: null, cancellationToken)
                 : CardActionResult.Message(SpeakerQueueReplies.ChairOnlyText);
         }
 
@@ -210,7 +210,7 @@ public sealed class SpeakerQueueParticipantActions(
             return CardActionResult.Message(recorded.Note);
         }
 
-        return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: true, cancellationToken);
+        return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: true, placeOf: null, cancellationToken);
     }
 }
 
@@ -275,7 +275,7 @@ public sealed partial class SpeakerQueueChairActions(
         }
 
         LogChairAction(logger, input.Verb, outcome.Changed);
-        return await replies.CardAsync(turn, input, outcome.Note, outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: true, cancellationToken);
+        return await replies.CardAsync(turn, input, outcome.Note, outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: true, placeOf: null, cancellationToken);
     }
 
     private Task<QueueOutcome> OnWaitingAsync(string conversation, QueueActor chair, string verb, long requestId, CancellationToken cancellationToken) => verb switch
