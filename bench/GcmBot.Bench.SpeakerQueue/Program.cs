@@ -10,6 +10,18 @@ var people = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) 
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
 
+// WebApplicationFactory looks for the host's folder next to the solution file; outside a test run it needs telling.
+var root = new DirectoryInfo(AppContext.BaseDirectory);
+while (root is not null && !File.Exists(Path.Combine(root.FullName, "GcmBot.sln")))
+{
+    root = root.Parent;
+}
+
+if (root is not null)
+{
+    Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GcmBot_Bot", Path.Combine(root.FullName, "bot", "GcmBot.Bot"));
+}
+
 await using var bot = await BotApp.StartAsync(o => o.ValidateCards = false);
 Console.WriteLine($"Speakers' list: {people} participants pressing twice at once, {rounds} rounds, real host on SQLite");
 
