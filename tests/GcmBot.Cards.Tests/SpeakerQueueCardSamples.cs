@@ -5,7 +5,7 @@ namespace GcmBot.Cards.Tests;
 public sealed class SpeakerQueueCardSamples : ICardSamples
 {
     private static readonly CurrentSpeakerLine Speaking = new(
-        "12", "Nguyễn Thị Mai", "Migrant Forum in Asia", "Statement", "GCM objective 6: fair recruitment", "Since 11:02, 3 min limit: until 11:05 (GMT+7)", false);
+        "12", "Nguyễn Thị Mai", "Migrant Forum in Asia", "Statement", "GCM objective 6: fair recruitment", "Speaking since 11:02 · 3 min limit, until 11:05 (GMT+7)", false);
 
     public IEnumerable<CardSample> Samples()
     {

@@ -118,7 +118,7 @@ public sealed class InterventionReport
         md.Append(CultureInfo.InvariantCulture, $"\nTimes are {TimeText.OffsetLabel(zone.BaseUtcOffset)}.\n");
         foreach (var (dimension, totals) in Dimensions())
         {
-            md.Append(CultureInfo.InvariantCulture, $"\n## Speaking time by {dimension.ToLowerInvariant()}\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"\n## Speaking time by {(dimension == "ESCAP subregion" ? dimension : dimension.ToLowerInvariant())}\n\n");
             md.Append("| Category | Turns | Speaking time |\n|---|---|---|\n");
             foreach (var total in totals)
             {

@@ -108,7 +108,8 @@ public static class QueueOrdering
                 groups.GetValueOrDefault(categories.Group),
                 subregions.GetValueOrDefault(categories.Subregion),
                 genders.GetValueOrDefault(categories.Gender),
-                total)));
+                total,
+                CountsThoseAhead: placed.Count > 0)));
             remaining.Remove(best);
             Count(categories);
             total++;

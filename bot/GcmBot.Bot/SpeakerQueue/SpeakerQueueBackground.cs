@@ -29,6 +29,7 @@ public sealed partial class SpeakerQueueCardUpdater(
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan PassSpacing = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan DefaultRetry = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,6 +52,8 @@ public sealed partial class SpeakerQueueCardUpdater(
 
             try
             {
+                // Paced in real time as well: during a burst every request signals, and a pass reads the whole list.
+                await Task.Delay(PassSpacing, stoppingToken);
                 await signal.WaitAsync(wait, stoppingToken);
             }
             catch (OperationCanceledException)

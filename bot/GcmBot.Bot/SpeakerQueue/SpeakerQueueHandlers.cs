@@ -29,15 +29,23 @@ public sealed class SpeakerQueueReplies(SpeakerQueueService service, IOptions<Sp
     }
 
     /// <summary>
-    /// The list as the person should see it now, with a note for them. An Action.Execute answer is shown to the
-    /// clicker only; an old-style submit would replace the shared card for everyone, so it gets the note as text.
+    /// The list as the person should see it now, with a note for them (and, with <paramref name="placeOf"/>, where that
+    /// person stands). An Action.Execute answer is shown to the clicker only; an old-style submit would replace the
+    /// shared card for everyone, so it gets the note as text.
     /// </summary>
-    public async Task<CardActionResult> CardAsync(BotTurn turn, CardActionInput input, string? note, NoteTone tone, bool chairView, CancellationToken cancellationToken)
+    public async Task<CardActionResult> CardAsync(
+        BotTurn turn, CardActionInput input, string? note, NoteTone tone, bool chairView, QueueActor? placeOf, CancellationToken cancellationToken)
     {
         var state = await service.LoadAsync(turn.ConversationId, cancellationToken);
         if (state is null)
         {
             return CardActionResult.Message(SpeakerQueueService.NoQueueText);
+        }
+
+        if (placeOf is not null)
+        {
+            var place = SpeakerQueueViews.PlaceText(state, placeOf.StableId);
+            note = string.IsNullOrEmpty(note) ? place : $"{note} {place}";
         }
 
         if (!input.IsUniversalAction)
@@ -53,14 +61,6 @@ public sealed class SpeakerQueueReplies(SpeakerQueueService service, IOptions<Sp
         }
 
         return CardActionResult.ReplaceCard(SpeakerQueueCard.Build(model));
-    }
-
-    /// <summary>The person's place, appended to what their action did.</summary>
-    public async Task<string> WithPlaceAsync(BotTurn turn, QueueActor person, string note, CancellationToken cancellationToken)
-    {
-        var state = await service.LoadAsync(turn.ConversationId, cancellationToken);
-        var place = state is null ? string.Empty : SpeakerQueueViews.PlaceText(state, person.StableId);
-        return string.IsNullOrEmpty(note) ? place : $"{note} {place}";
     }
 }
 
@@ -145,10 +145,9 @@ public sealed class SpeakerQueueParticipantActions(
                 var withdrawn = await service.WithdrawAsync(turn.ConversationId, person, cancellationToken);
                 return await AnswerAsync(turn, input, person, withdrawn, cancellationToken);
             case SpeakerQueueCard.MyPlaceVerb:
-                return await replies.CardAsync(
-                    turn, input, await replies.WithPlaceAsync(turn, person, string.Empty, cancellationToken), NoteTone.Info, chairView: false, cancellationToken);
+                return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, placeOf: person, cancellationToken);
             case SpeakerQueueCard.ParticipantViewVerb:
-                return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, cancellationToken);
+                return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, placeOf: null, cancellationToken);
             case SpeakerQueueCard.ChairVerb:
             case SpeakerQueueCard.RefreshVerb:
                 return await ChairViewAsync(turn, input, person, cancellationToken);
@@ -191,8 +190,8 @@ public sealed class SpeakerQueueParticipantActions(
             return CardActionResult.Message(outcome.Note);
         }
 
-        var note = await replies.WithPlaceAsync(turn, person, outcome.Note, cancellationToken);
-        return await replies.CardAsync(turn, input, note, outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: false, cancellationToken);
+        return await replies.CardAsync(
+            turn, input, outcome.Note, outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: false, placeOf: person, cancellationToken);
     }
 
     private async Task<CardActionResult> ChairViewAsync(BotTurn turn, CardActionInput input, QueueActor person, CancellationToken cancellationToken)
@@ -201,7 +200,7 @@ public sealed class SpeakerQueueParticipantActions(
         {
             // Teams refreshes the card for recent chairs; one who is no longer a presenter just gets the shared view.
             return input.Verb == SpeakerQueueCard.RefreshVerb
-                ? await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, cancellationToken)
+                ? await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, placeOf: null, cancellationToken)
                 : CardActionResult.Message(SpeakerQueueReplies.ChairOnlyText);
         }
 
@@ -211,7 +210,7 @@ public sealed class SpeakerQueueParticipantActions(
             return CardActionResult.Message(recorded.Note);
         }
 
-        return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: true, cancellationToken);
+        return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: true, placeOf: null, cancellationToken);
     }
 }
 
@@ -276,7 +275,7 @@ public sealed partial class SpeakerQueueChairActions(
         }
 
         LogChairAction(logger, input.Verb, outcome.Changed);
-        return await replies.CardAsync(turn, input, outcome.Note, outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: true, cancellationToken);
+        return await replies.CardAsync(turn, input, outcome.Note, outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: true, placeOf: null, cancellationToken);
     }
 
     private Task<QueueOutcome> OnWaitingAsync(string conversation, QueueActor chair, string verb, long requestId, CancellationToken cancellationToken) => verb switch

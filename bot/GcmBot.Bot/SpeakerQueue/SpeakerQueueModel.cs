@@ -124,7 +124,15 @@ public enum PlaceReasonKind { PointOfOrder, Arrival, FirstTime, RepeatSpeaker, B
 /// The reason for a place. For <see cref="PlaceReasonKind.Balance"/>, how many turns the person's group, subregion and
 /// gender had had (counting those placed ahead) out of all turns, when they were chosen.
 /// </summary>
-public sealed record PlaceReason(PlaceReasonKind Kind, SpeakerCategories? Categories = null, int GroupTurns = 0, int SubregionTurns = 0, int GenderTurns = 0, int TotalTurns = 0)
+/// <param name="CountsThoseAhead">The counts include the turns of those placed ahead (from the second place on).</param>
+public sealed record PlaceReason(
+    PlaceReasonKind Kind,
+    SpeakerCategories? Categories = null,
+    int GroupTurns = 0,
+    int SubregionTurns = 0,
+    int GenderTurns = 0,
+    int TotalTurns = 0,
+    bool CountsThoseAhead = false)
 {
     public string Describe() => Kind switch
     {
@@ -135,7 +143,7 @@ public sealed record PlaceReason(PlaceReasonKind Kind, SpeakerCategories? Catego
         PlaceReasonKind.MovedUpByChair => "Moved up by the chair",
         PlaceReasonKind.MovedDownByChair => "Moved down by the chair",
         PlaceReasonKind.Balance when Categories is not null =>
-            $"For balance: of {TotalTurns} turn{(TotalTurns == 1 ? string.Empty : "s")} so far, their group ({Categories.GroupLabel}) had {GroupTurns}, " +
+            $"For balance: of {TotalTurns} turn{(TotalTurns == 1 ? string.Empty : "s")} {(CountsThoseAhead ? "counting those ahead" : "so far")}, their group ({Categories.GroupLabel}) had {GroupTurns}, " +
             $"subregion ({Categories.SubregionLabel}) {SubregionTurns}, gender ({Categories.GenderLabel}) {GenderTurns}",
         _ => "For balance",
     };

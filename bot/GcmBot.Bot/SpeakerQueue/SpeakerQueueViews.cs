@@ -84,8 +84,8 @@ public static class SpeakerQueueViews
         var zone = TimeText.ReferenceZone;
         var since = TimeZoneInfo.ConvertTime(started, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
         var timing = current.TimeUpAt is { } timeUp
-            ? $"Since {since}, {SpeakerQueueService.LimitSpan(state.Queue.SpeakingLimitSeconds)} limit: until {TimeZoneInfo.ConvertTime(timeUp, zone):HH:mm} ({TimeText.OffsetLabel(zone.BaseUtcOffset)})"
-            : $"Since {since} ({TimeText.OffsetLabel(zone.BaseUtcOffset)}), no time limit";
+            ? $"Speaking since {since} · {SpeakerQueueService.LimitSpan(state.Queue.SpeakingLimitSeconds)} limit, until {TimeZoneInfo.ConvertTime(timeUp, zone):HH:mm} ({TimeText.OffsetLabel(zone.BaseUtcOffset)})"
+            : $"Speaking since {since} ({TimeText.OffsetLabel(zone.BaseUtcOffset)}) · no time limit";
         return new CurrentSpeakerLine(
             current.Id.ToString(CultureInfo.InvariantCulture),
             current.DisplayName,

@@ -242,7 +242,7 @@ public static class SpeakerQueueCard
         {
             new ExecuteAction(CardActionData.For(NextVerb, (CurrentKey, current)))
             {
-                Title = model.Current is null ? "Give the floor to the next" : "Next speaker",
+                Title = "Next speaker",
                 Style = ActionStyle.Positive,
                 SendInputs = false,
             },

@@ -47,6 +47,7 @@ public sealed class InterventionReportTests
 
         Assert.Contains(@"| A \| B \[x\](y) |", markdown);
         Assert.Contains(@"\*bold\* next line", markdown);
+        Assert.Contains("## Speaking time by ESCAP subregion", markdown);
     }
 
     [Fact]

@@ -69,6 +69,7 @@ public sealed class QueueOrderingTests
 
         Assert.Equal([1L, 3, 2], Ids(order));
         Assert.Equal(1, order[1].Reason.TotalTurns);
+        Assert.StartsWith("For balance: of 1 turn counting those ahead,", order[1].Reason.Describe());
     }
 
     [Fact]

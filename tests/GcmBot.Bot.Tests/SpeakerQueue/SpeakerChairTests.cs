@@ -306,7 +306,7 @@ public sealed class SpeakerChairTests : IAsyncLifetime
         var turn = await ChairAsync(chat, card, SpeakerQueueCard.NextVerb);
 
         Assert.Contains("Chair controls", turn.AllText);
-        Assert.Contains("3 min limit: until", turn.AllText);
+        Assert.Contains("3 min limit, until", turn.AllText);
         Assert.Equal((await RequestsAsync(_bot, chat.Id))[0].Id.ToString(), Speaking(turn.InvokeCard!));
     }
 }
