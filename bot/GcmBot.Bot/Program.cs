@@ -1,7 +1,9 @@
 using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
+using GcmBot.Bot.KeyIssues;
 using GcmBot.Bot.Storage;
+using GcmBot.Bot.Submissions;
 using GcmBot.Bot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +13,8 @@ builder.Services.AddGcmStorage();
 builder.Services.AddTeamsBot();
 builder.Services.AddExports();
 builder.Services.AddHelp();
+builder.Services.AddSubmissions();
+builder.Services.AddKeyIssues();
 builder.Services.AddGcmHealthChecks();
 
 var app = builder.Build();
@@ -20,6 +24,7 @@ await app.Services.MigrateGcmStorageAsync(app.Lifetime.ApplicationStopping);
 app.MapTeamsBot();
 app.MapGcmHealthChecks();
 app.MapExports();
+app.MapSubmissions();
 
 await app.RunAsync();
 
