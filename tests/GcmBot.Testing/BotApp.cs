@@ -31,6 +31,9 @@ public sealed class BotAppOptions
 
     /// <summary>Fail a turn when the bot sends a card that does not validate against the 1.5 schema.</summary>
     public bool ValidateCards { get; set; } = true;
+
+    /// <summary>Serve on a real loopback port (Kestrel) as well, for clients outside the process such as a browser.</summary>
+    public bool UseKestrel { get; set; }
 }
 
 /// <summary>
@@ -69,6 +72,9 @@ public sealed class BotApp : IAsyncDisposable
     public HttpClient Http { get; private set; }
 
     public IServiceProvider Services => _factory.Services;
+
+    /// <summary>The host's loopback address when <see cref="BotAppOptions.UseKestrel"/> is set, e.g. http://127.0.0.1:51234/.</summary>
+    public Uri? ServerAddress => _options.UseKestrel ? Http.BaseAddress : null;
 
     internal BotAppOptions Options => _options;
 
@@ -165,7 +171,7 @@ public sealed class BotApp : IAsyncDisposable
             settings[key] = value;
         }
 
-        return new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
             foreach (var (key, value) in settings)
@@ -187,5 +193,11 @@ public sealed class BotApp : IAsyncDisposable
                 }
             });
         });
+        if (_options.UseKestrel)
+        {
+            factory.UseKestrel(0);
+        }
+
+        return factory;
     }
 }
