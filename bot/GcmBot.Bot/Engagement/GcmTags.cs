@@ -20,6 +20,9 @@ public sealed record TagParse<T>(T Value, string? Problem)
     public bool IsValid => Problem is null;
 }
 
+/// <summary>Themes and objectives as a form gave them: the tags, or what is wrong with each field.</summary>
+public sealed record TagCheck(GcmTags? Tags, string? ThemesProblem, string? ObjectivesProblem);
+
 /// <summary>
 /// Reads and checks themes and objectives as people give them ("a,b", "ab", "a b"; "2, 5 12") and stores them in a form
 /// the database can search with a plain LIKE: themes as "ab", objectives as ",2,5,12,".
@@ -92,23 +95,18 @@ public static class GcmTagRules
         return $"Your {string.Join("; ", parts)}. Add the theme or remove the objective.";
     }
 
-    /// <summary>Parses both and checks that they fit together; the first problem found, if any.</summary>
-    public static TagParse<GcmTags> Parse(string? themes, string? objectives, bool themeRequired)
+    /// <summary>
+    /// The themes (at least one) and objectives of a form, checked together; a problem per field, so that each can be
+    /// shown next to its input. <see cref="TagCheck.Tags"/> is set only when both are right.
+    /// </summary>
+    public static TagCheck Check(string? themes, string? objectives)
     {
-        var parsedThemes = ParseThemes(themes, themeRequired);
-        if (!parsedThemes.IsValid)
-        {
-            return new(GcmTags.None, parsedThemes.Problem);
-        }
-
+        var parsedThemes = ParseThemes(themes, required: true);
         var parsedObjectives = ParseObjectives(objectives);
-        if (!parsedObjectives.IsValid)
-        {
-            return new(GcmTags.None, parsedObjectives.Problem);
-        }
-
-        var outside = ObjectivesOutsideThemes(parsedThemes.Value, parsedObjectives.Value);
-        return outside is null ? new(new GcmTags(parsedThemes.Value, parsedObjectives.Value), null) : new(GcmTags.None, outside);
+        var objectivesProblem = parsedObjectives.Problem ??
+            (parsedThemes.IsValid ? ObjectivesOutsideThemes(parsedThemes.Value, parsedObjectives.Value) : null);
+        var tags = parsedThemes.IsValid && objectivesProblem is null ? new GcmTags(parsedThemes.Value, parsedObjectives.Value) : null;
+        return new TagCheck(tags, parsedThemes.Problem, objectivesProblem);
     }
 
     /// <summary>The theme an objective is discussed under (every objective has exactly one).</summary>

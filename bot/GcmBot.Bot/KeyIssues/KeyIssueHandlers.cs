@@ -162,7 +162,7 @@ internal static partial class KeyIssueViews
 }
 
 /// <summary><c>key issue …</c> and <c>recommendation …</c>: records at once when all is given, else shows the form.</summary>
-public abstract class RecordCommandBase(KeyIssueStore store, KeyIssueKind kind) : ICommandHandler
+public abstract class RecordCommandBase(KeyIssueStore store, KeyIssueKind kind, ILogger logger) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
@@ -182,15 +182,32 @@ public abstract class RecordCommandBase(KeyIssueStore store, KeyIssueKind kind) 
         }
 
         var (record, repeated) = await store.RecordAsync(check.Content!, turn.ConversationId, null, cancellationToken);
+        if (!repeated)
+        {
+            KeyIssueLog.Recorded(logger, record.Id, record.Kind);
+        }
+
         await turn.SendTextAsync(
             MarkdownText.Escape(KeyIssueViews.Confirmation(record, repeated)) + " Type **key issues** to see or delete what is recorded.",
             cancellationToken);
     }
 }
 
-public sealed class RecordKeyIssueCommand(KeyIssueStore store) : RecordCommandBase(store, KeyIssueKind.KeyIssue);
+public sealed class RecordKeyIssueCommand(KeyIssueStore store, ILogger<RecordKeyIssueCommand> logger)
+    : RecordCommandBase(store, KeyIssueKind.KeyIssue, logger);
 
-public sealed class RecordRecommendationCommand(KeyIssueStore store) : RecordCommandBase(store, KeyIssueKind.Recommendation);
+public sealed class RecordRecommendationCommand(KeyIssueStore store, ILogger<RecordRecommendationCommand> logger)
+    : RecordCommandBase(store, KeyIssueKind.Recommendation, logger);
+
+/// <summary>What the rapporteur's record logs: ids and kinds, never the text (it may name people).</summary>
+internal static partial class KeyIssueLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded {Kind} {KeyIssueId}")]
+    public static partial void Recorded(ILogger logger, int keyIssueId, KeyIssueKind kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted key issue {KeyIssueId}")]
+    public static partial void Deleted(ILogger logger, int keyIssueId);
+}
 
 /// <summary><c>key issues [event]</c>: what is recorded here (or for a consultation), with delete and record buttons.</summary>
 public sealed class KeyIssuesCommand(KeyIssueStore store) : ICommandHandler
@@ -211,7 +228,7 @@ public sealed class KeyIssuesCommand(KeyIssueStore store) : ICommandHandler
 }
 
 /// <summary>The form's Record button.</summary>
-public sealed class RecordKeyIssueAction(KeyIssueStore store) : ICardActionHandler
+public sealed class RecordKeyIssueAction(KeyIssueStore store, ILogger<RecordKeyIssueAction> logger) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -229,6 +246,11 @@ public sealed class RecordKeyIssueAction(KeyIssueStore store) : ICardActionHandl
         }
 
         var (record, repeated) = await store.RecordAsync(check.Content!, turn.ConversationId, key, cancellationToken);
+        if (!repeated)
+        {
+            KeyIssueLog.Recorded(logger, record.Id, record.Kind);
+        }
+
         var scope = KeyIssueViews.ScopeOf(turn, KeyIssueViews.EventRequired(turn) ? record.EventId : null);
         var page = await store.ListAsync(scope, int.MaxValue / KeyIssueViews.PageSize, KeyIssueViews.PageSize, cancellationToken);
         return CardActionResult.ReplaceCard(KeyIssueViews.List(turn, scope, page, KeyIssueViews.Confirmation(record, repeated)));
@@ -251,7 +273,7 @@ public sealed class KeyIssueFormAction : ICardActionHandler
 }
 
 /// <summary>Delete (after the card's confirmation).</summary>
-public sealed class DeleteKeyIssueAction(KeyIssueStore store) : ICardActionHandler
+public sealed class DeleteKeyIssueAction(KeyIssueStore store, ILogger<DeleteKeyIssueAction> logger) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -262,6 +284,11 @@ public sealed class DeleteKeyIssueAction(KeyIssueStore store) : ICardActionHandl
         }
 
         var deleted = await store.DeleteAsync(id, cancellationToken);
+        if (deleted)
+        {
+            KeyIssueLog.Deleted(logger, id);
+        }
+
         var scope = KeyIssueViews.ScopeOf(turn, eventId);
         var page = await store.ListAsync(scope, 0, KeyIssueViews.PageSize, cancellationToken);
         var banner = deleted ? $"Deleted #{id}." : $"#{id} was already deleted.";

@@ -88,8 +88,9 @@ public static partial class KeyIssueRules
         var taken = 0;
         foreach (var word in words)
         {
+            // "theme:a" is an option; "Event:" alone, or any other word, starts the text.
             var colon = word.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0 || !Options.TryGetValue(word[..colon], out var field))
+            if (colon <= 0 || colon == word.Length - 1 || !Options.TryGetValue(word[..colon], out var field))
             {
                 break;
             }
@@ -131,20 +132,15 @@ public static partial class KeyIssueRules
             problems[KeyIssueField.Text] = $"Please keep it under {MaxTextLength:N0} characters (it has {text.Length:N0}).";
         }
 
-        var themes = GcmTagRules.ParseThemes(input.Themes, required: true);
-        var objectives = GcmTagRules.ParseObjectives(input.Objectives);
-        if (!themes.IsValid)
+        var tags = GcmTagRules.Check(input.Themes, input.Objectives);
+        if (tags.ThemesProblem is { } themesProblem)
         {
-            problems[KeyIssueField.Themes] = themes.Problem!;
+            problems[KeyIssueField.Themes] = themesProblem;
         }
 
-        if (!objectives.IsValid)
+        if (tags.ObjectivesProblem is { } objectivesProblem)
         {
-            problems[KeyIssueField.Objectives] = objectives.Problem!;
-        }
-        else if (themes.IsValid && GcmTagRules.ObjectivesOutsideThemes(themes.Value, objectives.Value) is { } outside)
-        {
-            problems[KeyIssueField.Objectives] = outside;
+            problems[KeyIssueField.Objectives] = objectivesProblem;
         }
 
         var eventId = Reference(input.EventId, MaxEventIdLength, KeyIssueField.Event, "consultation", problems);
@@ -162,7 +158,7 @@ public static partial class KeyIssueRules
         }
 
         return new KeyIssueCheck(
-            new KeyIssueContent(kind!.Value, text, new GcmTags(themes.Value, objectives.Value), eventId, question, intervention),
+            new KeyIssueContent(kind!.Value, text, tags.Tags!, eventId, question, intervention),
             problems);
     }
 

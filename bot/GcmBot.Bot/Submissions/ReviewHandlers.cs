@@ -62,10 +62,11 @@ public sealed class ReviewOpenAction(SubmissionStore store) : ICardActionHandler
 }
 
 /// <summary>Organisers: accept, return with a comment, or reject; the author is told proactively.</summary>
-public sealed class ReviewDecideAction(
+public sealed partial class ReviewDecideAction(
     SubmissionStore store,
     SubmissionViews views,
-    INotificationQueue notifications) : ICardActionHandler
+    INotificationQueue notifications,
+    ILogger<ReviewDecideAction> logger) : ICardActionHandler
 {
     private static readonly IReadOnlyDictionary<string, ReviewDecision> Decisions = new Dictionary<string, ReviewDecision>
     {
@@ -104,6 +105,7 @@ public sealed class ReviewDecideAction(
         switch (result.Outcome)
         {
             case SubmissionOutcome.Done:
+                LogDecided(logger, id, decision);
                 var told = await TellAuthorAsync(current!, decision, cancellationToken);
                 banner = $"#{id} is {ReviewOpenAction.Describe(current!.Status)}. {told}";
                 break;
@@ -123,6 +125,9 @@ public sealed class ReviewDecideAction(
         var page = await store.PendingAsync(0, SubmissionViews.ReviewPageSize, cancellationToken);
         return CardActionResult.ReplaceCard(views.ReviewList(page, banner, turn.TimeZone));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Written submission {SubmissionId} reviewed: {Decision}")]
+    private static partial void LogDecided(ILogger logger, int submissionId, ReviewDecision decision);
 
     private async Task<string> TellAuthorAsync(WrittenSubmission s, ReviewDecision decision, CancellationToken cancellationToken)
     {

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using GcmBot.Bot.Engagement;
 using GcmBot.Bot.Participants;
 using GcmBot.Bot.Teams;
-using GcmBot.Bot.Teams.Outbound;
 using GcmBot.Bot.Teams.Routing;
 using GcmBot.Cards.Submissions;
 
@@ -75,10 +74,11 @@ public sealed class MySubmissionsCommand(SubmissionStore store, SubmissionViews 
 }
 
 /// <summary>The form's Send: a new submission or a new version of one.</summary>
-public sealed class SaveSubmissionAction(
+public sealed partial class SaveSubmissionAction(
     SubmissionStore store,
     SubmissionViews views,
-    IParticipantDirectory participants) : ICardActionHandler
+    IParticipantDirectory participants,
+    ILogger<SaveSubmissionAction> logger) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -109,7 +109,15 @@ public sealed class SaveSubmissionAction(
             return CardActionResult.ReplaceCard(SubmissionViews.Form(key, null, SubmissionViews.ValuesOf(form), check.Problems));
         }
 
-        var result = await store.CreateAsync(key, new SubmissionAuthor(turn.User.StableId, profile.DisplayName), check.Content!, cancellationToken);
+        // The name as registered, for publication with the author's name; bounded like every stored value.
+        var name = TypedText.SingleLine(profile.DisplayName);
+        var author = new SubmissionAuthor(turn.User.StableId, name.Length <= SubmissionRules.MaxAuthorNameLength ? name : name[..SubmissionRules.MaxAuthorNameLength]);
+        var result = await store.CreateAsync(key, author, check.Content!, cancellationToken);
+        if (result.Outcome == SubmissionOutcome.Done)
+        {
+            LogReceived(logger, result.Submission!.Id);
+        }
+
         return result.Outcome switch
         {
             SubmissionOutcome.Done or SubmissionOutcome.Repeated => CardActionResult.ReplaceCard(views.Notice(
@@ -121,6 +129,9 @@ public sealed class SaveSubmissionAction(
             _ => CardActionResult.Message(CardActionDispatcher.OutdatedCardText),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Written submission {SubmissionId} received")]
+    private static partial void LogReceived(ILogger logger, int submissionId);
 
     private async Task<CardActionResult> EditAsync(BotTurn turn, int id, int version, SubmissionInput form, CancellationToken cancellationToken)
     {

@@ -87,6 +87,8 @@ public static class SubmissionRules
     public const int MaxLinkLength = 2000;
     public const int MaxOrganisationLength = 200;
     public const int MaxCommentLength = 1000;
+    public const int MaxAuthorIdLength = 256;
+    public const int MaxAuthorNameLength = 200;
 
     /// <summary>Submissions one person may have open (not withdrawn or rejected) at once: plenty, but bounded.</summary>
     public const int MaxOpenPerPerson = 20;
@@ -120,20 +122,15 @@ public static class SubmissionRules
             problems[SubmissionField.Title] = $"Please keep the title under {MaxTitleLength} characters (it has {title.Length}).";
         }
 
-        var themes = GcmTagRules.ParseThemes(input.Themes, required: true);
-        var objectives = GcmTagRules.ParseObjectives(input.Objectives);
-        if (!themes.IsValid)
+        var tags = GcmTagRules.Check(input.Themes, input.Objectives);
+        if (tags.ThemesProblem is { } themesProblem)
         {
-            problems[SubmissionField.Themes] = themes.Problem!;
+            problems[SubmissionField.Themes] = themesProblem;
         }
 
-        if (!objectives.IsValid)
+        if (tags.ObjectivesProblem is { } objectivesProblem)
         {
-            problems[SubmissionField.Objectives] = objectives.Problem!;
-        }
-        else if (themes.IsValid && GcmTagRules.ObjectivesOutsideThemes(themes.Value, objectives.Value) is { } outside)
-        {
-            problems[SubmissionField.Objectives] = outside;
+            problems[SubmissionField.Objectives] = objectivesProblem;
         }
 
         var text = TypedText.MultiLine(input.Text);
@@ -187,7 +184,7 @@ public static class SubmissionRules
         return new SubmissionCheck(
             new SubmissionContent(
                 title,
-                new GcmTags(themes.Value, objectives.Value),
+                tags.Tags!,
                 text.Length == 0 ? null : text,
                 normalisedLink,
                 organisation.Length == 0 ? null : organisation,
@@ -215,6 +212,13 @@ public static class SubmissionRules
             !string.IsNullOrEmpty(uri.UserInfo))
         {
             problem = "Please give a full web address starting with https:// (for example https://example.org/submission.pdf).";
+            return null;
+        }
+
+        // Escaping can lengthen an address (non-ASCII characters become %XX): the stored form must fit too.
+        if (uri.AbsoluteUri.Length > MaxLinkLength)
+        {
+            problem = $"That link is too long (over {MaxLinkLength:N0} characters). Please give a shorter one.";
             return null;
         }
 

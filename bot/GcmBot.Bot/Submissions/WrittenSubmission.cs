@@ -62,9 +62,9 @@ internal sealed class WrittenSubmissionConfiguration : IEntityTypeConfiguration<
         builder.HasKey(s => s.Id);
         builder.Property(s => s.SubmitKey).HasMaxLength(64);
         builder.HasIndex(s => s.SubmitKey).IsUnique();
-        builder.Property(s => s.AuthorId).HasMaxLength(128);
+        builder.Property(s => s.AuthorId).HasMaxLength(SubmissionRules.MaxAuthorIdLength);
         builder.HasIndex(s => s.AuthorId);
-        builder.Property(s => s.AuthorName).HasMaxLength(200);
+        builder.Property(s => s.AuthorName).HasMaxLength(SubmissionRules.MaxAuthorNameLength);
         builder.Property(s => s.Organisation).HasMaxLength(SubmissionRules.MaxOrganisationLength);
         builder.Property(s => s.Title).HasMaxLength(SubmissionRules.MaxTitleLength);
         builder.Property(s => s.Themes).HasMaxLength(8);

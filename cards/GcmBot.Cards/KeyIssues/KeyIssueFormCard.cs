@@ -27,8 +27,8 @@ public static class KeyIssueFormCard
 {
     public const string Kind = "kind";
     public const string Text = "text";
-    public const string Themes = "themes";
-    public const string Objectives = "objectives";
+    public const string Themes = TagInputs.Themes;
+    public const string Objectives = TagInputs.Objectives;
     public const string Event = "eventId";
     public const string Question = "question";
     public const string Intervention = "intervention";
@@ -48,7 +48,7 @@ public static class KeyIssueFormCard
         FormField.Add(body, model.Errors, new ChoiceSetInput(model.Kinds)
         {
             Id = Kind,
-            Label = "What is it? *",
+            Label = "What is it?",
             IsRequired = true,
             Expanded = true,
             ErrorMessage = "Please choose one.",
@@ -57,35 +57,18 @@ public static class KeyIssueFormCard
         FormField.Add(body, model.Errors, new TextInput
         {
             Id = Text,
-            Label = "Text *",
+            Label = "Text",
             IsMultiline = true,
             IsRequired = true,
             ErrorMessage = "Please write it.",
             MaxLength = model.TextLength,
             Value = Value(model, Text),
         });
-        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Themes)
-        {
-            Id = Themes,
-            Label = "Roundtable theme(s) *",
-            IsRequired = true,
-            IsMultiSelect = true,
-            Expanded = true,
-            ErrorMessage = "Please choose at least one theme.",
-            Value = Value(model, Themes),
-        });
-        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Objectives)
-        {
-            Id = Objectives,
-            Label = "GCM objectives (under the themes chosen)",
-            IsMultiSelect = true,
-            Placeholder = "Choose objectives",
-            Value = Value(model, Objectives),
-        });
+        TagInputs.Add(body, model.Errors, model.Themes, model.Objectives, model.Values);
         FormField.Add(body, model.Errors, new TextInput
         {
             Id = Event,
-            Label = model.EventRequired ? "Consultation (event id) *" : "Consultation (event id, optional here)",
+            Label = model.EventRequired ? "Consultation (event id)" : "Consultation (event id, optional here)",
             IsRequired = model.EventRequired,
             ErrorMessage = model.EventRequired ? "Please give the consultation's event id." : null,
             Placeholder = "e.g. consult-a",

@@ -33,8 +33,8 @@ public sealed record SubmissionFormModel(
 public static class SubmissionFormCard
 {
     public const string Title = "title";
-    public const string Themes = "themes";
-    public const string Objectives = "objectives";
+    public const string Themes = TagInputs.Themes;
+    public const string Objectives = TagInputs.Objectives;
     public const string Text = "text";
     public const string Link = "link";
     public const string Organisation = "organisation";
@@ -79,30 +79,13 @@ public static class SubmissionFormCard
         FormField.Add(body, model.Errors, new TextInput
         {
             Id = Title,
-            Label = "Title *",
+            Label = "Title",
             IsRequired = true,
             ErrorMessage = "Please give your submission a title.",
             MaxLength = model.TitleLength,
             Value = Value(model, Title),
         });
-        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Themes)
-        {
-            Id = Themes,
-            Label = "Roundtable theme(s) *",
-            IsRequired = true,
-            IsMultiSelect = true,
-            Expanded = true,
-            ErrorMessage = "Please choose at least one theme.",
-            Value = Value(model, Themes),
-        });
-        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Objectives)
-        {
-            Id = Objectives,
-            Label = "GCM objectives addressed (under the themes you chose)",
-            IsMultiSelect = true,
-            Placeholder = "Choose objectives",
-            Value = Value(model, Objectives),
-        });
+        TagInputs.Add(body, model.Errors, model.Themes, model.Objectives, model.Values);
         FormField.Add(body, model.Errors, new TextInput
         {
             Id = Text,
@@ -131,7 +114,7 @@ public static class SubmissionFormCard
         FormField.Add(body, model.Errors, new ChoiceSetInput(model.Consents)
         {
             Id = Consent,
-            Label = "May we publish it? *",
+            Label = "May we publish it?",
             IsRequired = true,
             Expanded = true,
             ErrorMessage = "Please choose whether and how it may be published.",

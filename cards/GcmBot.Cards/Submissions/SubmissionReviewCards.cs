@@ -122,7 +122,7 @@ public static class SubmissionReviewCard
         var input = new TextInput
         {
             Id = inputId,
-            Label = required ? "What should the author change? *" : "Why (optional; the author sees it)",
+            Label = required ? "What should the author change?" : "Why (optional; the author sees it)",
             IsMultiline = true,
             IsRequired = required,
             ErrorMessage = required ? "Please say what the author should change." : null,

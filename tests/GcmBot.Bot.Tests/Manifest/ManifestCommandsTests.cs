@@ -65,20 +65,27 @@ public sealed class ManifestCommandsTests
     public void Unanswered_OrganiserCommand_IsReported()
     {
         var routes = new RouteTable([Route("help", ConversationScopes.All, forOrganisers: true)], []);
+        var manifest = HelpOnlyTemplate();
 
-        Assert.All(ManifestCommands.Unanswered(HelpOnlyTemplate(), routes), p => Assert.Contains("organisers only", p));
+        var problems = ManifestCommands.Unanswered(manifest, routes);
+
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.Contains("organisers only", p));
     }
 
-    /// <summary>The template with "help" alone in each list: these tests are about the comparison, not today's commands.</summary>
+    /// <summary>The real template with only "help" in each list, so that these cases do not move as commands are added.</summary>
     private static JsonObject HelpOnlyTemplate()
     {
         var manifest = AppPackage.Template();
         foreach (var list in manifest["bots"]![0]!["commandLists"]!.AsArray())
         {
             var commands = list!["commands"]!.AsArray();
-            foreach (var command in commands.Where(c => c!["title"]!.GetValue<string>() != "help").ToList())
+            for (var i = commands.Count - 1; i >= 0; i--)
             {
-                commands.Remove(command);
+                if (commands[i]!["title"]!.GetValue<string>() != "help")
+                {
+                    commands.RemoveAt(i);
+                }
             }
         }
 

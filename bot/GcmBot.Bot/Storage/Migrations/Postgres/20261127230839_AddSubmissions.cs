@@ -41,7 +41,7 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SubmitKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AuthorId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    AuthorId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Organisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),

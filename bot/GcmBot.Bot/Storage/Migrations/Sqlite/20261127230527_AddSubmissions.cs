@@ -39,7 +39,7 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     SubmitKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Organisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
