@@ -166,6 +166,12 @@ public sealed class BotApp : IAsyncDisposable
             settings[$"Organisers:ObjectIds:{i}"] = _options.Organisers[i];
         }
 
+        if (_options.UseKestrel)
+        {
+            // appsettings.json names a fixed port; a test takes any free loopback port instead.
+            settings["Urls"] = "http://127.0.0.1:0";
+        }
+
         foreach (var (key, value) in _options.Settings)
         {
             settings[key] = value;
