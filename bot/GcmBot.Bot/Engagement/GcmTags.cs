@@ -5,8 +5,6 @@ namespace GcmBot.Bot.Engagement;
 /// <summary>The roundtable themes (a–d) and GCM objectives (1–23) that a piece of input addresses.</summary>
 public sealed record GcmTags(IReadOnlyList<char> Themes, IReadOnlyList<int> Objectives)
 {
-    public static GcmTags None { get; } = new([], []);
-
     /// <summary>"a, c" for people to read.</summary>
     public string ThemesText => string.Join(", ", Themes);
 

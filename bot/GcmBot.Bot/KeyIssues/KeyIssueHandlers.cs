@@ -58,7 +58,7 @@ internal static partial class KeyIssueViews
     public static AdaptiveCard Form(BotTurn turn, KeyIssueInput values, IReadOnlyDictionary<KeyIssueField, string>? problems = null, string? recordKey = null) =>
         KeyIssueFormCard.Build(new KeyIssueFormModel(
             recordKey ?? Guid.NewGuid().ToString("N"),
-            EventRequired(turn) ? "In our personal chat: name the consultation" : $"{turn.Scope.Describe().Replace(" (mention me)", string.Empty, StringComparison.Ordinal)}",
+            EventRequired(turn) ? "In our personal chat: name the consultation" : turn.Scope.Describe().Replace(" (mention me)", string.Empty, StringComparison.Ordinal),
             EventRequired(turn),
             new Dictionary<string, string?>
             {
