@@ -5,7 +5,9 @@ using GcmBot.Bot.Registration;
 using GcmBot.Bot.Scheduling;
 using GcmBot.Bot.Questions;
 using GcmBot.Bot.SpeakerQueue;
+using GcmBot.Bot.KeyIssues;
 using GcmBot.Bot.Storage;
+using GcmBot.Bot.Submissions;
 using GcmBot.Bot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +21,8 @@ builder.Services.AddRegistration();
 builder.Services.AddScheduling();
 builder.Services.AddQuestions();
 builder.Services.AddSpeakerQueue();
+builder.Services.AddSubmissions();
+builder.Services.AddKeyIssues();
 builder.Services.AddGcmHealthChecks();
 
 var app = builder.Build();
@@ -28,6 +32,7 @@ await app.Services.MigrateGcmStorageAsync(app.Lifetime.ApplicationStopping);
 app.MapTeamsBot();
 app.MapGcmHealthChecks();
 app.MapExports();
+app.MapSubmissions();
 
 await app.RunAsync();
 

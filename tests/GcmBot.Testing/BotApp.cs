@@ -31,6 +31,9 @@ public sealed class BotAppOptions
 
     /// <summary>Fail a turn when the bot sends a card that does not validate against the 1.5 schema.</summary>
     public bool ValidateCards { get; set; } = true;
+
+    /// <summary>Serve on a real loopback port (Kestrel) as well, for clients outside the process such as a browser.</summary>
+    public bool UseKestrel { get; set; }
 }
 
 /// <summary>
@@ -69,6 +72,9 @@ public sealed class BotApp : IAsyncDisposable
     public HttpClient Http { get; private set; }
 
     public IServiceProvider Services => _factory.Services;
+
+    /// <summary>The host's loopback address when <see cref="BotAppOptions.UseKestrel"/> is set, e.g. http://127.0.0.1:51234/.</summary>
+    public Uri? ServerAddress => _options.UseKestrel ? Http.BaseAddress : null;
 
     internal BotAppOptions Options => _options;
 
@@ -168,12 +174,18 @@ public sealed class BotApp : IAsyncDisposable
             settings[$"Organisers:ObjectIds:{i}"] = _options.Organisers[i];
         }
 
+        if (_options.UseKestrel)
+        {
+            // appsettings.json names a fixed port; a test takes any free loopback port instead.
+            settings["Urls"] = "http://127.0.0.1:0";
+        }
+
         foreach (var (key, value) in _options.Settings)
         {
             settings[key] = value;
         }
 
-        return new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
             foreach (var (key, value) in settings)
@@ -195,5 +207,11 @@ public sealed class BotApp : IAsyncDisposable
                 }
             });
         });
+        if (_options.UseKestrel)
+        {
+            factory.UseKestrel(0);
+        }
+
+        return factory;
     }
 }

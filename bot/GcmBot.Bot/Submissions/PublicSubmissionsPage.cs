@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using GcmBot.Bot.Engagement;
+using GcmBot.Cards.Common;
+
+namespace GcmBot.Bot.Submissions;
+
+/// <summary>One published submission in the machine-readable list.</summary>
+public sealed record PublicSubmission(
+    int Id,
+    string Title,
+    IReadOnlyList<string> Themes,
+    IReadOnlyList<int> Objectives,
+    string? Text,
+    string? Link,
+    string? Author,
+    string? Organisation,
+    DateTimeOffset? PublishedAt);
+
+/// <summary>The submissions under one theme and objective (objective null: the theme as a whole).</summary>
+public sealed record PublicGroup(string Theme, int? Objective, IReadOnlyList<int> SubmissionIds);
+
+/// <summary>What <c>/submissions.json</c> answers.</summary>
+public sealed record PublicSubmissionsDocument(DateTimeOffset GeneratedAt, IReadOnlyList<PublicSubmission> Submissions, IReadOnlyList<PublicGroup> Groups);
+
+/// <summary>
+/// The public page of published submissions: plain, accessible HTML with no script, that ESCAP's web team can link to
+/// or copy as it is. People's text is HTML-encoded everywhere and only https links become links; the host also sends a
+/// Content-Security-Policy that allows no script at all, in case anything ever slipped through.
+/// </summary>
+public static class PublicSubmissionsPage
+{
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+    private const string Title = "Written submissions to the Asia-Pacific regional review of the Global Compact for Migration";
+
+    private const string Style =
+        "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",sans-serif;line-height:1.55;color:#1b1b1b;background:#fff;margin:0}" +
+        "header,nav,main,footer{max-width:46rem;margin:0 auto;padding:0 1rem}" +
+        "header{padding-top:1.5rem}h1{font-size:1.6rem;line-height:1.25;margin:.25rem 0 1rem}" +
+        "h2{font-size:1.3rem;margin:2.5rem 0 .25rem;padding-top:.75rem;border-top:3px solid #0e5a78}" +
+        "h3{font-size:1.05rem;margin:1.75rem 0 .5rem;color:#0e5a78}h4{font-size:1.05rem;margin:0 0 .25rem}" +
+        ".kicker,.meta,.note{color:#4a4a4a;font-size:.92rem}.kicker{margin:0;text-transform:uppercase;letter-spacing:.04em}" +
+        "article{border-left:4px solid #9cc3d5;padding:.25rem 0 .25rem 1rem;margin:1rem 0}" +
+        "article p{margin:.4rem 0;overflow-wrap:anywhere}a{color:#0b4f6c}a:focus{outline:3px solid #f2a900;outline-offset:2px}" +
+        "nav ul{padding-left:1.25rem}footer{margin-top:3rem;padding-bottom:2rem;border-top:1px solid #ccc}" +
+        "@media print{nav{display:none}a{color:#000}}";
+
+    public static PublicSubmissionsDocument Document(IReadOnlyList<SubmissionRecord> published, DateTimeOffset generatedAt)
+    {
+        var shown = published.Where(s => s.IsPublished).ToList();
+        var submissions = shown.Select(s => new PublicSubmission(
+            s.Id,
+            s.Title,
+            s.Tags.Themes.Select(c => c.ToString()).ToList(),
+            s.Tags.Objectives,
+            s.Text,
+            SafeLink(s.Link),
+            s.PublicName,
+            s.PublicOrganisation,
+            s.PublishedAt)).ToList();
+        var groups = Groups(shown)
+            .Select(g => new PublicGroup(g.Theme.Code.ToString(), g.Objective?.Number, g.Items.Select(s => s.Id).ToList()))
+            .ToList();
+        return new PublicSubmissionsDocument(generatedAt, submissions, groups);
+    }
+
+    public static string Html(IReadOnlyList<SubmissionRecord> published, DateTimeOffset generatedAt)
+    {
+        var shown = published.Where(s => s.IsPublished).ToList();
+        var html = new StringBuilder(4096 + shown.Sum(s => (s.Text?.Length ?? 0) + 400));
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(Encode(Title)).Append("</title>\n")
+            .Append("<link rel=\"alternate\" type=\"application/json\" href=\"submissions.json\">\n")
+            .Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
+
+        html.Append("<header>\n<p class=\"kicker\">UN Regional Network on Migration for Asia and the Pacific</p>\n")
+            .Append("<h1>").Append(Encode(Title)).Append("</h1>\n")
+            .Append("<p>Civil society organisations and other stakeholders sent these written submissions to the regional review. ")
+            .Append("They are grouped by the roundtable themes of the review and the GCM objectives they address. Each is published ")
+            .Append("as its author allowed: with their name, or under their organisation only.</p>\n")
+            .Append("<p class=\"note\">").Append(shown.Count switch { 0 => "No submissions published yet", 1 => "1 submission published", _ => $"{shown.Count} submissions published" })
+            .Append(". Updated ").Append(Time(generatedAt)).Append(" (Bangkok time, GMT+7).</p>\n</header>\n");
+
+        var groups = Groups(shown);
+        html.Append("<nav aria-label=\"Roundtable themes\">\n<h2>Roundtable themes</h2>\n<ul>\n");
+        foreach (var theme in GcmReference.Themes)
+        {
+            var count = shown.Count(s => s.Tags.Themes.Contains(theme.Code));
+            html.Append("<li><a href=\"#theme-").Append(theme.Code).Append("\">").Append(Encode(theme.Label)).Append("</a> (")
+                .Append(count.ToString(CultureInfo.InvariantCulture)).Append(")</li>\n");
+        }
+
+        html.Append("</ul>\n</nav>\n<main>\n");
+        var written = new HashSet<int>();
+        foreach (var theme in GcmReference.Themes)
+        {
+            html.Append("<section aria-labelledby=\"theme-").Append(theme.Code).Append("\">\n<h2 id=\"theme-").Append(theme.Code).Append("\">Theme ")
+                .Append(Encode(theme.Label)).Append("</h2>\n<p class=\"note\">GCM objectives ")
+                .Append(string.Join(", ", theme.Objectives.Order())).Append(".</p>\n");
+            var themeGroups = groups.Where(g => g.Theme == theme).ToList();
+            if (themeGroups.Count == 0)
+            {
+                html.Append("<p>No submissions on this theme have been published yet.</p>\n");
+            }
+
+            foreach (var group in themeGroups)
+            {
+                var id = group.Objective is { } o ? $"theme-{theme.Code}-objective-{o.Number}" : $"theme-{theme.Code}-general";
+                html.Append("<section aria-labelledby=\"").Append(id).Append("\">\n<h3 id=\"").Append(id).Append("\">")
+                    .Append(group.Objective is { } objective
+                        ? $"Objective {objective.Number}: {Encode(objective.Title)}"
+                        : $"Theme {theme.Code} as a whole")
+                    .Append("</h3>\n");
+                var again = new List<SubmissionRecord>();
+                foreach (var submission in group.Items)
+                {
+                    if (written.Add(submission.Id))
+                    {
+                        Article(html, submission);
+                    }
+                    else
+                    {
+                        again.Add(submission);
+                    }
+                }
+
+                // A submission is written out once, where it first appears; later groups point back to it.
+                if (again.Count > 0)
+                {
+                    html.Append("<p class=\"note\">Also here (shown in full above):</p>\n<ul>\n");
+                    foreach (var submission in again)
+                    {
+                        html.Append("<li><a href=\"#submission-").Append(submission.Id.ToString(CultureInfo.InvariantCulture)).Append("\">")
+                            .Append(Encode(submission.Title)).Append("</a></li>\n");
+                    }
+
+                    html.Append("</ul>\n");
+                }
+
+                html.Append("</section>\n");
+            }
+
+            html.Append("</section>\n");
+        }
+
+        html.Append("</main>\n<footer>\n<p class=\"note\">Submissions are published after review by the Regional Network secretariat and ")
+            .Append("only as their authors consented. The views are the authors' own. The same list as data: ")
+            .Append("<a href=\"submissions.json\">submissions.json</a>.</p>\n</footer>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>The link as published: only an absolute https address; anything else is left out entirely.</summary>
+    public static string? SafeLink(string? link) =>
+        link is null ? null : SubmissionRules.NormaliseLink(link, out var problem) is { } safe && problem is null ? safe : null;
+
+    private static void Article(StringBuilder html, SubmissionRecord s)
+    {
+        var id = "submission-" + s.Id.ToString(CultureInfo.InvariantCulture);
+        html.Append("<article id=\"").Append(id).Append("\" aria-labelledby=\"").Append(id).Append("-title\">\n")
+            .Append("<h4 id=\"").Append(id).Append("-title\">").Append(Encode(s.Title)).Append("</h4>\n<p class=\"meta\">");
+        var by = string.Join(", ", new[] { s.PublicName, s.PublicOrganisation }.Where(x => !string.IsNullOrWhiteSpace(x)));
+        html.Append(by.Length == 0 ? "Author not named" : "By " + Encode(by));
+        if (s.PublishedAt is { } published)
+        {
+            html.Append(" · published ").Append(Time(published));
+        }
+
+        html.Append(" · themes ").Append(Encode(s.Tags.ThemesText));
+        if (s.Tags.Objectives.Count > 0)
+        {
+            html.Append(" · objectives ").Append(Encode(s.Tags.ObjectivesText));
+        }
+
+        html.Append("</p>\n");
+        foreach (var paragraph in (s.Text ?? string.Empty).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            html.Append("<p>").Append(string.Join("<br>\n", paragraph.Split('\n').Select(Encode))).Append("</p>\n");
+        }
+
+        if (SafeLink(s.Link) is { } link && Uri.TryCreate(link, UriKind.Absolute, out var uri))
+        {
+            html.Append("<p><a href=\"").Append(Encode(link)).Append("\" rel=\"noopener noreferrer\">Read the document</a> <span class=\"meta\">(")
+                .Append(Encode(uri.IdnHost)).Append(")</span></p>\n");
+        }
+
+        html.Append("</article>\n");
+    }
+
+    private static List<(RoundtableTheme Theme, GcmObjective? Objective, IReadOnlyList<SubmissionRecord> Items)> Groups(IReadOnlyList<SubmissionRecord> shown)
+    {
+        var groups = new List<(RoundtableTheme, GcmObjective?, IReadOnlyList<SubmissionRecord>)>();
+        foreach (var theme in GcmReference.Themes)
+        {
+            var inTheme = shown.Where(s => s.Tags.Themes.Contains(theme.Code)).ToList();
+            foreach (var number in theme.Objectives.Order())
+            {
+                var items = inTheme.Where(s => s.Tags.Objectives.Contains(number)).ToList();
+                if (items.Count > 0)
+                {
+                    groups.Add((theme, GcmReference.Objective(number), items));
+                }
+            }
+
+            var general = inTheme.Where(s => !s.Tags.Objectives.Any(theme.Objectives.Contains)).ToList();
+            if (general.Count > 0)
+            {
+                groups.Add((theme, null, general));
+            }
+        }
+
+        return groups;
+    }
+
+    private static string Time(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, TimeText.ReferenceZone);
+        return string.Create(CultureInfo.InvariantCulture, $"<time datetime=\"{local:yyyy-MM-dd}\">{local:d MMMM yyyy}</time>");
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using GcmBot.Bot.Participants;
+using GcmBot.Bot.Teams.Routing;
+using GcmBot.Cards.Submissions;
+
+namespace GcmBot.Bot.Submissions;
+
+public static class SubmissionsCapability
+{
+    /// <summary>Written submissions: the form and one's own list for stakeholders, the review for organisers.</summary>
+    public static IServiceCollection AddSubmissions(this IServiceCollection services)
+    {
+        services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<SubmissionViews>();
+        services.AddScoped<IPersonalDataEraser, SubmissionsEraser>();
+
+        services.AddBotCommand<SubmitCommand>("submit", "Send a written submission to the regional review", ConversationScopes.Personal, "submit [theme]");
+        services.AddBotCommand<MySubmissionsCommand>("my submissions", "See, edit or withdraw your written submissions", ConversationScopes.Personal);
+        services.AddBotCommand<ReviewSubmissionsCommand>("review submissions", "Review written submissions: accept, return or reject", ConversationScopes.Personal, forOrganisers: true);
+
+        services.AddCardAction<SaveSubmissionAction>(SubmissionVerbs.Save);
+        services.AddCardAction<EditSubmissionAction>(SubmissionVerbs.Edit);
+        services.AddCardAction<WithdrawSubmissionAction>(SubmissionVerbs.Withdraw);
+        services.AddCardAction<MySubmissionsPageAction>(SubmissionVerbs.Mine);
+        services.AddCardAction<ReviewListAction>(SubmissionVerbs.ReviewList, forOrganisers: true);
+        services.AddCardAction<ReviewOpenAction>(SubmissionVerbs.ReviewOpen, forOrganisers: true);
+        services.AddCardAction<ReviewDecideAction>(SubmissionVerbs.ReviewDecide, forOrganisers: true);
+        return services;
+    }
+}
+
+/// <summary>The public page of published submissions, as HTML and as JSON.</summary>
+public static class SubmissionEndpoints
+{
+    public const string PagePath = "/submissions";
+    public const string JsonPath = "/submissions.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static IEndpointRouteBuilder MapSubmissions(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(PagePath, async (SubmissionStore store, TimeProvider time, HttpResponse response, CancellationToken cancellationToken) =>
+        {
+            var published = await store.PublishedAsync(cancellationToken);
+            Headers(response);
+            return Results.Content(PublicSubmissionsPage.Html(published, time.GetUtcNow()), "text/html; charset=utf-8");
+        });
+        endpoints.MapGet(JsonPath, async (SubmissionStore store, TimeProvider time, HttpResponse response, CancellationToken cancellationToken) =>
+        {
+            var published = await store.PublishedAsync(cancellationToken);
+            Headers(response);
+            return Results.Json(PublicSubmissionsPage.Document(published, time.GetUtcNow()), JsonOptions);
+        });
+        return endpoints;
+    }
+
+    private static void Headers(HttpResponse response)
+    {
+        // Public and unchanged for everyone: caches may keep it briefly, so a withdrawal shows within a minute.
+        response.Headers.CacheControl = "public, max-age=60";
+        response.Headers.ContentSecurityPolicy = PublicSubmissionsPage.ContentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+}
