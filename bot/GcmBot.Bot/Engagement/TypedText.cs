@@ -35,7 +35,10 @@ public static class TypedText
         return result.ToString();
     }
 
-    /// <summary>Paragraph text: line breaks kept (as \n), other control characters dropped, at most one blank line in a row.</summary>
+    /// <summary>
+    /// Paragraph text: line breaks kept (as \n), tabs and runs of spaces folded into one space, other control
+    /// characters dropped, at most one blank line in a row.
+    /// </summary>
     public static string MultiLine(string? raw)
     {
         if (string.IsNullOrEmpty(raw))
@@ -43,20 +46,19 @@ public static class TypedText
             return string.Empty;
         }
 
-        var lines = raw.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n')
-            .Select(line => new string(line.Where(c => c == '\t' || !char.IsControl(c)).ToArray()).TrimEnd())
-            .ToList();
+        var lines = raw.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var result = new StringBuilder(raw.Length);
         var blank = 0;
         foreach (var line in lines)
         {
-            blank = line.Length == 0 ? blank + 1 : 0;
+            var tidy = SingleLine(line);
+            blank = tidy.Length == 0 ? blank + 1 : 0;
             if (blank > 1)
             {
                 continue;
             }
 
-            result.Append(line).Append('\n');
+            result.Append(tidy).Append('\n');
         }
 
         return result.ToString().Trim();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using GcmBot.Bot.Engagement;
 using GcmBot.Cards.Questions;
 
 namespace GcmBot.Bot.Questions;
@@ -58,31 +59,7 @@ public static partial class QuestionRules
     public const int DefaultMaxActivePerPerson = 10;
 
     /// <summary>Cleans typed text: trims, turns line breaks into \n, drops control characters, squeezes blank lines.</summary>
-    public static string Normalise(string? raw)
-    {
-        if (string.IsNullOrEmpty(raw))
-        {
-            return string.Empty;
-        }
-
-        var text = raw.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c == '\t')
-            {
-                builder.Append(' ');
-            }
-            else if (c == '\n' || !char.IsControl(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        text = SpacesAndTabs().Replace(builder.ToString(), " ");
-        text = BlankLines().Replace(text, "\n\n");
-        return text.Trim();
-    }
+    public static string Normalise(string? raw) => TypedText.MultiLine(raw);
 
     public static TextCheck CheckQuestion(string? raw) =>
         CheckText(raw, QnaLimits.QuestionLength, "Please write your question: it was empty.", "question");
@@ -185,9 +162,6 @@ public static partial class QuestionRules
 
     [GeneratedRegex("[ \u00A0]{2,}")]
     private static partial Regex SpacesAndTabs();
-
-    [GeneratedRegex(@"\n\s*\n(\s*\n)+")]
-    private static partial Regex BlankLines();
 
     [GeneratedRegex(@"^[A-Za-z0-9._:\-]+$")]
     private static partial Regex EventIdPattern();

@@ -247,7 +247,7 @@ public static partial class RegistrationValidator
 }
 
 /// <summary>Free text a person typed into a form: trimmed, bounded, without control characters.</summary>
-internal static partial class FormText
+internal static class FormText
 {
     /// <summary>
     /// The cleaned text, or null (with the problem recorded for the field) when it is missing but required, too long,
@@ -256,9 +256,15 @@ internal static partial class FormText
     public static string? Check<TField>(string? raw, TField field, int maxLength, bool required, bool multiLine, Dictionary<TField, string> errors)
         where TField : notnull
     {
-        var text = multiLine
-            ? (raw ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim()
-            : Whitespace().Replace(raw ?? string.Empty, " ").Trim();
+        // Control characters are refused rather than silently dropped: in a name or an e-mail they are a typing
+        // accident the person should see.
+        if ((raw ?? string.Empty).Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            errors[field] = "This contains characters I cannot store; please type it again.";
+            return null;
+        }
+
+        var text = multiLine ? TypedText.MultiLine(raw) : TypedText.SingleLine(raw);
         if (text.Length == 0)
         {
             if (required)
@@ -275,15 +281,6 @@ internal static partial class FormText
             return null;
         }
 
-        if (text.Any(c => char.IsControl(c) && !(multiLine && c == '\n')))
-        {
-            errors[field] = "This contains characters I cannot store; please type it again.";
-            return null;
-        }
-
         return text;
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

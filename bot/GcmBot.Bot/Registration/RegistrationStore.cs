@@ -1,3 +1,4 @@
+using GcmBot.Bot.Participants;
 using GcmBot.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +45,10 @@ public sealed record DecisionResult(DecisionOutcome Outcome, RegistrationStatus?
 /// organiser's decision at the same moment are applied one after the other; the unique (person, event) index makes a
 /// repeated submission update the same registration, and a lost race is retried against what the winner stored.
 /// </summary>
-public sealed class RegistrationStore(IDbContextFactory<GcmDbContext> databases, TimeProvider time)
+public sealed class RegistrationStore(
+    IDbContextFactory<GcmDbContext> databases,
+    TimeProvider time,
+    IEnumerable<IRegistrantsChangedListener> registrantsChanged)
 {
     private const int Attempts = 3;
 
@@ -441,6 +445,13 @@ public sealed class RegistrationStore(IDbContextFactory<GcmDbContext> databases,
             {
                 var result = await work(db);
                 await transaction.CommitAsync(cancellationToken);
+                // Every committed change may alter who is confirmed: listeners (Scheduling's meeting invitations)
+                // only note that work is due, so telling them once too often costs nothing.
+                foreach (var listener in registrantsChanged)
+                {
+                    listener.OnRegistrantsChanged();
+                }
+
                 return result;
             }
             catch (DbUpdateException) when (attempt < Attempts)

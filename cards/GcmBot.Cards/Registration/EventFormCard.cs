@@ -1,4 +1,5 @@
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Common;
 
 namespace GcmBot.Cards.Registration;
 
@@ -50,7 +51,7 @@ public static class EventFormCard
 
         if (isNew)
         {
-            FormFields.Add(body, model.Errors, new TextInput
+            FormField.Add(body, model.Errors, new TextInput
             {
                 Id = Id,
                 Label = "Id (used in commands, e.g. side-event-1)",
@@ -61,19 +62,19 @@ public static class EventFormCard
             });
         }
 
-        FormFields.Add(body, model.Errors, new TextInput { Id = Title, Label = "Title", IsRequired = true, ErrorMessage = "Please give a title.", MaxLength = 200, Value = Value(model, Title) });
-        FormFields.Add(body, model.Errors, new ChoiceSetInput(model.Kinds) { Id = Kind, Label = "Kind", IsRequired = true, ErrorMessage = "Please choose the kind.", Value = Value(model, Kind) });
-        FormFields.Add(body, model.Errors, new ChoiceSetInput(model.Themes) { Id = Themes, Label = "Roundtable themes", IsMultiSelect = true, Expanded = true, Value = Value(model, Themes) });
-        FormFields.Add(body, model.Errors, new DateInput { Id = Date, Label = "Date", Value = Value(model, Date) });
-        FormFields.Add(body, model.Errors, new TimeInput { Id = StartTime, Label = "Starts at", Value = Value(model, StartTime) });
-        FormFields.Add(body, model.Errors, new TimeInput { Id = EndTime, Label = "Ends at", Value = Value(model, EndTime) });
-        FormFields.Add(body, model.Errors, new TextInput { Id = TimeZone, Label = "Time zone", IsRequired = true, ErrorMessage = "Please give a time zone.", MaxLength = 64, Placeholder = "Asia/Bangkok", Value = Value(model, TimeZone) });
-        FormFields.Add(body, model.Errors, new TextInput { Id = Venue, Label = "Where", IsRequired = true, ErrorMessage = "Please say where.", MaxLength = 200, Placeholder = "Online (Microsoft Teams)", Value = Value(model, Venue) });
-        FormFields.Add(body, model.Errors, new NumberInput { Id = Capacity, Label = "Places (empty for no limit)", Min = 1, Max = 100_000, Value = double.TryParse(Value(model, Capacity), System.Globalization.CultureInfo.InvariantCulture, out var places) ? places : null });
-        FormFields.Add(body, model.Errors, new DateInput { Id = OpensDate, Label = "Registration opens on (empty: now)", Value = Value(model, OpensDate) });
-        FormFields.Add(body, model.Errors, new DateInput { Id = ClosesDate, Label = "Registration closes after (empty: when the event starts)", Value = Value(model, ClosesDate) });
-        FormFields.Add(body, model.Errors, new ChoiceSetInput(model.Confirmations) { Id = Confirmation, Label = "Places are confirmed", IsRequired = true, ErrorMessage = "Please choose.", Expanded = true, Value = Value(model, Confirmation) });
-        FormFields.Add(body, model.Errors, new TextInput { Id = Description, Label = "Description", IsMultiline = true, MaxLength = 1000, Value = Value(model, Description) });
+        FormField.Add(body, model.Errors, new TextInput { Id = Title, Label = "Title", IsRequired = true, ErrorMessage = "Please give a title.", MaxLength = 200, Value = Value(model, Title) });
+        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Kinds) { Id = Kind, Label = "Kind", IsRequired = true, ErrorMessage = "Please choose the kind.", Value = Value(model, Kind) });
+        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Themes) { Id = Themes, Label = "Roundtable themes", IsMultiSelect = true, Expanded = true, Value = Value(model, Themes) });
+        FormField.Add(body, model.Errors, new DateInput { Id = Date, Label = "Date", Value = Value(model, Date) });
+        FormField.Add(body, model.Errors, new TimeInput { Id = StartTime, Label = "Starts at", Value = Value(model, StartTime) });
+        FormField.Add(body, model.Errors, new TimeInput { Id = EndTime, Label = "Ends at", Value = Value(model, EndTime) });
+        FormField.Add(body, model.Errors, new TextInput { Id = TimeZone, Label = "Time zone", IsRequired = true, ErrorMessage = "Please give a time zone.", MaxLength = 64, Placeholder = "Asia/Bangkok", Value = Value(model, TimeZone) });
+        FormField.Add(body, model.Errors, new TextInput { Id = Venue, Label = "Where", IsRequired = true, ErrorMessage = "Please say where.", MaxLength = 200, Placeholder = "Online (Microsoft Teams)", Value = Value(model, Venue) });
+        FormField.Add(body, model.Errors, new NumberInput { Id = Capacity, Label = "Places (empty for no limit)", Min = 1, Max = 100_000, Value = double.TryParse(Value(model, Capacity), System.Globalization.CultureInfo.InvariantCulture, out var places) ? places : null });
+        FormField.Add(body, model.Errors, new DateInput { Id = OpensDate, Label = "Registration opens on (empty: now)", Value = Value(model, OpensDate) });
+        FormField.Add(body, model.Errors, new DateInput { Id = ClosesDate, Label = "Registration closes after (empty: when the event starts)", Value = Value(model, ClosesDate) });
+        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Confirmations) { Id = Confirmation, Label = "Places are confirmed", IsRequired = true, ErrorMessage = "Please choose.", Expanded = true, Value = Value(model, Confirmation) });
+        FormField.Add(body, model.Errors, new TextInput { Id = Description, Label = "Description", IsMultiline = true, MaxLength = 1000, Value = Value(model, Description) });
 
         return new AdaptiveCard(body)
         {

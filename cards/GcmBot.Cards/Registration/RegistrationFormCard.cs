@@ -1,4 +1,5 @@
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Common;
 
 namespace GcmBot.Cards.Registration;
 
@@ -76,7 +77,7 @@ public static class RegistrationFormCard
         }
 
         body.Add(Section("About you"));
-        FormFields.Add(body, model.Errors, new TextInput
+        FormField.Add(body, model.Errors, new TextInput
         {
             Id = Name,
             Label = "Your name",
@@ -85,7 +86,7 @@ public static class RegistrationFormCard
             MaxLength = model.NameLength,
             Value = Value(model, Name),
         });
-        FormFields.Add(body, model.Errors, new TextInput
+        FormField.Add(body, model.Errors, new TextInput
         {
             Id = Email,
             Label = "E-mail",
@@ -96,14 +97,14 @@ public static class RegistrationFormCard
             Placeholder = "name@example.org",
             Value = Value(model, Email),
         });
-        FormFields.Add(body, model.Errors, new TextInput
+        FormField.Add(body, model.Errors, new TextInput
         {
             Id = Organisation,
             Label = "Organisation (if any)",
             MaxLength = model.OrganisationLength,
             Value = Value(model, Organisation),
         });
-        FormFields.Add(body, model.Errors, new ChoiceSetInput(model.Groups)
+        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Groups)
         {
             Id = Group,
             Label = "Stakeholder group",
@@ -112,7 +113,7 @@ public static class RegistrationFormCard
             Placeholder = "Choose the group you belong to",
             Value = Value(model, Group),
         });
-        FormFields.Add(body, model.Errors, new ChoiceSetInput(model.Countries)
+        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Countries)
         {
             Id = Country,
             Label = "Country where you work",
@@ -123,14 +124,14 @@ public static class RegistrationFormCard
             Placeholder = "Choose a country (listed by ESCAP subregion)",
             Value = Value(model, Country),
         });
-        FormFields.Add(body, model.Errors, new ChoiceSetInput(model.Genders)
+        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Genders)
         {
             Id = Gender,
             Label = "Gender (optional)",
             Expanded = true,
             Value = Value(model, Gender),
         });
-        FormFields.Add(body, model.Errors, new ChoiceSetInput(
+        FormField.Add(body, model.Errors, new ChoiceSetInput(
             [
                 new Choice("I am a migrant", "migrant"),
                 new Choice("I speak for migrants in situations of vulnerability", "advocate"),
@@ -144,7 +145,7 @@ public static class RegistrationFormCard
         });
 
         body.Add(Section("Taking part"));
-        FormFields.Add(body, model.Errors, new ChoiceSetInput(model.Events)
+        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Events)
         {
             Id = Events,
             Label = "Events you want to attend",
@@ -154,7 +155,7 @@ public static class RegistrationFormCard
             Expanded = true,
             Value = Value(model, Events),
         });
-        FormFields.Add(body, model.Errors, new ChoiceSetInput(model.Themes)
+        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Themes)
         {
             Id = Themes,
             Label = "Roundtable themes that interest you",
@@ -162,7 +163,7 @@ public static class RegistrationFormCard
             Expanded = true,
             Value = Value(model, Themes),
         });
-        FormFields.Add(body, model.Errors, new ChoiceSetInput(
+        FormField.Add(body, model.Errors, new ChoiceSetInput(
             [
                 new Choice("I would like to make an oral intervention", "speak"),
                 new Choice("I could serve as an expert panellist", "panel"),
@@ -174,7 +175,7 @@ public static class RegistrationFormCard
             Expanded = true,
             Value = Value(model, Contribution),
         });
-        FormFields.Add(body, model.Errors, new TextInput
+        FormField.Add(body, model.Errors, new TextInput
         {
             Id = Needs,
             Label = "Accessibility or interpretation needs (optional)",
@@ -185,7 +186,7 @@ public static class RegistrationFormCard
         });
 
         body.Add(new TextBlock(ConsentStatement) { Size = TextSize.Small, Separator = true, Spacing = Spacing.Medium });
-        FormFields.Add(body, model.Errors, new ToggleInput("I agree that GcmBot keeps these answers for this purpose")
+        FormField.Add(body, model.Errors, new ToggleInput("I agree that GcmBot keeps these answers for this purpose")
         {
             Id = Consent,
             Label = "Your consent",
