@@ -200,7 +200,12 @@ public sealed partial class BoardPublisher(
         var model = await reader.ReadAsync(session, BoardViewer.Everyone, new BoardRequest(), cancellationToken);
         var activity = CardAttachments.ToActivity(QnaBoardCard.Build(model));
         activity.Id = boardId;
-        var (outcome, status, retryAfter) = await UpdateAsync(conversation, activity, cancellationToken);
+        var (outcome, status, retryAfter) = await OutboundSender.ContinueAsync(
+            adapter,
+            identity.Value.MicrosoftAppId ?? string.Empty,
+            ConversationStore.ToReference(conversation),
+            (turn, ct) => turn.UpdateActivityAsync(activity, ct),
+            cancellationToken);
         switch (outcome)
         {
             case SendOutcome.Sent:
@@ -218,44 +223,6 @@ public sealed partial class BoardPublisher(
                 await store.MarkRenderedAsync(sessionId, session.Version, cancellationToken);
                 return PublishResult.Done;
         }
-    }
-
-    private async Task<(SendOutcome Outcome, int? Status, TimeSpan? RetryAfter)> UpdateAsync(
-        ConversationRecord conversation, Activity activity, CancellationToken cancellationToken)
-    {
-        Exception? failure = null;
-        try
-        {
-            await adapter.ContinueConversationAsync(
-                identity.Value.MicrosoftAppId ?? string.Empty,
-                ConversationStore.ToReference(conversation),
-                async (turn, ct) =>
-                {
-                    try
-                    {
-                        await turn.UpdateActivityAsync(activity, ct);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        // Caught here, not in the adapter's turn error handler, so that it can be classified.
-                        failure = ex;
-                    }
-                },
-                cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            failure = ex;
-        }
-
-        return failure switch
-        {
-            null => (SendOutcome.Sent, 200, null),
-            ErrorResponseException { Response: not null } error =>
-                (OutboundSender.Classify(error.Response.StatusCode), (int)error.Response.StatusCode, OutboundSender.RetryAfterOf(error.Response.Headers)),
-            HttpRequestException => (SendOutcome.Throttled, null, null),
-            _ => (SendOutcome.Failed, null, null),
-        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The board message of Q&A session {SessionId} is gone (HTTP {StatusCode}); no longer updating it")]
