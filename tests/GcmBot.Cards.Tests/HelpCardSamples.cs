@@ -16,6 +16,7 @@ public sealed class HelpCardSamples : ICardSamples
             new("help", "help", "Show what I can do here", false),
             new("register", "register", "Register for the briefing and consultations", false),
             new("schedule", "schedule <theme> <date> <time>", "Schedule a roundtable", true),
+            new("qna open", "qna open <title>", "Open a Q&A in this chat", false, ForModerators: true),
         ];
         yield return new CardSample("help-participant", HelpCard.Build(new HelpCardModel("In our personal chat", entries, false)));
         yield return new CardSample("help-organiser", HelpCard.Build(new HelpCardModel("In our personal chat", entries, true)));

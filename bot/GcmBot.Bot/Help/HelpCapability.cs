@@ -23,7 +23,7 @@ public sealed class HelpCommand(RouteTable routes, IOrganiserPolicy organisers) 
         var isOrganiser = await organisers.IsOrganiserAsync(turn, cancellationToken);
         var entries = routes.Commands
             .Where(c => (c.Scopes & turn.Scope) != 0)
-            .Select(c => new HelpEntry(c.Words, c.Usage, c.Summary, c.ForOrganisers))
+            .Select(c => new HelpEntry(c.Words, c.Usage, c.Summary, c.ForOrganisers, c.ForModerators))
             .ToList();
         await turn.SendCardAsync(HelpCard.Build(new HelpCardModel(turn.Scope.Describe(), entries, isOrganiser)), cancellationToken);
     }

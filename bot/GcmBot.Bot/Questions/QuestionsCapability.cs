@@ -22,8 +22,8 @@ public static class QuestionsCapability
         services.AddBotCommand<AskCommand>("ask", "Ask a question in the open Q&A", ConversationScopes.All, "ask <your question>");
         services.AddBotCommand<MyQuestionsCommand>("my questions", "See your questions, their votes and answers", ConversationScopes.Personal);
         services.AddBotCommand<QnaBoardCommand>("qna", "Show where the Q&A board is (moderators: post it again)", ConversationScopes.Shared);
-        services.AddBotCommand<QnaOpenCommand>("qna open", "Open a Q&A in this chat (moderators)", ConversationScopes.Shared, "qna open <title>");
-        services.AddBotCommand<QnaCloseCommand>("qna close", "Close this chat's Q&A (moderators)", ConversationScopes.Shared);
+        services.AddBotCommand<QnaOpenCommand>("qna open", "Open a Q&A in this chat", ConversationScopes.Shared, "qna open <title>", forModerators: true);
+        services.AddBotCommand<QnaCloseCommand>("qna close", "Close this chat's Q&A", ConversationScopes.Shared, forModerators: true);
         services.AddConversationEvents<QnaMeetingEvents>();
 
         services.AddCardAction<OpenQnaAction>(QnaVerbs.Open);

@@ -2,8 +2,11 @@ using GcmBot.Cards.AdaptiveCards;
 
 namespace GcmBot.Cards.Help;
 
-/// <summary>One line of the help card: how to type a command and what it does.</summary>
-public sealed record HelpEntry(string Command, string Usage, string Summary, bool ForOrganisers);
+/// <summary>
+/// One line of the help card: how to type a command and what it does. Moderators' commands (meeting organisers and
+/// presenters) are listed to everyone, apart, because the role depends on the meeting, but never get a button.
+/// </summary>
+public sealed record HelpEntry(string Command, string Usage, string Summary, bool ForOrganisers, bool ForModerators = false);
 
 /// <summary>What the help card lists for one conversation scope.</summary>
 public sealed record HelpCardModel(string ScopeTitle, IReadOnlyList<HelpEntry> Entries, bool ShowsOrganiserCommands);
@@ -25,7 +28,8 @@ public static class HelpCard
             new TextBlock(model.ScopeTitle) { IsSubtle = true, Spacing = Spacing.None },
         };
 
-        body.AddRange(EntryBlocks("For everyone", model.Entries.Where(e => !e.ForOrganisers).ToList()));
+        body.AddRange(EntryBlocks("For everyone", model.Entries.Where(IsForEveryone).ToList()));
+        body.AddRange(EntryBlocks("For the meeting's organisers and presenters", model.Entries.Where(e => e.ForModerators && !e.ForOrganisers).ToList()));
         if (model.ShowsOrganiserCommands)
         {
             body.AddRange(EntryBlocks("For organisers", model.Entries.Where(e => e.ForOrganisers).ToList()));
@@ -39,7 +43,7 @@ public static class HelpCard
         });
 
         var buttons = model.Entries
-            .Where(e => !e.ForOrganisers && e.Command != "help" && e.Usage == e.Command)
+            .Where(e => IsForEveryone(e) && e.Command != "help" && e.Usage == e.Command)
             .Take(MaxButtons)
             .Select(e => (CardAction)RunCommandButton(e.Command))
             .ToList();
@@ -54,6 +58,8 @@ public static class HelpCard
             Title = title ?? char.ToUpperInvariant(command[0]) + command[1..],
             SendInputs = false,
         };
+
+    private static bool IsForEveryone(HelpEntry entry) => !entry.ForOrganisers && !entry.ForModerators;
 
     private static IEnumerable<CardElement> EntryBlocks(string heading, IReadOnlyList<HelpEntry> entries)
     {

@@ -91,4 +91,20 @@ public sealed class WelcomeAndHelpTests : IAsyncLifetime
 
         Assert.Contains("What I can do here", turn.Reply.AllText);
     }
+
+    [Fact]
+    public async Task Help_InAMeetingChat_ListsModeratorCommandsApart_WithoutButtons()
+    {
+        var turn = await _bot.MeetingChat().SayAsync("help", TestUsers.Alice);
+
+        var text = turn.Reply.AllText;
+        var moderators = text.IndexOf("For the meeting's organisers and presenters", StringComparison.Ordinal);
+        Assert.True(moderators > 0, text);
+        Assert.True(text.IndexOf("qna open <title>", StringComparison.Ordinal) > moderators, text);
+        Assert.True(text.IndexOf("qna close", StringComparison.Ordinal) > moderators, text);
+        var buttonCommands = CardText.Actions(turn.Reply.Card).Select(a => a["data"]?["command"]?.GetValue<string>()).ToList();
+        Assert.NotEmpty(buttonCommands);
+        Assert.DoesNotContain("qna close", buttonCommands);
+        Assert.DoesNotContain("qna open", buttonCommands);
+    }
 }

@@ -2,7 +2,9 @@ namespace GcmBot.Bot.Teams.Routing;
 
 /// <summary>
 /// A text command. <see cref="Words"/> are matched case-insensitively at the start of the message (the longest
-/// match wins); what follows is the command's arguments.
+/// match wins); what follows is the command's arguments. <see cref="ForOrganisers"/> commands are refused to others
+/// by the dispatcher; <see cref="ForModerators"/> commands check the person's meeting role themselves (it depends on
+/// the meeting) and are listed apart in help.
 /// </summary>
 public sealed record CommandRoute(
     string Words,
@@ -10,7 +12,8 @@ public sealed record CommandRoute(
     string Summary,
     ConversationScopes Scopes,
     Type HandlerType,
-    bool ForOrganisers = false)
+    bool ForOrganisers = false,
+    bool ForModerators = false)
 {
     public string[] WordList { get; } = Words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
@@ -27,11 +30,12 @@ public static class RouteRegistration
         string summary,
         ConversationScopes scopes,
         string? usage = null,
-        bool forOrganisers = false)
+        bool forOrganisers = false,
+        bool forModerators = false)
         where THandler : class, ICommandHandler
     {
         services.AddScoped<THandler>();
-        services.AddSingleton(new CommandRoute(words, usage ?? words, summary, scopes, typeof(THandler), forOrganisers));
+        services.AddSingleton(new CommandRoute(words, usage ?? words, summary, scopes, typeof(THandler), forOrganisers, forModerators));
         return services;
     }
 
