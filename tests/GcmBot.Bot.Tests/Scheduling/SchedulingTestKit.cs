@@ -19,6 +19,9 @@ public sealed class TestRegistrants : IRegistrantDirectory
         return this;
     }
 
+    /// <summary>As Registration does when a person asks to be forgotten.</summary>
+    public void Remove(TestUser user) => _people.TryRemove(user.AadObjectId, out _);
+
     public Task<IReadOnlyList<Registrant>> ForThemeAsync(char theme, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Registrant>>(_people.Values.Where(p => p.Themes.Contains(theme)).Select(p => p.Person).OrderBy(p => p.Name).ToList());
 
@@ -50,6 +53,23 @@ public static class SchedulingTestKit
     {
         await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();
         return await db.Set<ConsultationInvitee>().AsNoTracking().Where(i => i.ConsultationId == id).ToListAsync();
+    }
+
+    /// <summary>Waits until the consultation's invitees satisfy a condition (the worker invites after the turn).</summary>
+    public static async Task<List<ConsultationInvitee>> WaitForInviteesAsync(this BotApp bot, int id, Func<List<ConsultationInvitee>, bool> condition)
+    {
+        for (var i = 0; i < 1200; i++)
+        {
+            var invitees = await bot.InviteesAsync(id);
+            if (condition(invitees))
+            {
+                return invitees;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The invitees of consultation {id} never reached the expected state.");
     }
 
     /// <summary>Waits until the consultation satisfies a condition (the worker applies changes after the turn).</summary>
