@@ -16,7 +16,9 @@ public static class ReportsCapability
     /// <summary>The informal summary report of each consultation, and the representation view across them (organisers).</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
+        services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReportSource>();
+        services.AddScoped<IFileConsentHandler, ReportFileOffer>();
         services.AddScoped<ConsultationResolver>();
         services.AddScoped<ReportPublisher>();
         services.AddBotCommand<ReportCommand>("report", "Draft the informal summary report of a consultation (HTML and Markdown)", ConversationScopes.Personal,
@@ -95,19 +97,31 @@ public sealed class ConsultationResolver(EventCatalogue catalogue, ConsultationS
         "A roundtable theme (a–d) or a scheduled consultation's number (see **consultations**) works too.";
 }
 
-/// <summary>Publishes a report's files behind expiring links and describes them for the card.</summary>
+/// <summary>A report's two files behind expiring links.</summary>
+public sealed record PublishedReport(Uri Html, Uri Markdown, string HtmlFileName, int HtmlSize, string Expires)
+{
+    public const string FileNote = "Below, I also offer the HTML file to save in your OneDrive.";
+}
+
+/// <summary>Publishes a report's files behind expiring links, and offers the HTML as a file in the personal chat.</summary>
 public sealed class ReportPublisher(ExportStore exports, IOptions<PublicHostOptions> host, TimeProvider time)
 {
-    public async Task<(string Html, string Markdown, string Expires)> PublishAsync(string baseName, string html, string markdown, CancellationToken cancellationToken)
+    public async Task<PublishedReport> PublishAsync(string baseName, string html, string markdown, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var zone = TimeText.ReferenceZone;
         var stamp = TimeZoneInfo.ConvertTime(now, zone).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        var htmlLink = await exports.PublishAsync($"{baseName}-{stamp}.html", "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html), cancellationToken);
+        var htmlBytes = Encoding.UTF8.GetBytes(html);
+        var htmlName = $"{baseName}-{stamp}.html";
+        var htmlLink = await exports.PublishAsync(htmlName, "text/html; charset=utf-8", htmlBytes, cancellationToken);
         var mdLink = await exports.PublishAsync($"{baseName}-{stamp}.md", "text/markdown; charset=utf-8", Encoding.UTF8.GetBytes(markdown), cancellationToken);
         var expires = TimeZoneInfo.ConvertTime(now.AddMinutes(host.Value.ExportLinkMinutes), zone);
-        return (htmlLink.ToString(), mdLink.ToString(), string.Create(CultureInfo.InvariantCulture, $"{expires:HH:mm} ({TimeText.OffsetLabel(expires.Offset)})"));
+        return new PublishedReport(htmlLink, mdLink, htmlName, htmlBytes.Length, string.Create(CultureInfo.InvariantCulture, $"{expires:HH:mm} ({TimeText.OffsetLabel(expires.Offset)})"));
     }
+
+    /// <summary>The Teams file consent card for the HTML file (the commands run in personal chats only).</summary>
+    public static Task OfferFileAsync(BotTurn turn, PublishedReport files, string description, CancellationToken cancellationToken) =>
+        ReportFileOffer.OfferAsync(turn, files.Html, files.HtmlFileName, files.HtmlSize, description, cancellationToken);
 }
 
 /// <summary><c>report &lt;consultation&gt;</c>: the draft informal summary report, as a card of key figures and two files.</summary>
@@ -123,9 +137,10 @@ public sealed partial class ReportCommand(ConsultationResolver resolver, ReportS
         }
 
         var report = await source.BuildAsync(e, cancellationToken);
-        var (html, markdown, expires) = await publisher.PublishAsync($"summary-report-{e.Id}", ReportHtml.Summary(report), ReportMarkdown.Summary(report), cancellationToken);
+        var files = await publisher.PublishAsync($"summary-report-{e.Id}", ReportHtml.Summary(report), ReportMarkdown.Summary(report), cancellationToken);
         LogBuilt(logger, report.Participation.Registered, report.Questions.Raised, report.Interventions.Count);
-        await turn.SendCardAsync(ReportCards.Summary(ReportViews.Card(report, html, markdown, expires)), cancellationToken);
+        await turn.SendCardAsync(ReportCards.Summary(ReportViews.Card(report, files)), cancellationToken);
+        await ReportPublisher.OfferFileAsync(turn, files, "Draft informal summary report (HTML, opens in any browser)", cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Built a summary report: {Registered} registered, {Questions} questions, {Interventions} interventions")]
@@ -138,15 +153,16 @@ public sealed class RepresentationCommand(EventCatalogue catalogue, ReportSource
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var report = await source.RepresentationAsync(await catalogue.AllAsync(cancellationToken), cancellationToken);
-        var (html, markdown, expires) = await publisher.PublishAsync("representation", ReportHtml.Representation(report), ReportMarkdown.Representation(report), cancellationToken);
-        await turn.SendCardAsync(ReportCards.Representation(ReportViews.Card(report, html, markdown, expires)), cancellationToken);
+        var files = await publisher.PublishAsync("representation", ReportHtml.Representation(report), ReportMarkdown.Representation(report), cancellationToken);
+        await turn.SendCardAsync(ReportCards.Representation(ReportViews.Card(report, files)), cancellationToken);
+        await ReportPublisher.OfferFileAsync(turn, files, "Representation across the consultations (HTML, opens in any browser)", cancellationToken);
     }
 }
 
 /// <summary>Card models from reports.</summary>
 public static class ReportViews
 {
-    public static ReportCardModel Card(SummaryReport report, string html, string markdown, string expires)
+    public static ReportCardModel Card(SummaryReport report, PublishedReport files)
     {
         var p = report.Participation;
         var q = report.Questions;
@@ -163,22 +179,22 @@ public static class ReportViews
             report.KeyIssues.Count,
             report.Recommendations.Count,
             Flags(p),
-            html,
-            markdown,
-            expires,
-            null);
+            files.Html.ToString(),
+            files.Markdown.ToString(),
+            files.Expires,
+            PublishedReport.FileNote);
     }
 
-    public static RepresentationCardModel Card(RepresentationReport report, string html, string markdown, string expires) => new(
+    public static RepresentationCardModel Card(RepresentationReport report, PublishedReport files) => new(
         report.Consultations.Select(c => new RepresentationLine(
             c.EventId,
             c.Title,
             Invariant($"{c.Participation.Registered} registered · ") + (c.Participation.Attended is { } a ? Invariant($"{a} attended") : "attendance not recorded"),
             Flags(c.Participation))).ToList(),
         ReportText.RuleText,
-        html,
-        markdown,
-        expires);
+        files.Html.ToString(),
+        files.Markdown.ToString(),
+        files.Expires);
 
     private static List<string> Flags(Participation p) =>
         p.Flags.Select(f => $"{f.Row.Label} ({ReportText.DimensionName(f.Dimension)}): {ReportText.FlagDetail(f.Row)}").ToList();

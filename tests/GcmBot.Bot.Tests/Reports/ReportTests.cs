@@ -146,10 +146,11 @@ public sealed class ReportTests : IAsyncLifetime
 
         var turn = await _bot.PersonalChat(TestUsers.Organiser).SayAsync("report representation");
 
-        var text = string.Join("\n", CardText.Of(turn.Reply.Card));
+        var card = turn.Replies[0].Card;
+        var text = string.Join("\n", CardText.Of(card));
         Assert.Contains("6 registered · 5 attended", text);
         Assert.Contains("Migrants and migrant organisations (stakeholder group): 3 registered, fewer than 3 attended.", text);
-        var html = await _bot.Http.GetStringAsync(new Uri(CardText.Actions(turn.Reply.Card).First()["url"]!.GetValue<string>()).PathAndQuery);
+        var html = await _bot.Http.GetStringAsync(new Uri(CardText.Actions(card).First()["url"]!.GetValue<string>()).PathAndQuery);
         Assert.Contains("<h1>Representation across the consultations</h1>", html);
         Assert.Contains("<span class=\"flag\">Migrants and migrant organisations</span> (stakeholder group) in Stakeholder consultation on theme a", html);
     }
