@@ -23,6 +23,12 @@ public sealed class ReportsOptions
     [Required]
     [MinLength(3)]
     public string UploadHostSuffix { get; set; } = ".sharepoint.com";
+
+    /// <summary>
+    /// Whether to offer reports as Teams files. Teams shows file consent cards only when the app manifest's bot has
+    /// <c>supportsFiles: true</c>; until the manifest says so, the links alone are offered.
+    /// </summary>
+    public bool OfferFiles { get; set; }
 }
 
 /// <summary>

@@ -104,8 +104,10 @@ public sealed record PublishedReport(Uri Html, Uri Markdown, string HtmlFileName
 }
 
 /// <summary>Publishes a report's files behind expiring links, and offers the HTML as a file in the personal chat.</summary>
-public sealed class ReportPublisher(ExportStore exports, IOptions<PublicHostOptions> host, TimeProvider time)
+public sealed class ReportPublisher(ExportStore exports, IOptions<PublicHostOptions> host, IOptions<ReportsOptions> options, TimeProvider time)
 {
+    public bool OffersFiles => options.Value.OfferFiles;
+
     public async Task<PublishedReport> PublishAsync(string baseName, string html, string markdown, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -119,9 +121,9 @@ public sealed class ReportPublisher(ExportStore exports, IOptions<PublicHostOpti
         return new PublishedReport(htmlLink, mdLink, htmlName, htmlBytes.Length, string.Create(CultureInfo.InvariantCulture, $"{expires:HH:mm} ({TimeText.OffsetLabel(expires.Offset)})"));
     }
 
-    /// <summary>The Teams file consent card for the HTML file (the commands run in personal chats only).</summary>
-    public static Task OfferFileAsync(BotTurn turn, PublishedReport files, string description, CancellationToken cancellationToken) =>
-        ReportFileOffer.OfferAsync(turn, files.Html, files.HtmlFileName, files.HtmlSize, description, cancellationToken);
+    /// <summary>The Teams file consent card for the HTML file, when configured (the commands run in personal chats only).</summary>
+    public Task OfferFileAsync(BotTurn turn, PublishedReport files, string description, CancellationToken cancellationToken) =>
+        OffersFiles ? ReportFileOffer.OfferAsync(turn, files.Html, files.HtmlFileName, files.HtmlSize, description, cancellationToken) : Task.CompletedTask;
 }
 
 /// <summary><c>report &lt;consultation&gt;</c>: the draft informal summary report, as a card of key figures and two files.</summary>
@@ -139,8 +141,8 @@ public sealed partial class ReportCommand(ConsultationResolver resolver, ReportS
         var report = await source.BuildAsync(e, cancellationToken);
         var files = await publisher.PublishAsync($"summary-report-{e.Id}", ReportHtml.Summary(report), ReportMarkdown.Summary(report), cancellationToken);
         LogBuilt(logger, report.Participation.Registered, report.Questions.Raised, report.Interventions.Count);
-        await turn.SendCardAsync(ReportCards.Summary(ReportViews.Card(report, files)), cancellationToken);
-        await ReportPublisher.OfferFileAsync(turn, files, "Draft informal summary report (HTML, opens in any browser)", cancellationToken);
+        await turn.SendCardAsync(ReportCards.Summary(ReportViews.Card(report, files, publisher.OffersFiles)), cancellationToken);
+        await publisher.OfferFileAsync(turn, files, "Draft informal summary report (HTML, opens in any browser)", cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Built a summary report: {Registered} registered, {Questions} questions, {Interventions} interventions")]
@@ -154,15 +156,15 @@ public sealed class RepresentationCommand(EventCatalogue catalogue, ReportSource
     {
         var report = await source.RepresentationAsync(await catalogue.AllAsync(cancellationToken), cancellationToken);
         var files = await publisher.PublishAsync("representation", ReportHtml.Representation(report), ReportMarkdown.Representation(report), cancellationToken);
-        await turn.SendCardAsync(ReportCards.Representation(ReportViews.Card(report, files)), cancellationToken);
-        await ReportPublisher.OfferFileAsync(turn, files, "Representation across the consultations (HTML, opens in any browser)", cancellationToken);
+        await turn.SendCardAsync(ReportCards.Representation(ReportViews.Card(report, files, publisher.OffersFiles)), cancellationToken);
+        await publisher.OfferFileAsync(turn, files, "Representation across the consultations (HTML, opens in any browser)", cancellationToken);
     }
 }
 
 /// <summary>Card models from reports.</summary>
 public static class ReportViews
 {
-    public static ReportCardModel Card(SummaryReport report, PublishedReport files)
+    public static ReportCardModel Card(SummaryReport report, PublishedReport files, bool fileOffered)
     {
         var p = report.Participation;
         var q = report.Questions;
@@ -182,16 +184,16 @@ public static class ReportViews
             files.Html.ToString(),
             files.Markdown.ToString(),
             files.Expires,
-            PublishedReport.FileNote);
+            fileOffered ? PublishedReport.FileNote : null);
     }
 
-    public static RepresentationCardModel Card(RepresentationReport report, PublishedReport files) => new(
+    public static RepresentationCardModel Card(RepresentationReport report, PublishedReport files, bool fileOffered) => new(
         report.Consultations.Select(c => new RepresentationLine(
             c.EventId,
             c.Title,
             Invariant($"{c.Participation.Registered} registered · ") + (c.Participation.Attended is { } a ? Invariant($"{a} attended") : "attendance not recorded"),
             Flags(c.Participation))).ToList(),
-        ReportText.RuleText,
+        fileOffered ? $"{ReportText.RuleText} {PublishedReport.FileNote}" : ReportText.RuleText,
         files.Html.ToString(),
         files.Markdown.ToString(),
         files.Expires);

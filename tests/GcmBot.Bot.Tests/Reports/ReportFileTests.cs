@@ -11,7 +11,11 @@ public sealed class ReportFileTests : IAsyncLifetime
 {
     private BotApp _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await StartAsync(o => o.Settings["Reports:UploadHostSuffix"] = "127.0.0.1");
+    public async Task InitializeAsync() => _bot = await StartAsync(o =>
+    {
+        o.Settings["Reports:OfferFiles"] = "true";
+        o.Settings["Reports:UploadHostSuffix"] = "127.0.0.1";
+    });
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 

@@ -98,6 +98,15 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Report_WhileFilesAreNotOffered_SendsTheCardAlone()
+    {
+        var turn = await _bot.PersonalChat(TestUsers.Organiser).SayAsync("report consult-a");
+
+        Assert.Contains("Draft informal summary report", turn.Reply.AllText);
+        Assert.DoesNotContain("OneDrive", turn.Reply.AllText);
+    }
+
+    [Fact]
     public async Task Report_ByThemeLetter_IsTheSameConsultation()
     {
         await RegisterSixAsync(_bot);

@@ -132,7 +132,6 @@ public sealed class ReportsKit
     public static async Task<(JsonObject Card, string Html, string Markdown)> ReportAsync(BotApp bot, string arguments)
     {
         var turn = await bot.PersonalChat(TestUsers.Organiser).SayAsync("report " + arguments);
-        Assert.Equal(2, turn.Replies.Count);
         var card = turn.Replies[0].Card;
         var links = CardText.Actions(card).Where(a => a["type"]!.GetValue<string>() == "Action.OpenUrl").Select(a => new Uri(a["url"]!.GetValue<string>())).ToList();
         Assert.Equal(2, links.Count);
