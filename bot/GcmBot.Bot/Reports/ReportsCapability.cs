@@ -17,7 +17,8 @@ public static class ReportsCapability
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ReportSource>();
+        // Scoped: it reads through the speaker queue's exporter, which is scoped.
+        services.AddScoped<ReportSource>();
         services.AddScoped<IFileConsentHandler, ReportFileOffer>();
         services.AddScoped<ConsultationResolver>();
         services.AddScoped<ReportPublisher>();
