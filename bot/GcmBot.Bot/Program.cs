@@ -2,6 +2,7 @@ using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
 using GcmBot.Bot.Registration;
+using GcmBot.Bot.Reports;
 using GcmBot.Bot.Scheduling;
 using GcmBot.Bot.Questions;
 using GcmBot.Bot.SpeakerQueue;
@@ -23,6 +24,7 @@ builder.Services.AddQuestions();
 builder.Services.AddSpeakerQueue();
 builder.Services.AddSubmissions();
 builder.Services.AddKeyIssues();
+builder.Services.AddReports();
 builder.Services.AddGcmHealthChecks();
 
 var app = builder.Build();

@@ -15,6 +15,7 @@ public sealed class GcmActivityHandler(
     CommandDispatcher commands,
     CardActionDispatcher cardActions,
     IEnumerable<IConversationEventHandler> conversationEvents,
+    IEnumerable<IFileConsentHandler> fileConsents,
     TimeProvider time) : TeamsActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -105,6 +106,32 @@ public sealed class GcmActivityHandler(
         {
             await handler.OnMeetingEndedAsync(turn, details, cancellationToken);
         }
+    }
+
+    protected override Task OnTeamsFileConsentAcceptAsync(
+        ITurnContext<IInvokeActivity> turnContext, FileConsentCardResponse fileConsentCardResponse, CancellationToken cancellationToken) =>
+        OnFileConsentAsync(turnContext, fileConsentCardResponse, accepted: true, cancellationToken);
+
+    protected override Task OnTeamsFileConsentDeclineAsync(
+        ITurnContext<IInvokeActivity> turnContext, FileConsentCardResponse fileConsentCardResponse, CancellationToken cancellationToken) =>
+        OnFileConsentAsync(turnContext, fileConsentCardResponse, accepted: false, cancellationToken);
+
+    private async Task OnFileConsentAsync(ITurnContext turnContext, FileConsentCardResponse response, bool accepted, CancellationToken cancellationToken)
+    {
+        var turn = new BotTurn(turnContext);
+        var context = CardActionDispatcher.ParseData(response.Context);
+        var purpose = context is null ? null : new CardActionInput(string.Empty, context, false, null).Text(IFileConsentHandler.PurposeKey);
+        var handler = fileConsents.FirstOrDefault(h => h.Purpose == purpose);
+        if (handler is null)
+        {
+            await turn.SendTextAsync(CardActionDispatcher.OutdatedCardText, cancellationToken);
+            return;
+        }
+
+        var upload = response.UploadInfo is { UploadUrl: { Length: > 0 } url } info
+            ? new FileUploadTarget(url, info.ContentUrl, info.Name, info.UniqueId, info.FileType)
+            : null;
+        await handler.HandleAsync(turn, new FileConsentAnswer(accepted, context, upload), cancellationToken);
     }
 
     private async Task OnCardSubmitAsync(BotTurn turn, IMessageActivity activity, CancellationToken cancellationToken)

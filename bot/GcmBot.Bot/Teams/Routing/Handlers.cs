@@ -65,3 +65,22 @@ public interface IConversationEventHandler
 
 /// <summary>What Teams says about a meeting start or end.</summary>
 public sealed record MeetingEvent(string MeetingId, string? JoinUrl, string? Title, DateTimeOffset At);
+
+/// <summary>Where Teams lets the bot upload a file the person accepted (their OneDrive), as the invoke carried it.</summary>
+public sealed record FileUploadTarget(string UploadUrl, string? ContentUrl, string? Name, string? UniqueId, string? FileType);
+
+/// <summary>
+/// A person's answer to a file consent card (Teams' way for a bot to put a file into a personal chat): accepted with
+/// an upload target, or declined. The context is what the bot put on the card, echoed back by the client (untrusted).
+/// </summary>
+public sealed record FileConsentAnswer(bool Accepted, JsonObject? Context, FileUploadTarget? Upload);
+
+/// <summary>Answers file consent cards whose context names its <see cref="Purpose"/> (the context's "purpose" value).</summary>
+public interface IFileConsentHandler
+{
+    public const string PurposeKey = "purpose";
+
+    string Purpose { get; }
+
+    Task HandleAsync(BotTurn turn, FileConsentAnswer answer, CancellationToken cancellationToken);
+}
