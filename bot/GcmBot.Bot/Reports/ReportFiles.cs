@@ -26,9 +26,9 @@ public sealed class ReportsOptions
 
     /// <summary>
     /// Whether to offer reports as Teams files. Teams shows file consent cards only when the app manifest's bot has
-    /// <c>supportsFiles: true</c>; until the manifest says so, the links alone are offered.
+    /// <c>supportsFiles: true</c> (ours does); turn it off for an app package without it, and the links alone are offered.
     /// </summary>
-    public bool OfferFiles { get; set; }
+    public bool OfferFiles { get; set; } = true;
 }
 
 /// <summary>

@@ -201,7 +201,8 @@ public sealed class SchedulingOfflineTests : IAsyncLifetime
         Assert.Equal("Asia/Kathmandu", consultation.TimeZoneId);
         Assert.Equal(new DateTimeOffset(2026, 12, 15, 3, 45, 0, TimeSpan.Zero), consultation.Start);
         Assert.Equal("https://example.org/concept-note-c.pdf", consultation.ConceptNoteUrl);
-        Assert.Equal(2, (await _bot.InviteesAsync(1)).Count);
+        // The notice is queued just before the invitee rows are written: wait for the rows rather than race them.
+        await _bot.WaitForInviteesAsync(1, invitees => invitees.Count == 2);
     }
 
     [Theory]
@@ -275,7 +276,8 @@ public sealed class SchedulingOfflineTests : IAsyncLifetime
 
         await _bot.WaitForSendAsync(bob, "You are invited to a consultation");
         Assert.Contains("13:00–15:00 (GMT+6)", _bot.SentTo(bob).Last().AllText);
-        Assert.Equal(2, (await _bot.InviteesAsync(1)).Count);
+        // The notice is queued just before the invitee rows are written: wait for the rows rather than race them.
+        await _bot.WaitForInviteesAsync(1, invitees => invitees.Count == 2);
     }
 
     [Fact]
