@@ -42,10 +42,10 @@ public sealed class DirectorySearchAction(DirectoryStore store, IOptions<Directo
         }
 
         var (filter, problem) = DirectoryViews.ReadFilter(input);
-        var shownText = problem is null || filter.Text is not null ? Engagement.TypedText.SingleLine(input.Text(DirectoryVerbs.Text)) : string.Empty;
+        var shownText = filter.Text is null ? string.Empty : Engagement.TypedText.SingleLine(input.Text(DirectoryVerbs.Text));
         await store.SyncRegistrationsAsync(cancellationToken);
         var page = await store.SearchAsync(filter, pageIndex, options.Value.PageSize, cancellationToken);
-        return CardActionResult.ReplaceCard(DirectoryViews.Search(filter, filter.Text is null ? string.Empty : shownText, page, problem, turn.TimeZone));
+        return CardActionResult.ReplaceCard(DirectoryViews.Search(filter, shownText, page, problem, turn.TimeZone));
     }
 }
 

@@ -75,6 +75,10 @@ public static class DirectoryKeys
                 Append(result, "and", ref pendingSpace);
                 pendingSpace = true;
             }
+            else if (Unaccented(c) is { } plain)
+            {
+                Append(result, plain, ref pendingSpace);
+            }
             else if (char.IsLetterOrDigit(c))
             {
                 Append(result, char.ToLowerInvariant(c).ToString(), ref pendingSpace);
@@ -92,6 +96,20 @@ public static class DirectoryKeys
 
         return result.ToString();
     }
+
+    /// <summary>Letters that Unicode does not decompose into a base letter and an accent (Vietnamese đ, Polish ł …).</summary>
+    private static string? Unaccented(char c) => char.ToLowerInvariant(c) switch
+    {
+        'đ' => "d",
+        'ł' => "l",
+        'ø' => "o",
+        'ħ' => "h",
+        'ı' => "i",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        _ => null,
+    };
 
     private static void Append(StringBuilder result, string text, ref bool pendingSpace)
     {

@@ -379,7 +379,7 @@ public sealed partial class DirectoryStore(
 
     private static string SearchTextOf(DirectoryEntry entry)
     {
-        var text = string.Join(' ', new[] { DirectoryKeys.Fold(entry.Organisation), DirectoryKeys.Fold(entry.ContactName), entry.EmailKey ?? string.Empty }
+        var text = string.Join(' ', new[] { DirectoryKeys.Fold(entry.Organisation), DirectoryKeys.Fold(entry.ContactName), DirectoryKeys.Fold(entry.Email) }
             .Where(t => t.Length > 0));
         return text.Length <= DirectoryLimits.SearchTextLength ? text : text[..DirectoryLimits.SearchTextLength];
     }

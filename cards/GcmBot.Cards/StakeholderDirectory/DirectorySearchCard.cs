@@ -81,7 +81,7 @@ public static class DirectorySearchCard
         ]));
         body.Add(new ColumnSet(
         [
-            new Column([Filter(DirectoryVerbs.Country, "Country", model.Choices.Countries, model.Filters.Country) with { Filtered = true }]),
+            new Column([Filter(DirectoryVerbs.Country, "Country", model.Choices.Countries, model.Filters.Country)]),
             new Column([Filter(DirectoryVerbs.Subregion, "Subregion", model.Choices.Subregions, model.Filters.Subregion)]),
         ]));
         body.Add(new ActionSet([new ExecuteAction(CardActionData.For(DirectoryVerbs.Search)) { Title = "Search", Style = ActionStyle.Positive }]));
