@@ -44,8 +44,10 @@ public sealed partial class ImportFileReader(IHttpClientFactory httpClients, IOp
     /// <summary>What follows "directory import" in the message, line breaks kept (the command text folds them).</summary>
     internal static string PastedText(IMessageActivity activity)
     {
-        var text = activity.Text ?? string.Empty;
-        if (text.Contains('<', StringComparison.Ordinal) && (string.Equals(activity.TextFormat, "xml", StringComparison.OrdinalIgnoreCase) || HtmlLine().IsMatch(text)))
+        // Teams also sends the message as HTML (a text/html attachment), where line breaks survive as <p> or <br>.
+        var html = activity.Attachments?.FirstOrDefault(a => a.ContentType == "text/html")?.Content as string;
+        var text = html ?? activity.Text ?? string.Empty;
+        if (text.Contains('<', StringComparison.Ordinal) && (html is not null || string.Equals(activity.TextFormat, "xml", StringComparison.OrdinalIgnoreCase) || HtmlLine().IsMatch(text)))
         {
             // Teams may send rich text as HTML: paragraphs and breaks become lines, entities plain characters.
             text = HtmlLine().Replace(text, "\n");

@@ -253,3 +253,30 @@ public sealed class DirectoryImportTests : IAsyncLifetime
         Assert.Empty(await _kit.EntriesAsync());
     }
 }
+
+public sealed class DirectoryPasteTests : IAsyncLifetime
+{
+    private DirectoryKit _kit = null!;
+
+    public async Task InitializeAsync() => _kit = await DirectoryKit.StartAsync();
+
+    public async Task DisposeAsync() => await _kit.DisposeAsync();
+
+    [Fact]
+    public async Task Import_PastedAsHtmlParagraphs_ReadsTheLines()
+    {
+        var activity = _kit.Organiser.NewActivity("message", TestUsers.Organiser);
+        activity["text"] = "directory import organisation,stakeholder_group,country Mekong &amp; Friends,civil-society,TH";
+        activity["attachments"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+        {
+            ["contentType"] = "text/html",
+            ["content"] = "<p>directory import</p><p>organisation,stakeholder_group,country</p><p>Mekong &amp; Friends,civil-society,TH<br>Migrant Care,civil-society,ID</p>",
+        });
+
+        var turn = await _kit.Organiser.SendAsync(activity);
+
+        Assert.Equal((2, 0, 0), DirectoryKit.Counts(turn.Reply.Card));
+        await _kit.Organiser.PressAsync(turn.Reply.Card, DirectoryVerbs.ApplyImport);
+        Assert.Contains(await _kit.EntriesAsync(), e => e.Organisation == "Mekong & Friends");
+    }
+}
