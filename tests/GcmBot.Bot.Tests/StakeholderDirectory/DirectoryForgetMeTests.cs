@@ -53,3 +53,17 @@ public sealed class DirectoryForgetMeTests : IAsyncLifetime
         await RegistrationDriver.PressTitledAsync(chat, question.Reply.Card, "Erase my data");
     }
 }
+
+public sealed class DirectoryHelpTests
+{
+    [Fact]
+    public async Task Help_Organiser_ListsTheDirectoryCommands()
+    {
+        await using var bot = await BotApp.StartAsync();
+
+        var turn = await bot.PersonalChat(TestUsers.Organiser).SayAsync("help");
+
+        Assert.Contains("Import organisations from a CSV file (dry run first)", turn.Reply.AllText);
+        Assert.Contains("directory search <text>", turn.Reply.AllText);
+    }
+}
