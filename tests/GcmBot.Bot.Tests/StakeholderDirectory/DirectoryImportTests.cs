@@ -113,6 +113,17 @@ public sealed class DirectoryImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_TwoOrganisersApplyAtOnce_AppliesOnce()
+    {
+        var dryRun = await _kit.PasteAsync(DirectoryKit.Header, "Mekong Migration Network,civil-society,TH,,info@mekong.org,a,,", "Migrant Care,civil-society,ID,,,c,,");
+
+        var presses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _kit.Organiser.PressAsync(dryRun.Reply.Card, DirectoryVerbs.ApplyImport)));
+
+        Assert.Single(presses, p => string.Join("\n", CardText.Of(p.InvokeCard)).Contains("Applied: 2 new entries", StringComparison.Ordinal));
+        Assert.Equal(2, (await _kit.EntriesAsync()).Count);
+    }
+
+    [Fact]
     public async Task Import_ApplyAfterRestart_AppliesTheStoredDryRunOnce()
     {
         var dryRun = await _kit.PasteAsync(DirectoryKit.Header, "Mekong Migration Network,civil-society,TH,,info@mekong.org,a,,");
