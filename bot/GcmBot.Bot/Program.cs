@@ -7,6 +7,7 @@ using GcmBot.Bot.Scheduling;
 using GcmBot.Bot.Questions;
 using GcmBot.Bot.SpeakerQueue;
 using GcmBot.Bot.KeyIssues;
+using GcmBot.Bot.StakeholderDirectory;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Submissions;
 using GcmBot.Bot.Teams;
@@ -25,6 +26,7 @@ builder.Services.AddSpeakerQueue();
 builder.Services.AddSubmissions();
 builder.Services.AddKeyIssues();
 builder.Services.AddReports();
+builder.Services.AddStakeholderDirectory();
 builder.Services.AddGcmHealthChecks();
 
 var app = builder.Build();

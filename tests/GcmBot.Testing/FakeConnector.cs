@@ -32,6 +32,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentQueue<ConnectorCall> _rejected = new();
     private readonly ConcurrentDictionary<string, string> _meetingRoles = new();
+    private readonly ConcurrentDictionary<string, byte[]> _files = new();
     private readonly SemaphoreSlim _changed = new(0, int.MaxValue);
     private readonly WebApplication _app;
     private int _sequence;
@@ -73,6 +74,17 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Sets the meeting role Teams reports for a participant (Organizer, Presenter, Attendee).</summary>
     public void SetMeetingRole(string aadObjectId, string role) => _meetingRoles[aadObjectId] = role;
 
+    /// <summary>
+    /// Serves a file at a loopback URL, as the download link of a file a person attached in Teams
+    /// (a <c>file.download.info</c> attachment). Downloads are not recorded as connector calls.
+    /// </summary>
+    public Uri ServeFile(byte[] content)
+    {
+        var path = $"/files/{Guid.NewGuid():N}";
+        _files[path] = content;
+        return new Uri(ServiceUrl, path.TrimStart('/'));
+    }
+
     public IReadOnlyList<ConnectorCall> CallsTo(string conversationId) =>
         Calls.Where(c => c.ConversationId == conversationId).ToList();
 
@@ -111,6 +123,13 @@ public sealed class FakeConnector : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        if (request.Method == "GET" && _files.TryGetValue(request.Path.Value!, out var file))
+        {
+            context.Response.ContentType = "application/octet-stream";
+            await context.Response.Body.WriteAsync(file);
+            return;
+        }
+
         JsonObject? body = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {

@@ -33,3 +33,22 @@ public interface IRegistrantDirectory
     /// <summary>Every confirmed registrant, once each.</summary>
     Task<IReadOnlyList<Registrant>> AllAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>A registered stakeholder as the stakeholder directory lists them. Codes as in <see cref="ParticipantProfile"/>.</summary>
+/// <param name="Themes">Roundtable themes of interest as codes in order, e.g. "ac".</param>
+public sealed record RegisteredStakeholder(
+    string UserStableId,
+    string Name,
+    string Email,
+    string? Organisation,
+    string StakeholderGroup,
+    string CountryCode,
+    string Themes);
+
+/// <summary>Everyone who filled in the registration form, whatever their registrations' status (implemented by Registration).</summary>
+public interface IRegisteredStakeholders
+{
+    Task<IReadOnlyList<RegisteredStakeholder>> AllStakeholdersAsync(CancellationToken cancellationToken);
+
+    Task<RegisteredStakeholder?> FindStakeholderAsync(string userStableId, CancellationToken cancellationToken);
+}

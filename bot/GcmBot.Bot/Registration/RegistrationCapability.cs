@@ -19,6 +19,7 @@ public static class RegistrationCapability
         services.AddSingleton<RegistrationDirectory>();
         services.AddSingleton<IParticipantDirectory>(sp => sp.GetRequiredService<RegistrationDirectory>());
         services.AddSingleton<IRegistrantDirectory>(sp => sp.GetRequiredService<RegistrationDirectory>());
+        services.AddSingleton<IRegisteredStakeholders>(sp => sp.GetRequiredService<RegistrationDirectory>());
         services.AddScoped<IPersonalDataEraser, RegistrationEraser>();
 
         services.AddBotCommand<RegisterCommand>("register", "Register for the briefing and the consultations", ConversationScopes.Personal);

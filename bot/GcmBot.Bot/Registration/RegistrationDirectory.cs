@@ -4,7 +4,7 @@ using GcmBot.Bot.Participants;
 namespace GcmBot.Bot.Registration;
 
 /// <summary>The participant ports, answered from registrations (other capabilities only read through them).</summary>
-public sealed class RegistrationDirectory(RegistrationStore store) : IParticipantDirectory, IRegistrantDirectory
+public sealed class RegistrationDirectory(RegistrationStore store) : IParticipantDirectory, IRegistrantDirectory, IRegisteredStakeholders
 {
     public async Task<ParticipantProfile?> FindAsync(string userStableId, CancellationToken cancellationToken) =>
         await store.ProfileAsync(userStableId, cancellationToken) is { } profile ? ToParticipant(profile) : null;
@@ -42,6 +42,18 @@ public sealed class RegistrationDirectory(RegistrationStore store) : IParticipan
         var confirmed = await store.ConfirmedAsync(cancellationToken);
         return confirmed.OrderBy(x => x.Registration.Id).DistinctBy(x => x.Registration.UserStableId).Select(ToRegistrant).ToList();
     }
+
+    public async Task<IReadOnlyList<RegisteredStakeholder>> AllStakeholdersAsync(CancellationToken cancellationToken)
+    {
+        var profiles = await store.AllProfilesAsync(cancellationToken);
+        return profiles.Select(ToStakeholder).ToList();
+    }
+
+    public async Task<RegisteredStakeholder?> FindStakeholderAsync(string userStableId, CancellationToken cancellationToken) =>
+        await store.ProfileAsync(userStableId, cancellationToken) is { } profile ? ToStakeholder(profile) : null;
+
+    private static RegisteredStakeholder ToStakeholder(StakeholderProfile p) =>
+        new(p.UserStableId, p.Name, p.Email, p.Organisation, p.StakeholderGroup, p.CountryCode, p.Themes);
 
     private static Registrant ToRegistrant((EventRegistration Registration, StakeholderProfile Profile, CatalogueEvent Event) x) =>
         new(x.Registration.UserStableId, x.Profile.Name, x.Profile.Email, x.Event.Id, x.Registration.Status.ToString());

@@ -312,6 +312,12 @@ public sealed class RegistrationStore(
         return await db.Set<StakeholderProfile>().AsNoTracking().Where(p => userStableIds.Contains(p.UserStableId)).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StakeholderProfile>> AllProfilesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<StakeholderProfile>().AsNoTracking().OrderBy(p => p.UserStableId).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Every confirmed registration with the person's answers and the event.</summary>
     public async Task<IReadOnlyList<(EventRegistration Registration, StakeholderProfile Profile, CatalogueEvent Event)>> ConfirmedAsync(CancellationToken cancellationToken)
     {

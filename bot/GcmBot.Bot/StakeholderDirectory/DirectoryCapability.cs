@@ -1,0 +1,29 @@
+using GcmBot.Bot.Participants;
+using GcmBot.Bot.Teams.Routing;
+using GcmBot.Cards.StakeholderDirectory;
+
+namespace GcmBot.Bot.StakeholderDirectory;
+
+public static class DirectoryCapability
+{
+    /// <summary>The stakeholder directory (organisers): registrations and CSV imports, search, export.</summary>
+    public static IServiceCollection AddStakeholderDirectory(this IServiceCollection services)
+    {
+        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<ImportFileReader>();
+        services.AddHttpClient(nameof(ImportFileReader));
+
+        // First of the erasers: it reads the person's registered e-mail, which Registration's eraser deletes.
+        services.Insert(0, ServiceDescriptor.Scoped<IPersonalDataEraser, DirectoryEraser>());
+
+        services.AddBotCommand<DirectorySearchCommand>("directory", "Search the stakeholder directory by name, group, country, subregion, theme", ConversationScopes.Personal, "directory [text]", forOrganisers: true);
+        services.AddBotCommand<DirectorySearchCommand>("directory search", "Search the stakeholder directory for a name, organisation or e-mail", ConversationScopes.Personal, "directory search <text>", forOrganisers: true);
+        services.AddBotCommand<DirectoryImportCommand>("directory import", "Import organisations from a CSV file (dry run first)", ConversationScopes.Personal, "directory import (attach or paste a CSV)", forOrganisers: true);
+        services.AddCardAction<DirectorySearchAction>(DirectoryVerbs.Search, forOrganisers: true);
+        services.AddCardAction<DirectoryExportAction>(DirectoryVerbs.Export, forOrganisers: true);
+        services.AddCardAction<ApplyImportAction>(DirectoryVerbs.ApplyImport, forOrganisers: true);
+        services.AddCardAction<DiscardImportAction>(DirectoryVerbs.DiscardImport, forOrganisers: true);
+        return services;
+    }
+}
