@@ -1,12 +1,12 @@
 using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
+using GcmBot.Bot.KeyIssues;
+using GcmBot.Bot.Questions;
 using GcmBot.Bot.Registration;
 using GcmBot.Bot.Reports;
 using GcmBot.Bot.Scheduling;
-using GcmBot.Bot.Questions;
 using GcmBot.Bot.SpeakerQueue;
-using GcmBot.Bot.KeyIssues;
 using GcmBot.Bot.StakeholderDirectory;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Submissions;

@@ -188,6 +188,12 @@ public sealed class BotApp : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
+            // As in Development: a singleton holding a scoped service, or a service that cannot be built, fails at start.
+            builder.UseDefaultServiceProvider(o =>
+            {
+                o.ValidateScopes = true;
+                o.ValidateOnBuild = true;
+            });
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -11,11 +11,8 @@ public sealed class ReportFileTests : IAsyncLifetime
 {
     private BotApp _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await StartAsync(o =>
-    {
-        o.Settings["Reports:OfferFiles"] = "true";
-        o.Settings["Reports:UploadHostSuffix"] = "127.0.0.1";
-    });
+    // Files are offered by default; only the upload host is the test's own.
+    public async Task InitializeAsync() => _bot = await StartAsync(o => o.Settings["Reports:UploadHostSuffix"] = "127.0.0.1");
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 

@@ -98,9 +98,11 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Report_WhileFilesAreNotOffered_SendsTheCardAlone()
+    public async Task Report_WithFileOffersTurnedOff_SendsTheCardAlone()
     {
-        var turn = await _bot.PersonalChat(TestUsers.Organiser).SayAsync("report consult-a");
+        await using var bot = await StartAsync(o => o.Settings["Reports:OfferFiles"] = "false");
+
+        var turn = await bot.PersonalChat(TestUsers.Organiser).SayAsync("report consult-a");
 
         Assert.Contains("Draft informal summary report", turn.Reply.AllText);
         Assert.DoesNotContain("OneDrive", turn.Reply.AllText);
