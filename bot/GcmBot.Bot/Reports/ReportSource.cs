@@ -76,7 +76,8 @@ public sealed class ReportSource(
             InterventionReport.Create(interventions),
             received.Values.OrderBy(s => s.Id).ToList(),
             points.Values.OrderBy(k => k.Id).ToList(),
-            time.GetUtcNow()));
+            time.GetUtcNow(),
+            await ScheduledTimeAsync(e, cancellationToken)));
     }
 
     /// <summary>Participation in every event of the catalogue that had registrations or activity, by date.</summary>
@@ -94,10 +95,31 @@ public sealed class ReportSource(
             }
 
             var participation = ReportComposer.ComposeParticipation(balance, recorded ? await CategoriesAsync(attendeeIds, cancellationToken) : null);
-            rows.Add(new ConsultationParticipation(e.Id, e.Title, e.StartsAt, participation));
+            rows.Add(new ConsultationParticipation(e.Id, e.Title, e.StartsAt ?? (await ScheduledTimeAsync(e, cancellationToken))?.Start, participation));
         }
 
         return new RepresentationReport(rows, time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// For a thematic consultation without a date in the catalogue: the first consultation scheduled on its theme (the
+    /// organisers schedule the meeting with `schedule`, and may never edit the catalogue event).
+    /// </summary>
+    private async Task<ScheduledTime?> ScheduledTimeAsync(CatalogueEvent e, CancellationToken cancellationToken)
+    {
+        if (e.StartsAt is not null || e.Kind != EventKind.ThematicConsultation)
+        {
+            return null;
+        }
+
+        var themes = e.Themes.Select(c => c.ToString()).ToList();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var scheduled = await db.Set<Consultation>().AsNoTracking()
+            .Where(c => c.Status == ConsultationStatus.Scheduled && themes.Contains(c.ThemeCode))
+            .Select(c => new { c.Start, c.End })
+            .ToListAsync(cancellationToken);
+        // Ordered in memory: SQLite cannot order by DateTimeOffset.
+        return scheduled.OrderBy(c => c.Start).Select(c => new ScheduledTime(c.Start, c.End)).FirstOrDefault();
     }
 
     /// <summary>The meeting chats that stand for the event.</summary>

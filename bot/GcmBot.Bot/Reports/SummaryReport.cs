@@ -78,7 +78,10 @@ public sealed record SummaryReport(
 /// <summary>A question as the Q&amp;A stores it, reduced to what the report needs.</summary>
 public sealed record QuestionFact(int Number, string Text, int Votes, Questions.QuestionStatus Status);
 
-/// <summary>Everything the report of one consultation is composed from, as read from the capabilities' stores.</summary>
+/// <summary>
+/// Everything the report of one consultation is composed from, as read from the capabilities' stores.
+/// <see cref="Scheduled"/> is the time of the Teams meeting scheduled for it, used when the catalogue event has no date.
+/// </summary>
 public sealed record ReportInputs(
     CatalogueEvent Event,
     RegistrationBalance Registrations,
@@ -87,7 +90,11 @@ public sealed record ReportInputs(
     InterventionReport Interventions,
     IReadOnlyList<Submissions.SubmissionRecord> Submissions,
     IReadOnlyList<KeyIssueRecord> KeyIssues,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt,
+    ScheduledTime? Scheduled = null);
+
+/// <summary>When a consultation was scheduled to take place (from Scheduling).</summary>
+public sealed record ScheduledTime(DateTimeOffset Start, DateTimeOffset End);
 
 /// <summary>The small-count rule: how breakdowns avoid pointing at one person.</summary>
 public static class SmallCounts
@@ -165,8 +172,8 @@ public static class ReportComposer
         return new SummaryReport(
             e.Id,
             e.Title,
-            e.StartsAt,
-            e.EndsAt,
+            e.StartsAt ?? inputs.Scheduled?.Start,
+            e.StartsAt is null ? inputs.Scheduled?.End : e.EndsAt,
             themes,
             objectives,
             ComposeParticipation(inputs.Registrations, inputs.Attendees),

@@ -98,6 +98,17 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Report_EventWithoutADate_TakesTheTimeOfTheConsultationScheduledOnItsTheme()
+    {
+        await _bot.PersonalChat(TestUsers.Organiser).SayAsync("schedule a 2026-12-10 10:00");
+
+        var (_, html, markdown) = await ReportAsync(_bot, "consult-a");
+
+        Assert.Contains("Thu 10 Dec 2026, 10:00–12:00 (GMT+7) · Thu 10 Dec 2026, 03:00–05:00 (UTC)", html);
+        Assert.DoesNotContain("Date to be confirmed", markdown);
+    }
+
+    [Fact]
     public async Task Report_WithFileOffersTurnedOff_SendsTheCardAlone()
     {
         await using var bot = await StartAsync(o => o.Settings["Reports:OfferFiles"] = "false");
