@@ -91,28 +91,10 @@ public sealed class FakeConnector : IAsyncDisposable
     public int Count => _calls.Count;
 
     /// <summary>Waits until the recorded calls satisfy a condition (for work the bot does after the turn).</summary>
-    public async Task<IReadOnlyList<ConnectorCall>> WaitForAsync(
-        Func<IReadOnlyList<ConnectorCall>, bool> condition, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var calls = Calls;
-            if (condition(calls))
-            {
-                return calls;
-            }
-
-            try
-            {
-                await _changed.WaitAsync(TimeSpan.FromMilliseconds(100), cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"The connector did not see the expected calls in time; it saw {calls.Count}.");
-            }
-        }
-    }
+    public Task<IReadOnlyList<ConnectorCall>> WaitForAsync(
+        Func<IReadOnlyList<ConnectorCall>, bool> condition, TimeSpan? timeout = null) =>
+        Recorded.WaitForAsync(() => Calls, condition, _changed, timeout,
+            calls => $"The connector did not see the expected calls in time; it saw {calls.Count}.");
 
     public async ValueTask DisposeAsync()
     {

@@ -131,27 +131,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
     }
 
     /// <summary>Waits until the recorded requests satisfy a condition (for work the bot does after the turn).</summary>
-    public async Task<IReadOnlyList<GraphRequest>> WaitForAsync(Func<IReadOnlyList<GraphRequest>, bool> condition, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var requests = Requests;
-            if (condition(requests))
-            {
-                return requests;
-            }
-
-            try
-            {
-                await _changed.WaitAsync(TimeSpan.FromMilliseconds(100), cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"Graph did not see the expected requests in time; it saw {requests.Count}, {Unmatched.Count} unmatched.");
-            }
-        }
-    }
+    public Task<IReadOnlyList<GraphRequest>> WaitForAsync(Func<IReadOnlyList<GraphRequest>, bool> condition, TimeSpan? timeout = null) =>
+        Recorded.WaitForAsync(() => Requests, condition, _changed, timeout,
+            requests => $"Graph did not see the expected requests in time; it saw {requests.Count}, {Unmatched.Count} unmatched.");
 
     /// <summary>Configures a bot host to use this server as Graph, with a fixed token instead of Entra ID.</summary>
     public void ConfigureBot(BotAppOptions options)

@@ -56,38 +56,28 @@ public static class SchedulingTestKit
     }
 
     /// <summary>Waits until the consultation's invitees satisfy a condition (the worker invites after the turn).</summary>
-    public static async Task<List<ConsultationInvitee>> WaitForInviteesAsync(this BotApp bot, int id, Func<List<ConsultationInvitee>, bool> condition)
-    {
-        for (var i = 0; i < 1200; i++)
-        {
-            var invitees = await bot.InviteesAsync(id);
-            if (condition(invitees))
-            {
-                return invitees;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"The invitees of consultation {id} never reached the expected state.");
-    }
+    public static Task<List<ConsultationInvitee>> WaitForInviteesAsync(this BotApp bot, int id, Func<List<ConsultationInvitee>, bool> condition) =>
+        PollAsync(() => bot.InviteesAsync(id), condition, $"The invitees of consultation {id}");
 
     /// <summary>Waits until the consultation satisfies a condition (the worker applies changes after the turn).</summary>
-    public static async Task<Consultation> WaitForConsultationAsync(this BotApp bot, int id, Func<Consultation, bool> condition)
+    public static Task<Consultation> WaitForConsultationAsync(this BotApp bot, int id, Func<Consultation, bool> condition) =>
+        PollAsync(() => bot.ConsultationAsync(id), condition, $"Consultation {id}");
+
+    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what)
     {
         // Generous: the worker runs after the turn, on a machine that may be busy.
         for (var i = 0; i < 1200; i++)
         {
-            var consultation = await bot.ConsultationAsync(id);
-            if (condition(consultation))
+            var value = await read();
+            if (condition(value))
             {
-                return consultation;
+                return value;
             }
 
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"Consultation {id} never reached the expected state.");
+        throw new TimeoutException($"{what} never reached the expected state.");
     }
 
     /// <summary>Messages the bot sent into one conversation (proactive ones included).</summary>

@@ -22,7 +22,7 @@ public sealed class SpeakerPolicyTests : IAsyncLifetime
     [Fact]
     public async Task FirstCome_GivesTheFloorToWhoAskedFirst()
     {
-        var (chat, card) = await ListAfterChenSpokeAsync("fifo");
+        var (chat, card) = await ListAfterChenSpokeAsync(_bot, "fifo");
 
         var next = await ChairAsync(chat, card, SpeakerQueueCard.NextVerb);
 
@@ -32,7 +32,7 @@ public sealed class SpeakerPolicyTests : IAsyncLifetime
     [Fact]
     public async Task Balanced_GivesTheFloorToTheLeastHeardGroup_WhereFirstComeWouldNot()
     {
-        var (chat, card) = await ListAfterChenSpokeAsync("balanced");
+        var (chat, card) = await ListAfterChenSpokeAsync(_bot, "balanced");
 
         var next = await ChairAsync(chat, card, SpeakerQueueCard.NextVerb);
 
@@ -42,7 +42,7 @@ public sealed class SpeakerPolicyTests : IAsyncLifetime
     [Fact]
     public async Task Balanced_CardShowsWhySomeoneIsNext()
     {
-        var (chat, card) = await ListAfterChenSpokeAsync("balanced");
+        var (chat, card) = await ListAfterChenSpokeAsync(_bot, "balanced");
 
         var view = await chat.PressAsync(card, SpeakerQueueCard.MyPlaceVerb, from: TestUsers.Bob);
 
@@ -78,18 +78,5 @@ public sealed class SpeakerPolicyTests : IAsyncLifetime
         var turn = await RequestAsync(chat, card, TestUser.Numbered(7));
 
         Assert.Contains("their group (Unknown) had 0, subregion (Unknown) 0, gender (Unknown) 0", turn.AllText);
-    }
-
-    /// <summary>Chen (civil society, South-East Asia, woman) has spoken; then Alice (same categories) asks before Bob.</summary>
-    private async Task<(TeamsConversation Chat, System.Text.Json.Nodes.JsonObject Card)> ListAfterChenSpokeAsync(string policy)
-    {
-        var (chat, card) = await OpenListAsync(_bot);
-        await RequestAsync(chat, card, TestUsers.Chen);
-        var chen = await ChairAsync(chat, card, SpeakerQueueCard.NextVerb);
-        await chat.PressAsync(chen.InvokeCard!, SpeakerQueueCard.EndTurnVerb, from: TestUsers.Organiser);
-        await RequestAsync(chat, card, TestUsers.Alice);
-        await RequestAsync(chat, card, TestUsers.Bob);
-        await ChairAsync(chat, card, SpeakerQueueCard.SettingsVerb, new Dictionary<string, string> { ["policy"] = policy, ["limit"] = "180" });
-        return (chat, card);
     }
 }

@@ -55,6 +55,22 @@ public static class SpeakerQueueKit
         return (chat, shared.InvokeCard!);
     }
 
+    /// <summary>
+    /// A fresh list where Chen has spoken, then Alice asked before Bob, and the chair set the ordering policy. With Chen
+    /// and Alice sharing their categories, balanced and first-come order give different answers.
+    /// </summary>
+    public static async Task<(TeamsConversation Chat, JsonObject Card)> ListAfterChenSpokeAsync(BotApp bot, string policy)
+    {
+        var (chat, card) = await OpenListAsync(bot);
+        await RequestAsync(chat, card, TestUsers.Chen);
+        var chen = await ChairAsync(chat, card, SpeakerQueueCard.NextVerb);
+        await chat.PressAsync(chen.InvokeCard!, SpeakerQueueCard.EndTurnVerb, from: TestUsers.Organiser);
+        await RequestAsync(chat, card, TestUsers.Alice);
+        await RequestAsync(chat, card, TestUsers.Bob);
+        await ChairAsync(chat, card, SpeakerQueueCard.SettingsVerb, new Dictionary<string, string> { ["policy"] = policy, ["limit"] = "180" });
+        return (chat, card);
+    }
+
     public static Task<Turn> RequestAsync(TeamsConversation chat, JsonObject card, TestUser who, string kind = "statement", string topic = "") =>
         chat.PressAsync(card, SpeakerQueueCard.RequestVerb, new Dictionary<string, string> { ["kind"] = kind, ["topic"] = topic }, from: who);
 

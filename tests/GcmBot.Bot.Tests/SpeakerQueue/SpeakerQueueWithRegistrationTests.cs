@@ -26,13 +26,7 @@ public sealed class SpeakerQueueWithRegistrationTests : IAsyncLifetime
     [Fact]
     public async Task Balanced_WithRegisteredProfiles_GivesTheFloorToTheLeastHeardGroupAndSaysWhy()
     {
-        var (chat, card) = await OpenListAsync(_bot);
-        await RequestAsync(chat, card, TestUsers.Chen);
-        var chen = await ChairAsync(chat, card, SpeakerQueueCard.NextVerb);
-        await chat.PressAsync(chen.InvokeCard!, SpeakerQueueCard.EndTurnVerb, from: TestUsers.Organiser);
-        await RequestAsync(chat, card, TestUsers.Alice);
-        await RequestAsync(chat, card, TestUsers.Bob);
-        await ChairAsync(chat, card, SpeakerQueueCard.SettingsVerb, new Dictionary<string, string> { ["policy"] = "balanced", ["limit"] = "180" });
+        var (chat, card) = await ListAfterChenSpokeAsync(_bot, "balanced");
 
         var view = await chat.PressAsync(card, SpeakerQueueCard.MyPlaceVerb, from: TestUsers.Bob);
         var next = await ChairAsync(chat, card, SpeakerQueueCard.NextVerb);
