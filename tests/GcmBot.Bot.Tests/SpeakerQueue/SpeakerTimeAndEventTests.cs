@@ -24,7 +24,7 @@ public sealed class SpeakerTimeAndEventTests : IAsyncLifetime
 
         _bot.Time!.Advance(TimeSpan.FromSeconds(181));
 
-        await _bot.Connector.WaitForAsync(calls => calls.Any(c =>
+        await AdvanceUntilAsync(_bot, calls => calls.Any(c =>
             c.IsSend && c.ConversationId == chairChat.Id && c.Activity.Text?.Contains("Time is up for Alice Ahmed") == true));
     }
 
@@ -49,7 +49,8 @@ public sealed class SpeakerTimeAndEventTests : IAsyncLifetime
 
         _bot.Time!.Advance(TimeSpan.FromSeconds(181));
 
-        var calls = await _bot.Connector.WaitForAsync(calls => calls.Any(c => c.IsSend && c.ConversationId == chat.Id && c.Activity.Text?.Contains("Time is up") == true));
+        await AdvanceUntilAsync(_bot, calls => calls.Any(c => c.IsSend && c.ConversationId == chat.Id && c.Activity.Text?.Contains("Time is up") == true));
+        var calls = _bot.Connector.Calls;
         Assert.Equal("⏱ Time is up for the current speaker (limit 3 min).", calls.Single(c => c.IsSend && c.ConversationId == chat.Id && c.Activity.Text?.Contains("Time is up") == true).Activity.Text);
     }
 
@@ -65,7 +66,7 @@ public sealed class SpeakerTimeAndEventTests : IAsyncLifetime
         await _bot.RestartAsync();
         _bot.Time!.Advance(TimeSpan.FromSeconds(200));
 
-        await _bot.Connector.WaitForAsync(calls => calls.Any(c => c.ConversationId == chairChat.Id && c.Activity.Text?.Contains("Time is up for Alice Ahmed") == true));
+        await AdvanceUntilAsync(_bot, calls => calls.Any(c => c.ConversationId == chairChat.Id && c.Activity.Text?.Contains("Time is up for Alice Ahmed") == true));
         var request = Assert.Single(await RequestsAsync(_bot, chat.Id));
         Assert.NotNull(request.TimeUpWarnedAt);
     }
@@ -109,10 +110,10 @@ public sealed class SpeakerTimeAndEventTests : IAsyncLifetime
             await RequestAsync(chat, card, person);
         }
 
-        _bot.Time!.Advance(TimeSpan.FromSeconds(1));
+        // The clock stands still while they press: moving it a second at a time cannot slip past the updater's wait.
+        await AdvanceUntilAsync(_bot, calls => calls.Any(c => c.IsUpdate && c.ConversationId == chat.Id && c.Activity.AllText.Contains("Waiting (10)")));
 
-        var calls = await _bot.Connector.WaitForAsync(calls => calls.Any(c => c.IsUpdate && c.ConversationId == chat.Id && c.Activity.AllText.Contains("Waiting (10)")));
-        Assert.Single(calls, c => c.IsUpdate && c.ConversationId == chat.Id);
+        Assert.Single(_bot.Connector.Calls, c => c.IsUpdate && c.ConversationId == chat.Id);
     }
 
     [Fact]
