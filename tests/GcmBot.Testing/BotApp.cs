@@ -34,6 +34,9 @@ public sealed class BotAppOptions
 
     /// <summary>Serve on a real loopback port (Kestrel) as well, for clients outside the process such as a browser.</summary>
     public bool UseKestrel { get; set; }
+
+    /// <summary>The host environment's name ("Testing" by default; "Production" to test what production refuses).</summary>
+    public string Environment { get; set; } = "Testing";
 }
 
 /// <summary>
@@ -163,6 +166,8 @@ public sealed class BotApp : IAsyncDisposable
             ["MicrosoftAppId"] = string.Empty,
             ["MicrosoftAppPassword"] = string.Empty,
             ["MicrosoftAppTenantId"] = string.Empty,
+            // Outside Development the host refuses to start without authentication unless told so on purpose.
+            ["Bot:AllowUnauthenticatedRequests"] = "true",
             ["Storage:Provider"] = _postgresConnectionString is null ? "Sqlite" : "Postgres",
             ["Storage:DataFolder"] = DataFolder,
             ["Storage:ConnectionString"] = _postgresConnectionString ?? string.Empty,
@@ -187,7 +192,7 @@ public sealed class BotApp : IAsyncDisposable
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Testing");
+            builder.UseEnvironment(_options.Environment);
             // As in Development: a singleton holding a scoped service, or a service that cannot be built, fails at start.
             builder.UseDefaultServiceProvider(o =>
             {

@@ -20,7 +20,17 @@ public sealed record ConnectorCall(string Method, string Path, string? Conversat
 }
 
 /// <summary>What the connector answers to a call; null lets the default answer stand.</summary>
-public sealed record ConnectorAnswer(int StatusCode, JsonObject? Body = null, IReadOnlyDictionary<string, string>? Headers = null);
+public sealed record ConnectorAnswer(int StatusCode, JsonObject? Body = null, IReadOnlyDictionary<string, string>? Headers = null)
+{
+    /// <summary>Drop the connection without an answer, as a connector that is down or a network that failed.</summary>
+    public static ConnectorAnswer Abort { get; } = new(0) { AbortConnection = true };
+
+    public bool AbortConnection { get; init; }
+
+    /// <summary>429 with a Retry-After header, in seconds.</summary>
+    public static ConnectorAnswer Throttled(double retryAfterSeconds) =>
+        new(429, Headers: new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+}
 
 /// <summary>
 /// A Bot Connector stand-in listening on a loopback port, used as the activities' serviceUrl: it records every send,
@@ -47,6 +57,12 @@ public sealed class FakeConnector : IAsyncDisposable
 
     /// <summary>Optional hook deciding an answer per call (e.g. 429 above a rate); return null for the default.</summary>
     public Func<ConnectorCall, ConnectorAnswer?>? Interceptor { get; set; }
+
+    /// <summary>
+    /// Scripted faults (a few 429s or 502s, an outage, held calls), applied before <see cref="Interceptor"/>; calls they
+    /// answer with an error count as <see cref="Rejected"/>.
+    /// </summary>
+    public ConnectorFaults Faults { get; } = new();
 
     /// <summary>Every call answered with success, in order.</summary>
     public IReadOnlyList<ConnectorCall> Calls => _calls.ToArray();
@@ -125,7 +141,14 @@ public sealed class FakeConnector : IAsyncDisposable
         string? activityId = segments.Length >= 5 && segments[3] == "activities" ? segments[4] : null;
         var call = new ConnectorCall(request.Method, request.Path.Value!, conversationId, activityId, body, Interlocked.Increment(ref _sequence));
 
-        var answer = Interceptor?.Invoke(call) ?? DefaultAnswer(call, segments);
+        var answer = await Faults.DecideAsync(call) ?? Interceptor?.Invoke(call) ?? DefaultAnswer(call, segments);
+        if (answer.AbortConnection)
+        {
+            _rejected.Enqueue(call);
+            context.Abort();
+            return;
+        }
+
         if (answer.StatusCode is >= 200 and < 300)
         {
             Record(call);
@@ -214,6 +237,129 @@ public sealed class FakeConnector : IAsyncDisposable
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"error":{"code":"TooManyRequests","message":"Slow down."}}""");
+        }
+    }
+}
+
+/// <summary>
+/// Faults a test scripts into the <see cref="FakeConnector"/>: answers for the next matching calls, an outage for a
+/// while, or calls held until the test lets them go. By default they apply to sends and updates of messages.
+/// </summary>
+public sealed class ConnectorFaults
+{
+    private readonly object _lock = new();
+    private readonly List<(Func<ConnectorCall, bool> Match, Queue<ConnectorAnswer> Answers)> _scripts = [];
+    private (DateTimeOffset Until, Func<ConnectorCall, bool> Match)? _outage;
+    private Hold? _hold;
+
+    /// <summary>Sends and updates of messages (replies, proactive messages, card updates).</summary>
+    public static bool IsMessage(ConnectorCall call) => call.IsSend || call.IsUpdate;
+
+    /// <summary>Answers the next matching calls with these answers, one each, in order; later calls are untouched.</summary>
+    public void Next(Func<ConnectorCall, bool>? match, params ConnectorAnswer[] answers)
+    {
+        lock (_lock)
+        {
+            _scripts.Add((match ?? IsMessage, new Queue<ConnectorAnswer>(answers)));
+        }
+    }
+
+    /// <summary>Drops every matching call's connection for this long (wall-clock time), as a connector that is down.</summary>
+    public void DownFor(TimeSpan duration, Func<ConnectorCall, bool>? match = null)
+    {
+        lock (_lock)
+        {
+            _outage = (DateTimeOffset.UtcNow + duration, match ?? IsMessage);
+        }
+    }
+
+    /// <summary>Holds every matching call unanswered until <see cref="Hold.Release"/>.</summary>
+    public Hold HoldAll(Func<ConnectorCall, bool>? match = null)
+    {
+        lock (_lock)
+        {
+            _hold = new Hold(match ?? IsMessage);
+            return _hold;
+        }
+    }
+
+    /// <summary>Removes every scripted fault (held calls are let go with their default answer).</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _scripts.Clear();
+            _outage = null;
+            _hold?.Release(null);
+            _hold = null;
+        }
+    }
+
+    internal async Task<ConnectorAnswer?> DecideAsync(ConnectorCall call)
+    {
+        Hold? hold;
+        lock (_lock)
+        {
+            hold = _hold is { } h && h.Match(call) ? h : null;
+            if (hold is null)
+            {
+                if (_outage is { } outage && outage.Match(call) && DateTimeOffset.UtcNow < outage.Until)
+                {
+                    return ConnectorAnswer.Abort;
+                }
+
+                foreach (var (match, answers) in _scripts)
+                {
+                    if (answers.Count > 0 && match(call))
+                    {
+                        return answers.Dequeue();
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        return await hold.WaitAsync();
+    }
+
+    /// <summary>Calls held unanswered; <see cref="Release"/> answers them all (and any later ones) the same way.</summary>
+    public sealed class Hold(Func<ConnectorCall, bool> match)
+    {
+        private readonly TaskCompletionSource<ConnectorAnswer?> _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly SemaphoreSlim _arrived = new(0, int.MaxValue);
+        private int _waiting;
+
+        internal Func<ConnectorCall, bool> Match { get; } = match;
+
+        /// <summary>How many calls have been held so far.</summary>
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        /// <summary>Answers every held call (null: its default answer; <see cref="ConnectorAnswer.Abort"/>: no answer).</summary>
+        public void Release(ConnectorAnswer? answer) => _released.TrySetResult(answer);
+
+        /// <summary>Waits until at least this many calls are held.</summary>
+        public async Task WaitForHeldAsync(int count, TimeSpan? timeout = null)
+        {
+            using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+            while (Waiting < count)
+            {
+                try
+                {
+                    await _arrived.WaitAsync(TimeSpan.FromMilliseconds(100), cts.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new TimeoutException($"Only {Waiting} of {count} calls reached the connector in time.");
+                }
+            }
+        }
+
+        internal Task<ConnectorAnswer?> WaitAsync()
+        {
+            Interlocked.Increment(ref _waiting);
+            _arrived.Release();
+            return _released.Task;
         }
     }
 }

@@ -20,10 +20,14 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<DatabaseLocation>();
+        services.AddSingleton<CommitObserver>();
+        services.AddSingleton<CommitInterceptor>();
         services.AddPooledDbContextFactory<SqliteGcmDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<DatabaseLocation>().SqliteConnectionString).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance));
+            options.UseSqlite(sp.GetRequiredService<DatabaseLocation>().SqliteConnectionString)
+                .AddInterceptors(SqliteBusyTimeoutInterceptor.Instance, sp.GetRequiredService<CommitInterceptor>()));
         services.AddPooledDbContextFactory<PostgresGcmDbContext>((sp, options) =>
-            options.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+            options.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
+                .AddInterceptors(sp.GetRequiredService<CommitInterceptor>()));
 
         services.AddSingleton<IDbContextFactory<GcmDbContext>, ConfiguredDbContextFactory>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContext());

@@ -18,3 +18,20 @@ public sealed class BotIdentityOptions
 
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 }
+
+/// <summary>The bot's own safety switches (section "Bot").</summary>
+public sealed class BotSecurityOptions
+{
+    public const string SectionName = "Bot";
+
+    public const string RefusalMessage =
+        "MicrosoftAppId is empty, which turns authentication off: anyone could call /api/messages and pose as any user, "
+        + "organisers included. Set MicrosoftAppId (and its credentials) to the Azure Bot's values, or, to run without "
+        + "authentication on purpose outside Development, set Bot:AllowUnauthenticatedRequests=true.";
+
+    /// <summary>
+    /// Lets the bot start without authentication (empty MicrosoftAppId) outside the Development environment: for
+    /// tests and closed local setups only. Development needs no such switch.
+    /// </summary>
+    public bool AllowUnauthenticatedRequests { get; set; }
+}

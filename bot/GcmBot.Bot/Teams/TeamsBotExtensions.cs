@@ -2,20 +2,28 @@ using GcmBot.Bot.Teams.Conversations;
 using GcmBot.Bot.Teams.Deduplication;
 using GcmBot.Bot.Teams.Organisers;
 using GcmBot.Bot.Teams.Outbound;
+using GcmBot.Bot.Teams.Replies;
 using GcmBot.Bot.Teams.Routing;
 using GcmBot.Cards.Help;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Teams;
 
-public static class TeamsBotExtensions
+public static partial class TeamsBotExtensions
 {
     /// <summary>The Teams face: adapter, authentication, routing, middleware, proactive sending.</summary>
     public static IServiceCollection AddTeamsBot(this IServiceCollection services)
     {
         services.AddOptions<BotIdentityOptions>().BindConfiguration(string.Empty);
+        services.AddOptions<BotSecurityOptions>().BindConfiguration(BotSecurityOptions.SectionName)
+            .Validate<IOptions<BotIdentityOptions>, IHostEnvironment>(
+                (security, identity, environment) => identity.Value.AuthenticationEnabled || security.AllowUnauthenticatedRequests || environment.IsDevelopment(),
+                BotSecurityOptions.RefusalMessage)
+            .ValidateOnStart();
+        services.AddOptions<ReplyOptions>().BindConfiguration(ReplyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrganiserOptions>().BindConfiguration(OrganiserOptions.SectionName);
         services.AddOptions<DeduplicationOptions>().BindConfiguration(DeduplicationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -23,21 +31,29 @@ public static class TeamsBotExtensions
         services.AddHttpClient();
         services.AddMemoryCache();
 
-        // The SDK reads MicrosoftAppType/Id/Password/TenantId itself from the configuration root.
+        // The SDK reads MicrosoftAppType/Id/Password/TenantId itself from the configuration root (and, for other clouds,
+        // ToBotFromChannelOpenIdMetadataUrl, ToBotFromChannelTokenIssuer, OAuthUrl, ValidateAuthority…).
+        services.AddSingleton<ServiceClientCredentialsFactory>(sp => new ConfigurationServiceClientCredentialFactory(
+            sp.GetRequiredService<IConfiguration>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationServiceClientCredentialFactory>>()));
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),
+            credentialsFactory: sp.GetRequiredService<ServiceClientCredentialsFactory>(),
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.AddSingleton<GcmAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<GcmAdapter>());
         services.AddSingleton<DeduplicationMiddleware>();
         services.AddSingleton<ConversationCaptureMiddleware>();
+        services.AddSingleton<TurnTrackingMiddleware>();
+        services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<ConversationStore>();
         services.AddScoped<GcmBot.Bot.Participants.IPersonalDataEraser, ConversationEraser>();
         services.AddHostedService<ProcessedActivityCleanup>();
 
         services.AddSingleton<OutboundSignal>();
-        services.AddSingleton<INotificationQueue, NotificationQueue>();
+        services.AddSingleton<NotificationQueue>();
+        services.AddSingleton<INotificationQueue>(sp => sp.GetRequiredService<NotificationQueue>());
         services.AddHostedService<OutboundSender>();
 
         services.AddSingleton<ConfiguredOrganiserPolicy>();
@@ -57,8 +73,16 @@ public static class TeamsBotExtensions
     {
         // Built now so that a duplicate command or verb stops the app at start-up, not at the first message.
         endpoints.ServiceProvider.GetRequiredService<RouteTable>();
+        if (!endpoints.ServiceProvider.GetRequiredService<IOptions<BotIdentityOptions>>().Value.AuthenticationEnabled)
+        {
+            LogAuthenticationOff(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsBotExtensions)));
+        }
+
         endpoints.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
             adapter.ProcessAsync(request, response, bot, cancellationToken));
         return endpoints;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Authentication is OFF: MicrosoftAppId is empty, so /api/messages accepts requests from anyone. Only for local use and tests.")]
+    private static partial void LogAuthenticationOff(ILogger logger);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using GcmBot.Bot.Storage;
@@ -18,15 +19,25 @@ public sealed class DeduplicationOptions
 }
 
 /// <summary>
-/// Teams re-delivers an activity whose turn took too long (sometimes while the first delivery is still running). The
-/// first delivery claims the activity id in the database; later ones are acknowledged and dropped. A turn that fails
-/// releases its claim so that a retry can still do the work.
+/// Teams re-delivers an activity whose turn took too long (sometimes while the first delivery is still running), and
+/// re-delivers one that got no answer at all (the bot crashed). A re-delivery must be dropped when the first delivery
+/// finished, and processed when it did not:
+/// <list type="bullet">
+/// <item>while a turn runs, its activity is claimed in memory: a concurrent re-delivery is acknowledged and dropped;</item>
+/// <item>when the turn has finished (answered or queued its replies) the activity is recorded in the database in one
+/// small write: later re-deliveries, also after a restart, are acknowledged and dropped;</item>
+/// <item>a turn that fails, or a process that dies mid-turn, leaves no record: the re-delivery runs the turn again, and
+/// the capabilities' own idempotency (e.g. one registration per person and event) keeps the work from doubling.</item>
+/// </list>
+/// The in-memory claim relies on ONE bot instance at a time (docs/architecture.md).
 /// </summary>
 public sealed partial class DeduplicationMiddleware(
     IDbContextFactory<GcmDbContext> databases,
     TimeProvider time,
     ILogger<DeduplicationMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
 {
+    private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
+
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         var key = Outbound.OutboundSender.IsProactive(turnContext.Activity) ? null : KeyOf(turnContext.Activity);
@@ -36,28 +47,26 @@ public sealed partial class DeduplicationMiddleware(
             return;
         }
 
-        if (!await TryClaimAsync(key, cancellationToken))
+        if (!_running.TryAdd(key, 0))
         {
-            LogDuplicate(logger, turnContext.Activity.Type);
-            if (turnContext.Activity.Type == ActivityTypes.Invoke)
-            {
-                // The first delivery answers the person; the duplicate only needs a well-formed 200.
-                await turnContext.SendActivityAsync(
-                    new Activity { Type = ActivityTypesEx.InvokeResponse, Value = new InvokeResponse { Status = 200 } },
-                    cancellationToken);
-            }
-
+            await DropAsync(turnContext, stillRunning: true, cancellationToken);
             return;
         }
 
         try
         {
+            if (await IsFinishedAsync(key, cancellationToken))
+            {
+                await DropAsync(turnContext, stillRunning: false, cancellationToken);
+                return;
+            }
+
             await next(cancellationToken);
+            await RecordFinishedAsync(key);
         }
-        catch
+        finally
         {
-            await ReleaseAsync(key);
-            throw;
+            _running.TryRemove(key, out _);
         }
     }
 
@@ -72,46 +81,41 @@ public sealed partial class DeduplicationMiddleware(
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
     }
 
-    private async Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken)
+    private async Task DropAsync(ITurnContext turnContext, bool stillRunning, CancellationToken cancellationToken)
+    {
+        // Expected: Teams re-delivers by design. Debug, so that the log's errors and warnings keep meaning trouble.
+        LogDuplicate(logger, turnContext.Activity.Type, stillRunning);
+        if (turnContext.Activity.Type == ActivityTypes.Invoke)
+        {
+            // The first delivery answers the person; the duplicate only needs a well-formed 200.
+            await turnContext.SendActivityAsync(
+                new Activity { Type = ActivityTypesEx.InvokeResponse, Value = new InvokeResponse { Status = 200 } },
+                cancellationToken);
+        }
+    }
+
+    private async Task<bool> IsFinishedAsync(string key, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        db.Add(new ProcessedActivity { Key = key, ReceivedAt = time.GetUtcNow() });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // A unique-key violation means another delivery claimed it; anything else must not be swallowed.
-            await using var check = await databases.CreateDbContextAsync(cancellationToken);
-            if (await check.Set<ProcessedActivity>().AnyAsync(p => p.Key == key, cancellationToken))
-            {
-                return false;
-            }
-
-            throw;
-        }
+        return await db.Set<ProcessedActivity>().AsNoTracking().AnyAsync(p => p.Key == key, cancellationToken);
     }
 
-    private async Task ReleaseAsync(string key)
+    /// <summary>
+    /// One statement that cannot fail on a duplicate (both SQLite and PostgreSQL know ON CONFLICT DO NOTHING): a
+    /// unique-key exception would make EF Core log an error with a stack trace for something expected.
+    /// </summary>
+    private async Task RecordFinishedAsync(string key)
     {
-        try
-        {
-            await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
-            await db.Set<ProcessedActivity>().Where(p => p.Key == key).ExecuteDeleteAsync(CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-        {
-            LogReleaseFailed(logger, ex);
-        }
+        // The turn is done: record it even if the request is being cancelled, or a re-delivery would run it again.
+        await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
+        var finishedAt = time.GetUtcNow();
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO \"ProcessedActivities\" (\"Key\", \"ReceivedAt\") VALUES ({key}, {finishedAt}) ON CONFLICT DO NOTHING",
+            CancellationToken.None);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a re-delivered {ActivityType} activity")]
-    private static partial void LogDuplicate(ILogger logger, string activityType);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the claim of a failed activity; a retry will be dropped")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped a re-delivered {ActivityType} activity (first delivery still running: {StillRunning})")]
+    private static partial void LogDuplicate(ILogger logger, string activityType, bool stillRunning);
 }
 
 /// <summary>Forgets processed activity ids after the retention period.</summary>

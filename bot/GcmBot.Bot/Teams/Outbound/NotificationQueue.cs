@@ -100,6 +100,48 @@ public sealed class NotificationQueue(
         return fresh.Count;
     }
 
+    /// <summary>
+    /// Queues a whole activity (a turn's reply or card update that Teams would not take in time), to be delivered not
+    /// before <paramref name="notBefore"/>; a key already queued is not queued again.
+    /// </summary>
+    public async Task EnqueueActivityAsync(
+        string conversationId,
+        string activityJson,
+        string? replacesActivityId,
+        string? deduplicationKey,
+        DateTimeOffset notBefore,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (deduplicationKey is not null &&
+            await db.Set<OutboundMessage>().AnyAsync(m => m.DeduplicationKey == deduplicationKey, cancellationToken))
+        {
+            return;
+        }
+
+        db.Add(new OutboundMessage
+        {
+            Id = Guid.NewGuid(),
+            ConversationId = conversationId,
+            DeduplicationKey = deduplicationKey,
+            ActivityJson = activityJson,
+            ReplacesActivityId = replacesActivityId,
+            Status = OutboundStatus.Pending,
+            CreatedAt = time.GetUtcNow(),
+            NextAttemptAt = notBefore,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (deduplicationKey is not null)
+        {
+            // The same reply was queued at the same moment by a re-delivery of the turn: one copy is enough.
+        }
+
+        signal.Notify();
+    }
+
     private async Task<OutboundStatus> EnqueueAsync(
         string? conversationId, OutboundContent content, string? deduplicationKey, CancellationToken cancellationToken)
     {

@@ -29,6 +29,16 @@ public sealed class OutboundMessage
 
     public string? Text { get; set; }
     public string? CardJson { get; set; }
+
+    /// <summary>
+    /// A whole Bot Framework activity (a turn's reply that could not be delivered in the turn); when set, it is sent
+    /// as it is and <see cref="Text"/> and <see cref="CardJson"/> are unused.
+    /// </summary>
+    public string? ActivityJson { get; set; }
+
+    /// <summary>When set, the message replaces the bot's earlier message with this id (a card update).</summary>
+    public string? ReplacesActivityId { get; set; }
+
     public OutboundStatus Status { get; set; }
     public int Attempts { get; set; }
     public int? LastStatusCode { get; set; }
@@ -45,6 +55,7 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         builder.HasKey(m => m.Id);
         builder.Property(m => m.ConversationId).HasMaxLength(512);
         builder.Property(m => m.DeduplicationKey).HasMaxLength(256);
+        builder.Property(m => m.ReplacesActivityId).HasMaxLength(256);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(m => m.DeduplicationKey).IsUnique();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });

@@ -212,7 +212,7 @@ public sealed partial class OutboundSender(
             (BotAdapter)httpAdapter,
             identity.Value.MicrosoftAppId ?? string.Empty,
             ConversationStore.ToReference(conversation),
-            (turn, ct) => turn.SendActivityAsync(activity, ct),
+            (turn, ct) => message.ReplacesActivityId is null ? turn.SendActivityAsync(activity, ct) : turn.UpdateActivityAsync(activity, ct),
             cancellationToken);
         if (result.Unexpected is not null)
         {
@@ -310,6 +310,14 @@ public sealed partial class OutboundSender(
 
     private static Activity ToActivity(OutboundMessage message)
     {
+        if (message.ActivityJson is not null)
+        {
+            // A turn's reply, kept whole (attachments, mentions, reply-to) so that it arrives as the turn meant it.
+            var reply = Newtonsoft.Json.JsonConvert.DeserializeObject<Activity>(message.ActivityJson)!;
+            reply.Id = message.ReplacesActivityId;
+            return reply;
+        }
+
         var activity = (Activity)MessageFactory.Text(message.Text ?? string.Empty);
         if (message.CardJson is not null)
         {
