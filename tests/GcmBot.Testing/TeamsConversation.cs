@@ -128,6 +128,19 @@ public sealed class TeamsConversation
         string verb,
         IReadOnlyDictionary<string, string>? inputs = null,
         TestUser? from = null,
+        string? cardActivityId = null) =>
+        SendAsync(PressActivity(fixture => NewActivity(fixture, from), card, verb, inputs, cardActivityId));
+
+    /// <summary>
+    /// The activity Teams sends when a button with a verb is pressed on a card, inputs filled as in
+    /// <see cref="PressAsync"/>: an Action.Execute invoke or an Action.Submit message, from <paramref name="newActivity"/>
+    /// (a fixture name to a fresh activity in the conversation).
+    /// </summary>
+    public static JsonObject PressActivity(
+        Func<string, JsonObject> newActivity,
+        JsonObject card,
+        string verb,
+        IReadOnlyDictionary<string, string>? inputs = null,
         string? cardActivityId = null)
     {
         var action = CardText.ActionWithVerb(card, verb)
@@ -151,9 +164,27 @@ public sealed class TeamsConversation
             }
         }
 
-        return action["type"]!.GetValue<string>() == "Action.Execute"
-            ? ExecuteAsync(verb, data, from, cardActivityId)
-            : SubmitAsync(data, from, cardActivityId);
+        JsonObject activity;
+        if (action["type"]!.GetValue<string>() == "Action.Execute")
+        {
+            activity = newActivity("invoke-adaptive-card-action");
+            var execute = activity["value"]!["action"]!.AsObject();
+            execute["verb"] = verb;
+            execute["data"] = data;
+        }
+        else
+        {
+            activity = newActivity("message");
+            activity.Remove("text");
+            activity["value"] = data;
+        }
+
+        if (cardActivityId is not null)
+        {
+            activity["replyToId"] = cardActivityId;
+        }
+
+        return activity;
     }
 
     /// <summary>The bot is installed here (personal) or added to this chat, team or meeting.</summary>
