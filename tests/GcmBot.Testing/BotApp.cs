@@ -89,8 +89,18 @@ public sealed class BotApp : IAsyncDisposable
         var dataFolder = Path.Combine(Path.GetTempPath(), "gcmbot-tests", Guid.NewGuid().ToString("N"));
         var postgres = options.UsePostgres ? await PostgresTestServer.CreateDatabaseAsync() : null;
         var app = new BotApp(options, connector, dataFolder, postgres);
-        // The host starts (and migrates its database) on first use; do it now so that tests start from a ready bot.
-        _ = app.Services;
+        try
+        {
+            // The host starts (and migrates its database) on first use; do it now so that tests start from a ready bot.
+            _ = app.Services;
+        }
+        catch
+        {
+            // A host that refuses to start (as tests of start-up checks expect) must not leave its connector behind.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
 
