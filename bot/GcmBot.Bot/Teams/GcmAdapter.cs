@@ -1,3 +1,4 @@
+using GcmBot.Bot.Languages;
 using GcmBot.Bot.Teams.Conversations;
 using GcmBot.Bot.Teams.Deduplication;
 using GcmBot.Bot.Teams.Outbound;
@@ -6,22 +7,17 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Localization;
 
 namespace GcmBot.Bot.Teams;
 
 /// <summary>
-/// The Bot Framework <see cref="CloudAdapter"/> with GcmBot's middleware (de-duplication, conversation capture, turn
-/// tracking), its one turn error handler, replies that ride out Teams' throttling (<see cref="ReplyDelivery"/>), and a
+/// The Bot Framework <see cref="CloudAdapter"/> with GcmBot's middleware (de-duplication, conversation capture, the
+/// person's language, turn tracking), its one turn error handler, replies that ride out Teams' throttling (<see cref="ReplyDelivery"/>), and a
 /// request front door that answers a refused token 401 and a malformed request 400 instead of 500.
 /// </summary>
 public sealed partial class GcmAdapter : CloudAdapter, IBotFrameworkHttpAdapter
 {
-    /// <summary>The apology when the failed turn wrote nothing: then, and only then, "nothing was changed" is true.</summary>
-    public const string ApologyText = "Sorry, something went wrong on my side and I could not finish that. Nothing was changed; please try again in a moment.";
-
-    /// <summary>The apology when the failed turn had already stored part of its work.</summary>
-    public const string ApologyAfterChangeText = "Sorry, something went wrong on my side before I could finish that. Part of it may already be saved, so please check before you try again.";
-
     private readonly ReplyDelivery _replies;
     private readonly ILogger<GcmAdapter> _logger;
 
@@ -29,8 +25,10 @@ public sealed partial class GcmAdapter : CloudAdapter, IBotFrameworkHttpAdapter
         BotFrameworkAuthentication authentication,
         DeduplicationMiddleware deduplication,
         ConversationCaptureMiddleware conversationCapture,
+        Languages.LanguageMiddleware language,
         TurnTrackingMiddleware turnTracking,
         ReplyDelivery replies,
+        IStringLocalizer<TeamsTexts> texts,
         ILogger<GcmAdapter> logger)
         : base(authentication, logger)
     {
@@ -38,6 +36,7 @@ public sealed partial class GcmAdapter : CloudAdapter, IBotFrameworkHttpAdapter
         _logger = logger;
         Use(deduplication);
         Use(conversationCapture);
+        Use(language);
         Use(turnTracking);
         OnTurnError = async (turnContext, exception) =>
         {
@@ -55,8 +54,15 @@ public sealed partial class GcmAdapter : CloudAdapter, IBotFrameworkHttpAdapter
                 }
                 else if (turnContext.Activity.Type == ActivityTypes.Message)
                 {
+                    // "Nothing was changed" only when it is true: the turn's own writes are observed (TurnRecord).
                     var changed = TurnRecord.Of(turnContext)?.Commits.Committed ?? false;
-                    await turnContext.SendActivityAsync(MessageFactory.Text(changed ? ApologyAfterChangeText : ApologyText));
+                    string apology;
+                    using (LanguageScope.Use(new BotTurn(turnContext).Culture))
+                    {
+                        apology = changed ? texts["Apology.AfterChange"] : texts["Apology.NothingChanged"];
+                    }
+
+                    await turnContext.SendActivityAsync(MessageFactory.Text(apology));
                 }
             }
             catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)

@@ -1,5 +1,4 @@
 using System.Net;
-using GcmBot.Bot.Teams;
 using GcmBot.Bot.Tests.Registration;
 using GcmBot.Cards.Registration;
 
@@ -12,6 +11,8 @@ namespace GcmBot.Bot.Tests.Reliability;
 public sealed class ReplyDeliveryTests
 {
     private const string Confirmation = "You're registered";
+    private const string ApologyNothingChanged = "Sorry, something went wrong on my side and I could not finish that. Nothing was changed; please try again in a moment.";
+    private const string ApologyAfterChange = "Sorry, something went wrong on my side before I could finish that. Part of it may already be saved, so please check before you try again.";
 
     public static TheoryData<string> Faults => new() { "429 then 200", "502 twice", "down for 6 s" };
 
@@ -58,7 +59,7 @@ public sealed class ReplyDeliveryTests
         var turn = await chat.PressAsync(form.Reply.Card, RegistrationVerbs.Submit, RegistrationDriver.ValidAnswers());
 
         var apology = Assert.Single(turn.Replies).Text;
-        Assert.Equal(GcmAdapter.ApologyAfterChangeText, apology);
+        Assert.Equal(ApologyAfterChange, apology);
         Assert.DoesNotContain("Nothing was changed", apology);
         Assert.Single(await RegistrationDriver.RegistrationsAsync(bot));
     }
@@ -72,7 +73,28 @@ public sealed class ReplyDeliveryTests
 
         var turn = await chat.SayAsync("help");
 
-        Assert.Equal(GcmAdapter.ApologyText, Assert.Single(turn.Replies).Text);
+        Assert.Equal(ApologyNothingChanged, Assert.Single(turn.Replies).Text);
+    }
+
+    [Theory]
+    [InlineData("fr-FR", "Rien n’a été modifié")]
+    [InlineData("qps-ploc", null)]
+    public async Task FailedTurn_ApologisesInThePersonsLanguage(string locale, string? expected)
+    {
+        await using var bot = await BotApp.StartAsync();
+        var chat = bot.PersonalChat(TestUsers.Alice).InLocale(locale);
+        bot.Connector.Faults.Next(c => c.IsSend && c.ConversationId == chat.Id, new ConnectorAnswer(413));
+
+        var apology = Assert.Single((await chat.SayAsync("help")).Replies).Text!;
+
+        if (expected is null)
+        {
+            Assert.Empty(Untranslated.In(apology));
+        }
+        else
+        {
+            Assert.Contains(expected, apology);
+        }
     }
 
     [Fact]
