@@ -1,3 +1,4 @@
+using GcmBot.Bot.Coordination;
 using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
@@ -11,11 +12,14 @@ using GcmBot.Bot.StakeholderDirectory;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Submissions;
 using GcmBot.Bot.Teams;
+using GcmBot.Bot.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddGcmStorage();
+builder.Services.AddCoordination();
+builder.Services.AddGcmTelemetry(builder.Configuration);
 builder.Services.AddTeamsBot();
 builder.Services.AddExports();
 builder.Services.AddHelp();

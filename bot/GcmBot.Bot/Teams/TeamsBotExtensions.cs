@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using GcmBot.Bot.Teams.Conversations;
 using GcmBot.Bot.Teams.Deduplication;
 using GcmBot.Bot.Teams.Organisers;
 using GcmBot.Bot.Teams.Outbound;
 using GcmBot.Bot.Teams.Routing;
+using GcmBot.Bot.Telemetry;
 using GcmBot.Cards.Help;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -18,7 +20,9 @@ public static class TeamsBotExtensions
         services.AddOptions<BotIdentityOptions>().BindConfiguration(string.Empty);
         services.AddOptions<OrganiserOptions>().BindConfiguration(OrganiserOptions.SectionName);
         services.AddOptions<DeduplicationOptions>().BindConfiguration(DeduplicationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.SendTimeoutSeconds < o.LeaseSeconds, "Outbound:SendTimeoutSeconds must be less than Outbound:LeaseSeconds.")
+            .ValidateOnStart();
 
         services.AddHttpClient();
         services.AddMemoryCache();
@@ -38,7 +42,10 @@ public static class TeamsBotExtensions
 
         services.AddSingleton<OutboundSignal>();
         services.AddSingleton<INotificationQueue, NotificationQueue>();
-        services.AddHostedService<OutboundSender>();
+        services.AddSingleton<ProactiveConnector>();
+        services.AddSingleton<TeamsRateGate>();
+        services.AddSingleton<OutboundSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboundSender>());
 
         services.AddSingleton<ConfiguredOrganiserPolicy>();
         services.AddSingleton<IOrganiserPolicy>(sp => sp.GetRequiredService<ConfiguredOrganiserPolicy>());
@@ -48,7 +55,8 @@ public static class TeamsBotExtensions
         services.AddScoped<CommandDispatcher>();
         services.AddScoped<CardActionDispatcher>();
         services.AddCardAction<RunCommandAction>(HelpCard.RunCommandVerb);
-        services.AddScoped<IBot, GcmActivityHandler>();
+        services.AddScoped<GcmActivityHandler>();
+        services.AddScoped<IBot, InstrumentedBot>();
         return services;
     }
 
@@ -57,8 +65,22 @@ public static class TeamsBotExtensions
     {
         // Built now so that a duplicate command or verb stops the app at start-up, not at the first message.
         endpoints.ServiceProvider.GetRequiredService<RouteTable>();
-        endpoints.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        endpoints.MapPost("/api/messages", async (
+            HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, TurnInfo turn, GcmMetrics metrics, CancellationToken cancellationToken) =>
+        {
+            // One span and one latency measure per turn; InstrumentedBot names it from inside.
+            using var span = GcmTelemetry.Source.StartActivity(GcmTelemetry.Turn, ActivityKind.Server);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await adapter.ProcessAsync(request, response, bot, cancellationToken);
+            }
+            finally
+            {
+                metrics.TurnCompleted(Stopwatch.GetElapsedTime(started), turn.ActivityType, response.StatusCode);
+                span?.SetTag("http.response.status_code", response.StatusCode);
+            }
+        });
         return endpoints;
     }
 }
