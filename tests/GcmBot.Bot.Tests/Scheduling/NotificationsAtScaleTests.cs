@@ -45,7 +45,7 @@ public sealed class NotificationsAtScaleTests(ITestOutputHelper output)
         Assert.Equal(chats.Count, recorded.GetValueOrDefault(OutboundStatus.Sent));
         output.WriteLine(
             $"1,000 notifications delivered in {clock.Elapsed.TotalSeconds:F1} s (the 50/s limit allows 20.0 s at best; queueing them took {enqueued.TotalSeconds:F1} s); " +
-            $"{bot.Connector.Rejected.Count} answered 429; most accepted in any second: {limiter.MostInAnySecond}.);
+            $"{bot.Connector.Rejected.Count} answered 429; most accepted in any second: {limiter.MostInAnySecond}.");
     }
 
     [Fact]
