@@ -14,6 +14,12 @@ using GcmBot.Bot.Submissions;
 using GcmBot.Bot.Teams;
 using GcmBot.Bot.Telemetry;
 
+if (args is ["--probe", var probeUrl])
+{
+    // The container's health check (Dockerfile): no host, just one request to a running instance.
+    Environment.Exit(await HealthProbe.RunAsync(probeUrl));
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);

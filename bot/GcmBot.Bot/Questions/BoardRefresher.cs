@@ -153,8 +153,10 @@ public sealed partial class BoardRefresher(
                     }
 
                     signal.Taken(sessionId);
-                    next = time.GetUtcNow() + Interval;
                     var result = await publisher.PublishAsync(sessionId, stoppingToken);
+                    // Counted from the end of this update: the next one starts a full interval after this one was
+                    // answered, whichever instance makes it and however long the request took to arrive.
+                    next = time.GetUtcNow() + Interval;
                     if (result.RetryAfter is { } retryAfter)
                     {
                         var failures = _failures.AddOrUpdate(sessionId, 1, (_, n) => n + 1);

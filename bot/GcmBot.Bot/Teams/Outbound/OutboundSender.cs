@@ -253,7 +253,10 @@ public sealed partial class OutboundSender(
         }
     }
 
-    /// <summary>Paces, sends and records one message; false when it was left for later (not sent).</summary>
+    /// <summary>
+    /// Paces, sends and records one message; false when it was left for later (not sent, to be released), true when it
+    /// is done here (sent and recorded, or no longer this instance's to send).
+    /// </summary>
     private async Task<bool> DeliverAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         var sendTimeout = TimeSpan.FromSeconds(_options.SendTimeoutSeconds);
@@ -263,6 +266,13 @@ public sealed partial class OutboundSender(
             if (time.GetUtcNow() + sendTimeout >= message.LeaseUntil)
             {
                 return false;
+            }
+
+            // The claim is renewed before the slot is taken, and only if it is still ours: a message whose lease ran
+            // out while it waited (a slow database, a long pause) may have been claimed, and sent, by another instance.
+            if (!await RenewAsync(message, cancellationToken))
+            {
+                return true;
             }
 
             var slot = await rates.ReserveAsync(message.ConversationId!, cancellationToken);
@@ -306,6 +316,15 @@ public sealed partial class OutboundSender(
         {
             Interlocked.Decrement(ref _inFlight);
         }
+    }
+
+    private async Task<bool> RenewAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + TimeSpan.FromSeconds(_options.LeaseSeconds);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<OutboundMessage>()
+            .Where(m => m.Id == message.Id && m.LeaseOwner == message.LeaseOwner && m.Status == OutboundStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), cancellationToken) == 1;
     }
 
     private void PauseHere(TimeSpan wait)
