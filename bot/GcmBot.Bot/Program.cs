@@ -1,3 +1,4 @@
+using GcmBot.Bot.Coordination;
 using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
@@ -12,11 +13,20 @@ using GcmBot.Bot.StakeholderDirectory;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Submissions;
 using GcmBot.Bot.Teams;
+using GcmBot.Bot.Telemetry;
+
+if (args is ["--probe", var probeUrl])
+{
+    // The container's health check (Dockerfile): no host, just one request to a running instance.
+    Environment.Exit(await HealthProbe.RunAsync(probeUrl));
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddGcmStorage();
+builder.Services.AddCoordination();
+builder.Services.AddGcmTelemetry(builder.Configuration);
 builder.Services.AddTeamsBot();
 builder.Services.AddLanguages();
 builder.Services.AddExports();

@@ -37,6 +37,12 @@ public sealed class BotAppOptions
 
     /// <summary>The host environment's name ("Testing" by default; "Production" to test what production refuses).</summary>
     public string Environment { get; set; } = "Testing";
+
+    /// <summary>Run on this existing PostgreSQL database (another instance's), which this host neither creates nor drops.</summary>
+    public string? SharedPostgres { get; set; }
+
+    /// <summary>Use this connector (shared with other instances) instead of a new one; this host does not dispose it.</summary>
+    public FakeConnector? SharedConnector { get; set; }
 }
 
 /// <summary>
@@ -53,9 +59,12 @@ public sealed class BotApp : IAsyncDisposable
     private WebApplicationFactory<Program> _factory;
 
     private readonly string? _postgresConnectionString;
+    private Random? _spread;
+    private IReadOnlyList<BotApp> _instances = [];
 
     private BotApp(BotAppOptions options, FakeConnector connector, string dataFolder, string? postgresConnectionString)
     {
+        _instances = [this];
         _options = options;
         Connector = connector;
         DataFolder = dataFolder;
@@ -85,9 +94,9 @@ public sealed class BotApp : IAsyncDisposable
     {
         var options = new BotAppOptions();
         configure?.Invoke(options);
-        var connector = await FakeConnector.StartAsync();
+        var connector = options.SharedConnector ?? await FakeConnector.StartAsync();
         var dataFolder = Path.Combine(Path.GetTempPath(), "gcmbot-tests", Guid.NewGuid().ToString("N"));
-        var postgres = options.UsePostgres ? await PostgresTestServer.CreateDatabaseAsync() : null;
+        var postgres = options.SharedPostgres ?? (options.UsePostgres ? await PostgresTestServer.CreateDatabaseAsync() : null);
         var app = new BotApp(options, connector, dataFolder, postgres);
         try
         {
@@ -124,8 +133,34 @@ public sealed class BotApp : IAsyncDisposable
         _ = _factory.Services;
     }
 
+    /// <summary>
+    /// From now on, activities posted through this host go to one of <paramref name="instances"/> chosen at random,
+    /// as a load balancer in front of several instances would spread them.
+    /// </summary>
+    public void SpreadTurnsOver(IReadOnlyList<BotApp> instances, int seed)
+    {
+        _instances = instances;
+        _spread = new Random(seed);
+    }
+
     /// <summary>POSTs an activity to /api/messages as Teams would.</summary>
     public Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, string? bearerToken = null)
+    {
+        if (_spread is not null)
+        {
+            BotApp target;
+            lock (_spread)
+            {
+                target = _instances[_spread.Next(_instances.Count)];
+            }
+
+            return target.PostHereAsync(activity, bearerToken);
+        }
+
+        return PostHereAsync(activity, bearerToken);
+    }
+
+    private Task<HttpResponseMessage> PostHereAsync(JsonObject activity, string? bearerToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
@@ -143,9 +178,13 @@ public sealed class BotApp : IAsyncDisposable
     {
         Http.Dispose();
         await _factory.DisposeAsync();
-        await Connector.DisposeAsync();
+        if (_options.SharedConnector is null)
+        {
+            await Connector.DisposeAsync();
+        }
+
         SqliteConnection.ClearAllPools();
-        if (_postgresConnectionString is not null)
+        if (_postgresConnectionString is not null && _options.SharedPostgres is null)
         {
             await PostgresTestServer.DropDatabaseAsync(_postgresConnectionString);
         }

@@ -14,6 +14,15 @@ namespace GcmBot.Testing;
 /// <summary>One request the bot made to the connector.</summary>
 public sealed record ConnectorCall(string Method, string Path, string? ConversationId, string? ActivityId, JsonObject? Body, int Sequence)
 {
+    /// <summary>When the connector received it (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
+    public long Timestamp { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>The test instance that made the call, when the instance marks its requests (<see cref="InstanceLink"/>).</summary>
+    public string? Instance { get; init; }
+
+    /// <summary>When the call left the instance (Stopwatch ticks), when the instance marks its requests.</summary>
+    public long? SentAt { get; init; }
+
     public bool IsSend => Method == "POST" && Path.Contains("/activities", StringComparison.Ordinal);
     public bool IsUpdate => Method == "PUT";
     public ReceivedActivity Activity => new(Body ?? [], this);
@@ -120,6 +129,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        var received = System.Diagnostics.Stopwatch.GetTimestamp();
         var request = context.Request;
         if (request.Method == "GET" && _files.TryGetValue(request.Path.Value!, out var file))
         {
@@ -139,7 +149,12 @@ public sealed class FakeConnector : IAsyncDisposable
         var segments = request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
         string? conversationId = segments.Length >= 3 && segments[0] == "v3" && segments[1] == "conversations" ? segments[2] : null;
         string? activityId = segments.Length >= 5 && segments[3] == "activities" ? segments[4] : null;
-        var call = new ConnectorCall(request.Method, request.Path.Value!, conversationId, activityId, body, Interlocked.Increment(ref _sequence));
+        var call = new ConnectorCall(request.Method, request.Path.Value!, conversationId, activityId, body, Interlocked.Increment(ref _sequence))
+        {
+            Timestamp = received,
+            Instance = request.Headers[InstanceLink.HeaderName].FirstOrDefault(),
+            SentAt = long.TryParse(request.Headers[InstanceLink.SentAtHeaderName].FirstOrDefault(), out var sentAt) ? sentAt : null,
+        };
 
         var answer = await Faults.DecideAsync(call) ?? Interceptor?.Invoke(call) ?? DefaultAnswer(call, segments);
         if (answer.AbortConnection)

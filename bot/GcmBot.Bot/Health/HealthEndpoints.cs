@@ -7,21 +7,29 @@ namespace GcmBot.Bot.Health;
 
 public static class HealthEndpoints
 {
+    private const string ReadyTag = "ready";
+
     public static IServiceCollection AddGcmHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         return services;
     }
 
-    /// <summary>GET /healthz: 200 "Healthy" when the database answers, 503 otherwise.</summary>
+    /// <summary>
+    /// GET /alive (liveness): 200 "Healthy" while the process serves requests, whatever the database does, so that a
+    /// platform restarts the instance only when it hangs. GET /healthz (readiness): 200 when the database answers and
+    /// every migration this build knows is applied, 503 otherwise, so that a load balancer sends turns only to
+    /// instances that can serve them.
+    /// </summary>
     public static IEndpointRouteBuilder MapGcmHealthChecks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions());
+        endpoints.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         return endpoints;
     }
 }
 
-/// <summary>The database is reachable and its schema is in place (a real query, not just a connection).</summary>
+/// <summary>The database is reachable and its schema is this build's (no migration pending).</summary>
 public sealed class DatabaseHealthCheck(IDbContextFactory<GcmDbContext> databases) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -29,6 +37,12 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<GcmDbContext> database
         try
         {
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            if (pending > 0)
+            {
+                return HealthCheckResult.Unhealthy($"{pending} database migration(s) not applied yet.");
+            }
+
             await db.Set<Teams.Conversations.ConversationRecord>().AnyAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }

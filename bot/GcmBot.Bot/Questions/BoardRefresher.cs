@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using GcmBot.Bot.Coordination;
 using GcmBot.Bot.Teams;
 using GcmBot.Bot.Teams.Conversations;
 using GcmBot.Bot.Teams.Outbound;
 using GcmBot.Cards.Questions;
-using Microsoft.Bot.Schema;
+using GcmBot.Bot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Questions;
@@ -37,12 +38,16 @@ public sealed class BoardSignal
 /// Keeps each shared board message in step with the database, updating it at most once per
 /// <see cref="QnaOptions.BoardUpdateIntervalMilliseconds"/> per chat: the first change after a quiet spell goes out at
 /// once, everything arriving during the interval goes out together at its end (Teams allows 7 sends per second per
-/// thread, and votes in a meeting arrive far faster).
+/// thread, and votes in a meeting arrive far faster). With several instances, the chat's lease ("board:{chat}", a
+/// <see cref="WorkLease"/>) lets one instance at a time update it and carries the moment of the next allowed update
+/// from one holder to the next; an instance that cannot have the lease tries again shortly, and whoever updates
+/// renders the latest version, so every vote shows whichever instance counted it.
 /// </summary>
 public sealed partial class BoardRefresher(
     BoardSignal signal,
     BoardPublisher publisher,
     QnaStore store,
+    LeaseStore leases,
     IOptions<QnaOptions> options,
     TimeProvider time,
     ILogger<BoardRefresher> logger) : BackgroundService
@@ -50,8 +55,13 @@ public sealed partial class BoardRefresher(
     /// <summary>How often boards left behind (a failed update, a restart) are looked for.</summary>
     private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a chat's lease holds if its holder dies in the middle of an update.</summary>
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(30);
+
+    /// <summary>How soon an instance asks again for a lease another instance holds (real time: it is that instance's pace).</summary>
+    private static readonly TimeSpan LeaseRetry = TimeSpan.FromMilliseconds(150);
+
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _nextAllowed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, int> _failures = new();
 
     private TimeSpan Interval => TimeSpan.FromMilliseconds(options.Value.BoardUpdateIntervalMilliseconds);
@@ -118,25 +128,49 @@ public sealed partial class BoardRefresher(
             await gate.WaitAsync(stoppingToken);
             try
             {
-                var wait = _nextAllowed.GetValueOrDefault(conversation) - time.GetUtcNow();
-                if (wait > TimeSpan.Zero)
+                var lease = await leases.TryAcquireAsync(BoardLeaseName(conversation), LeaseTime, stoppingToken);
+                while (lease is null)
                 {
-                    await Task.Delay(wait, time, stoppingToken);
+                    // Another instance is updating this chat's board; it may already show what changed here.
+                    await Task.Delay(LeaseRetry, stoppingToken);
+                    // Taken before reading: a change after this read notifies anew rather than being dropped.
+                    signal.Taken(sessionId);
+                    if ((await store.FindAsync(sessionId, stoppingToken)) is not { } now || now.Version <= now.RenderedVersion)
+                    {
+                        return;
+                    }
+
+                    lease = await leases.TryAcquireAsync(BoardLeaseName(conversation), LeaseTime, stoppingToken);
                 }
 
-                signal.Taken(sessionId);
-                _nextAllowed[conversation] = time.GetUtcNow() + Interval;
-                var result = await publisher.PublishAsync(sessionId, stoppingToken);
-                if (result.RetryAfter is { } retryAfter)
+                var next = time.GetUtcNow() + Interval;
+                try
                 {
-                    var failures = _failures.AddOrUpdate(sessionId, 1, (_, n) => n + 1);
-                    var delay = retryAfter > TimeSpan.Zero ? retryAfter : Backoff(failures);
-                    _nextAllowed[conversation] = time.GetUtcNow() + delay;
-                    signal.Notify(sessionId);
+                    var wait = lease.NotBefore - time.GetUtcNow();
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait, time, stoppingToken);
+                    }
+
+                    signal.Taken(sessionId);
+                    var result = await publisher.PublishAsync(sessionId, stoppingToken);
+                    // Counted from the end of this update: the next one starts a full interval after this one was
+                    // answered, whichever instance makes it and however long the request took to arrive.
+                    next = time.GetUtcNow() + Interval;
+                    if (result.RetryAfter is { } retryAfter)
+                    {
+                        var failures = _failures.AddOrUpdate(sessionId, 1, (_, n) => n + 1);
+                        next = time.GetUtcNow() + (retryAfter > TimeSpan.Zero ? retryAfter : Backoff(failures));
+                        signal.Notify(sessionId);
+                    }
+                    else
+                    {
+                        _failures.TryRemove(sessionId, out _);
+                    }
                 }
-                else
+                finally
                 {
-                    _failures.TryRemove(sessionId, out _);
+                    await leases.ReleaseAsync(lease, next, CancellationToken.None);
                 }
             }
             finally
@@ -155,6 +189,8 @@ public sealed partial class BoardRefresher(
             LogRefreshFailed(logger, ex, sessionId);
         }
     }
+
+    internal static string BoardLeaseName(string conversationId) => "board:" + conversationId;
 
     private static TimeSpan Backoff(int failures) =>
         TimeSpan.FromMilliseconds(Math.Min(60_000, 1000 * Math.Pow(2, failures - 1) + Random.Shared.Next(0, 500)));
@@ -177,8 +213,8 @@ public sealed partial class BoardPublisher(
     QnaStore store,
     QnaBoardReader reader,
     ConversationStore conversations,
-    GcmAdapter adapter,
-    IOptions<BotIdentityOptions> identity,
+    ProactiveConnector connector,
+    GcmMetrics metrics,
     ILogger<BoardPublisher> logger)
 {
     public async Task<PublishResult> PublishAsync(int sessionId, CancellationToken cancellationToken)
@@ -200,15 +236,11 @@ public sealed partial class BoardPublisher(
         var model = await reader.ReadAsync(session, BoardViewer.Everyone, new BoardRequest(), cancellationToken);
         var activity = CardAttachments.ToActivity(QnaBoardCard.Build(model));
         activity.Id = boardId;
-        var (outcome, status, retryAfter) = await OutboundSender.ContinueAsync(
-            adapter,
-            identity.Value.MicrosoftAppId ?? string.Empty,
-            ConversationStore.ToReference(conversation),
-            (turn, ct) => turn.UpdateActivityAsync(activity, ct),
-            cancellationToken);
+        var (outcome, status, retryAfter) = await connector.UpdateAsync(ConversationStore.ToReference(conversation), activity, cancellationToken);
         switch (outcome)
         {
             case SendOutcome.Sent:
+                metrics.CardUpdated("qna-board");
                 await store.MarkRenderedAsync(sessionId, session.Version, cancellationToken);
                 return PublishResult.Done;
             case SendOutcome.Throttled:

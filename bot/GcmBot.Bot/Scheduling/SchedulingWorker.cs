@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GcmBot.Bot.Coordination;
 using GcmBot.Bot.Participants;
 using GcmBot.Bot.Teams.Outbound;
 using Microsoft.Extensions.Options;
@@ -61,7 +62,10 @@ public sealed class SchedulingSignal : IRegistrantsChangedListener
 /// Does the slow scheduling work after the turn (Teams wants answers within seconds; Graph may ask to wait): applies
 /// pending consultations to Teams and reports to the organiser where they asked, and every
 /// <see cref="SchedulingOptions.InviteSyncMinutes"/> (or when registrants change) adds late registrants to upcoming
-/// meetings and links meeting chats still unknown. Pending work is in the database, so a restart resumes it.
+/// meetings and links meeting chats still unknown. Pending work is in the database, so a restart resumes it. With
+/// several instances, each consultation is reconciled under its lease ("consultation:{id}") and the invitation sync
+/// under one lease for all ("scheduling:invitations"), so one instance at a time does each; a lease whose holder died
+/// expires, and the next look (at most <see cref="Recheck"/> later) takes it over.
 /// </summary>
 public sealed partial class SchedulingWorker(
     ConsultationStore store,
@@ -69,11 +73,18 @@ public sealed partial class SchedulingWorker(
     RegistrantSource registrants,
     ConsultationNotifier notifier,
     INotificationQueue queue,
+    LeaseStore leases,
     SchedulingSignal signal,
     IOptions<SchedulingOptions> options,
     TimeProvider time,
     ILogger<SchedulingWorker> logger) : BackgroundService
 {
+    /// <summary>How soon work held by another instance is looked at again.</summary>
+    internal static readonly TimeSpan Recheck = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a lease holds: longer than a reconciliation or a sync takes, Graph's retries included.</summary>
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMinutes(options.Value.InviteSyncMinutes);
@@ -82,17 +93,39 @@ public sealed partial class SchedulingWorker(
         {
             try
             {
-                await ProcessPendingAsync(stoppingToken);
-                if (signal.TakeRegistrantsChanged() || time.GetUtcNow() >= nextSync)
+                var heldElsewhere = await ProcessPendingAsync(stoppingToken);
+                var registrantsChanged = signal.TakeRegistrantsChanged();
+                if (registrantsChanged || time.GetUtcNow() >= nextSync)
                 {
-                    nextSync = time.GetUtcNow() + interval;
-                    if (await SyncInvitationsAsync(stoppingToken))
+                    var changed = false;
+                    var synced = await leases.TryRunAsync(
+                        "scheduling:invitations", LeaseTime, async ct => changed = await SyncInvitationsAsync(ct), stoppingToken);
+                    if (synced)
                     {
-                        continue;
+                        nextSync = time.GetUtcNow() + interval;
+                        if (changed)
+                        {
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        // Another instance is syncing; what changed here may have come after its reading.
+                        heldElsewhere = true;
+                        if (registrantsChanged)
+                        {
+                            signal.OnRegistrantsChanged();
+                            await Task.Delay(Recheck / 10, stoppingToken);
+                        }
                     }
                 }
 
                 var wait = nextSync - time.GetUtcNow();
+                if (heldElsewhere && wait > Recheck)
+                {
+                    wait = Recheck;
+                }
+
                 await signal.WaitAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -107,22 +140,29 @@ public sealed partial class SchedulingWorker(
         }
     }
 
-    private async Task ProcessPendingAsync(CancellationToken cancellationToken)
+    /// <summary>Reconciles every pending consultation no other instance is working on; true when some were held elsewhere.</summary>
+    private async Task<bool> ProcessPendingAsync(CancellationToken cancellationToken)
     {
+        var heldElsewhere = false;
         foreach (var id in await store.PendingAsync(cancellationToken))
         {
-            var result = await reconciler.ReconcileAsync(id, cancellationToken);
-            if (result is null)
+            heldElsewhere |= !await leases.TryRunAsync($"consultation:{id}", LeaseTime, async ct =>
             {
-                continue;
-            }
+                var result = await reconciler.ReconcileAsync(id, ct);
+                if (result is null)
+                {
+                    return;
+                }
 
-            var consultation = result.Consultation;
-            if (consultation.Teams == TeamsState.Failed || consultation.LastChange != ConsultationChange.RegistrantsChanged)
-            {
-                await ReportAsync(consultation, result.Figures, cancellationToken);
-            }
+                var consultation = result.Consultation;
+                if (consultation.Teams == TeamsState.Failed || consultation.LastChange != ConsultationChange.RegistrantsChanged)
+                {
+                    await ReportAsync(consultation, result.Figures, ct);
+                }
+            }, cancellationToken);
         }
+
+        return heldElsewhere;
     }
 
     /// <summary>True when some consultation became pending (new registrants to add): process it at once.</summary>

@@ -1,10 +1,10 @@
+using GcmBot.Bot.Coordination;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Teams;
 using GcmBot.Bot.Teams.Conversations;
 using GcmBot.Bot.Teams.Outbound;
+using GcmBot.Bot.Telemetry;
 using GcmBot.Cards.SpeakerQueue;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,19 +14,29 @@ namespace GcmBot.Bot.SpeakerQueue;
 /// Keeps each shared card in step with its list, coalesced: however many people act, a chat's card is updated at
 /// most once per <see cref="SpeakerQueueOptions.CardUpdateIntervalMilliseconds"/> (Teams throttles a bot's sends per
 /// chat), always with the latest state. It also sends the personal notices that follow from the list: "you have the
-/// floor" and "you are next". Everything it needs is stored (versions, notice flags), so a restart loses nothing.
+/// floor" and "you are next". Everything it needs is stored (versions, notice flags, the card's last update), so a
+/// restart loses nothing. With several instances, a list is handled under its chat's lease ("speakers:{chat}", a
+/// <see cref="WorkLease"/>): one instance at a time reads it, sends its notices and updates its card, and the stored
+/// time of the last update keeps the pace whichever instance does it.
 /// </summary>
 public sealed partial class SpeakerQueueCardUpdater(
     IDbContextFactory<GcmDbContext> databases,
     ConversationStore conversations,
     INotificationQueue notifications,
-    IBotFrameworkHttpAdapter httpAdapter,
-    IOptions<BotIdentityOptions> identity,
+    ProactiveConnector connector,
+    LeaseStore leases,
+    GcmMetrics metrics,
     IOptions<SpeakerQueueOptions> options,
     [FromKeyedServices(SpeakerQueueService.SignalKey)] OutboundSignal signal,
     TimeProvider time,
     ILogger<SpeakerQueueCardUpdater> logger) : BackgroundService
 {
+    /// <summary>How long a list's lease holds if its holder dies in the middle of a pass.</summary>
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(30);
+
+    /// <summary>How soon to look again at a list another instance was handling.</summary>
+    private static readonly TimeSpan LeaseRetry = TimeSpan.FromMilliseconds(150);
+
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan PassSpacing = TimeSpan.FromMilliseconds(100);
@@ -79,32 +89,49 @@ public sealed partial class SpeakerQueueCardUpdater(
         var wait = IdlePoll;
         foreach (var conversationId in behind)
         {
-            QueueState? state;
-            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+            var remaining = IdlePoll;
+            var handled = await leases.TryRunAsync(
+                "speakers:" + conversationId,
+                LeaseTime,
+                async ct => remaining = await HandleAsync(conversationId, interval, ct),
+                cancellationToken);
+            if (!handled)
             {
-                state = await SpeakerQueueService.LoadAsync(db, conversationId, tracking: false, cancellationToken);
+                remaining = LeaseRetry;
             }
 
-            if (state is null)
-            {
-                continue;
-            }
-
-            await SendNoticesAsync(state, cancellationToken);
-            var queue = state.Queue;
-            var now = time.GetUtcNow();
-            var dueAt = (queue.CardUpdatedAt ?? DateTimeOffset.MinValue) + interval;
-            if (queue.CardActivityId is not null && now < dueAt)
-            {
-                var remaining = dueAt - now;
-                wait = remaining < wait ? remaining : wait;
-                continue;
-            }
-
-            await UpdateCardAsync(state, now, cancellationToken);
+            wait = remaining < wait ? remaining : wait;
         }
 
         return wait < MinimumWait ? MinimumWait : wait;
+    }
+
+    /// <summary>One list, under its lease: notices, then the card if its interval has passed; returns the time left.</summary>
+    private async Task<TimeSpan> HandleAsync(string conversationId, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        QueueState? state;
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        {
+            state = await SpeakerQueueService.LoadAsync(db, conversationId, tracking: false, cancellationToken);
+        }
+
+        if (state is null || state.Queue.Version <= state.Queue.RenderedVersion)
+        {
+            // Gone, or another instance brought it up to date since the list of lists behind was read.
+            return IdlePoll;
+        }
+
+        await SendNoticesAsync(state, cancellationToken);
+        var queue = state.Queue;
+        var now = time.GetUtcNow();
+        var dueAt = (queue.CardUpdatedAt ?? DateTimeOffset.MinValue) + interval;
+        if (queue.CardActivityId is not null && now < dueAt)
+        {
+            return dueAt - now;
+        }
+
+        await UpdateCardAsync(state, now, cancellationToken);
+        return IdlePoll;
     }
 
     private async Task UpdateCardAsync(QueueState state, DateTimeOffset now, CancellationToken cancellationToken)
@@ -121,16 +148,12 @@ public sealed partial class SpeakerQueueCardUpdater(
         var card = SpeakerQueueCard.Build(SpeakerQueueViews.Shared(state, options.Value, now));
         var activity = CardAttachments.ToActivity(card);
         activity.Id = queue.CardActivityId;
-        var result = await OutboundSender.ContinueAsync(
-            (BotAdapter)httpAdapter,
-            identity.Value.MicrosoftAppId ?? string.Empty,
-            ConversationStore.ToReference(conversation),
-            (turn, ct) => turn.UpdateActivityAsync(activity, ct),
-            cancellationToken);
+        var result = await connector.UpdateAsync(ConversationStore.ToReference(conversation), activity, cancellationToken);
 
         switch (result.Outcome)
         {
             case SendOutcome.Sent:
+                metrics.CardUpdated("speakers-list");
                 await MarkAsync(queue, q => q.SetProperty(x => x.RenderedVersion, queue.Version).SetProperty(x => x.CardUpdatedAt, now), cancellationToken);
                 break;
             case SendOutcome.Throttled:

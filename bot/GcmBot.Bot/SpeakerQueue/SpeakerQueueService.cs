@@ -512,6 +512,13 @@ public sealed class SpeakerQueueService(
             await using (var db = await databases.CreateDbContextAsync(cancellationToken))
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (db.Database.IsNpgsql())
+                {
+                    // The gate above serialises one instance's changes to a list; this lock (held until the commit)
+                    // does the same across instances, so that several instances do not retry each other away.
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"speakers:" + conversationId}))", cancellationToken);
+                }
+
                 var state = await LoadAsync(db, conversationId, tracking: true, cancellationToken);
                 if (state is null)
                 {

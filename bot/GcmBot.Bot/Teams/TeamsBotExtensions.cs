@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using GcmBot.Bot.Teams.Conversations;
 using GcmBot.Bot.Teams.Deduplication;
 using GcmBot.Bot.Teams.Organisers;
 using GcmBot.Bot.Teams.Outbound;
 using GcmBot.Bot.Teams.Replies;
 using GcmBot.Bot.Teams.Routing;
+using GcmBot.Bot.Telemetry;
 using GcmBot.Cards.Help;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -26,7 +28,9 @@ public static partial class TeamsBotExtensions
         services.AddOptions<ReplyOptions>().BindConfiguration(ReplyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrganiserOptions>().BindConfiguration(OrganiserOptions.SectionName);
         services.AddOptions<DeduplicationOptions>().BindConfiguration(DeduplicationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.SendTimeoutSeconds < o.LeaseSeconds, "Outbound:SendTimeoutSeconds must be less than Outbound:LeaseSeconds.")
+            .ValidateOnStart();
 
         services.AddHttpClient();
         services.AddMemoryCache();
@@ -54,7 +58,10 @@ public static partial class TeamsBotExtensions
         services.AddSingleton<OutboundSignal>();
         services.AddSingleton<NotificationQueue>();
         services.AddSingleton<INotificationQueue>(sp => sp.GetRequiredService<NotificationQueue>());
-        services.AddHostedService<OutboundSender>();
+        services.AddSingleton<ProactiveConnector>();
+        services.AddSingleton<TeamsRateGate>();
+        services.AddSingleton<OutboundSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboundSender>());
 
         services.AddSingleton<ConfiguredOrganiserPolicy>();
         services.AddSingleton<IOrganiserPolicy>(sp => sp.GetRequiredService<ConfiguredOrganiserPolicy>());
@@ -64,7 +71,8 @@ public static partial class TeamsBotExtensions
         services.AddScoped<CommandDispatcher>();
         services.AddScoped<CardActionDispatcher>();
         services.AddCardAction<RunCommandAction>(HelpCard.RunCommandVerb);
-        services.AddScoped<IBot, GcmActivityHandler>();
+        services.AddScoped<GcmActivityHandler>();
+        services.AddScoped<IBot, InstrumentedBot>();
         return services;
     }
 
@@ -78,8 +86,22 @@ public static partial class TeamsBotExtensions
             LogAuthenticationOff(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsBotExtensions)));
         }
 
-        endpoints.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        endpoints.MapPost("/api/messages", async (
+            HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, TurnInfo turn, GcmMetrics metrics, CancellationToken cancellationToken) =>
+        {
+            // One span and one latency measure per turn; InstrumentedBot names it from inside.
+            using var span = GcmTelemetry.Source.StartActivity(GcmTelemetry.Turn, ActivityKind.Server);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await adapter.ProcessAsync(request, response, bot, cancellationToken);
+            }
+            finally
+            {
+                metrics.TurnCompleted(Stopwatch.GetElapsedTime(started), turn.ActivityType, response.StatusCode);
+                span?.SetTag("http.response.status_code", response.StatusCode);
+            }
+        });
         return endpoints;
     }
 

@@ -106,16 +106,6 @@ public sealed class NotificationsAtScaleTests(ITestOutputHelper output)
         Assert.Equal(0, await db.Set<Bot.Teams.Deduplication.ProcessedActivity>().CountAsync());
     }
 
-    [Fact]
-    public void Pacing_RefillsATenthOfTheRateAtATime()
-    {
-        var app = Bot.Teams.Outbound.OutboundSender.Smooth(40);
-        var conversation = Bot.Teams.Outbound.OutboundSender.Smooth(5);
-
-        Assert.Equal((4, 4, TimeSpan.FromMilliseconds(100)), (app.TokenLimit, app.TokensPerPeriod, app.ReplenishmentPeriod));
-        Assert.Equal((1, 1, TimeSpan.FromMilliseconds(200)), (conversation.TokenLimit, conversation.TokensPerPeriod, conversation.ReplenishmentPeriod));
-    }
-
     private static async Task<List<string>> SeedPersonalChatsAsync(BotApp bot, int count)
     {
         var chats = Enumerable.Range(1, count).Select(i => $"a:scale-chat-{i:D4}").ToList();

@@ -45,6 +45,12 @@ public sealed class OutboundMessage
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The claim (instance and batch) sending it now; null when nobody is.</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>Until when the claim holds; an instance that dies leaves it to expire, then another claims it.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 }
 
 internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<OutboundMessage>
@@ -58,6 +64,8 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         builder.Property(m => m.ReplacesActivityId).HasMaxLength(256);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(m => m.DeduplicationKey).IsUnique();
+        builder.Property(m => m.LeaseOwner).HasMaxLength(128);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => m.LeaseOwner);
     }
 }

@@ -1,14 +1,16 @@
-using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
-using System.Threading.RateLimiting;
+using System.Threading.Channels;
+using GcmBot.Bot.Coordination;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Teams.Conversations;
+using GcmBot.Bot.Telemetry;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using Activity = Microsoft.Bot.Schema.Activity;
 
 namespace GcmBot.Bot.Teams.Outbound;
 
@@ -22,67 +24,121 @@ public sealed record ProactiveResult(SendOutcome Outcome, int? StatusCode, TimeS
 }
 
 /// <summary>
-/// Delivers queued proactive messages: paced under Teams' per-app and per-conversation limits (smoothly, not in
-/// once-a-second bursts), retrying 429, 412 and 5xx with Retry-After or jittered exponential backoff, pausing every
-/// send when Teams answers 429, giving up visibly after a bounded number of attempts (the pattern of Microsoft's
-/// Company Communicator). Every outcome is written back to the message's row; a send that has started is finished
-/// and recorded even when the host stops, so that a restart neither loses nor repeats messages.
+/// Delivers queued proactive messages, on as many instances as run, each message once:
+/// <list type="bullet">
+/// <item>an instance claims a second's worth of due messages with a lease (<c>FOR UPDATE SKIP LOCKED</c> on
+/// PostgreSQL, so instances never wait for each other's rows); a lease that its holder did not finish (it died)
+/// expires and another instance claims the messages again;</item>
+/// <item>every send takes a slot of the app's and the conversation's shared schedules (<see cref="TeamsRateGate"/>),
+/// so all instances together stay under Teams' 50 a second per app and 7 per conversation; a slot missed by more than
+/// a few milliseconds is given up for a fresh one rather than sent late into the next sends' second;</item>
+/// <item>429, 412 and 5xx are retried after Retry-After or a jittered exponential backoff, up to a bounded number of
+/// attempts, and a 429 slows the whole app's schedule (the pattern of Microsoft's Company Communicator);</item>
+/// <item>each outcome is written to the message's row as soon as it is known, so that an instance that stops (or
+/// dies) leaves as little as possible sent but unrecorded; a send once started is finished and recorded even when the
+/// host is stopping.</item>
+/// </list>
 /// </summary>
 public sealed partial class OutboundSender(
     IDbContextFactory<GcmDbContext> databases,
-    IBotFrameworkHttpAdapter httpAdapter,
+    ProactiveConnector connector,
+    TeamsRateGate rates,
+    InstanceIdentity instance,
+    GcmMetrics metrics,
     IOptions<OutboundOptions> options,
-    IOptions<BotIdentityOptions> identity,
     OutboundSignal signal,
     TimeProvider time,
     ILogger<OutboundSender> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan CountEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ForgetEvery = TimeSpan.FromMinutes(5);
+
+    /// <summary>How late after its slot a send may still go; later, it takes a new slot.</summary>
+    private static readonly TimeSpan LateTolerance = TimeSpan.FromMilliseconds(40);
+
     private readonly OutboundOptions _options = options.Value;
+    private long _claims;
+    private int _inFlight;
 
-    /// <summary>UTC ticks until which no send starts: Teams answered 429, so the whole app waits as it asked.</summary>
-    private long _pausedUntilTicks;
+    /// <summary>Stopwatch timestamp until which this instance starts no send: Teams answered it 429.</summary>
+    private long _pausedUntil;
 
-    /// <summary>One send attempt and how it ended.</summary>
-    private sealed record Attempt(OutboundMessage Message, SendOutcome Outcome, int? StatusCode, TimeSpan? RetryAfter);
+    /// <summary>Sends started whose outcome is not yet recorded.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var appLimiter = new TokenBucketRateLimiter(Smooth(_options.MaxPerSecond));
-        using var conversationLimiter = PartitionedRateLimiter.Create<string, string>(conversationId =>
-            RateLimitPartition.GetTokenBucketLimiter(conversationId, _ => Smooth(_options.MaxPerSecondPerConversation)));
+        // The claimer keeps about a second's worth of claimed messages ahead of the senders, so that the shared
+        // schedule never waits for a claim; the senders take them one by one.
+        var claimed = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(_options.MaxPerSecond)
+        {
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        var senders = Enumerable.Range(0, _options.Concurrency).Select(_ => SendLoopAsync(claimed.Reader, stoppingToken)).ToList();
+        try
+        {
+            await ClaimLoopAsync(claimed.Writer, stoppingToken);
+        }
+        finally
+        {
+            claimed.Writer.TryComplete();
+            await Task.WhenAll(senders);
+            // Claimed but never started (the host is stopping): back to the queue at once, for any instance.
+            var left = new List<OutboundMessage>();
+            while (claimed.Reader.TryRead(out var message))
+            {
+                left.Add(message);
+            }
 
+            await ReleaseAsync(left, CancellationToken.None);
+        }
+    }
+
+    private async Task ClaimLoopAsync(ChannelWriter<OutboundMessage> claimed, CancellationToken stoppingToken)
+    {
+        var nextCount = 0L;
+        var nextForget = Stopwatch.GetTimestamp() + (long)(ForgetEvery.TotalSeconds * Stopwatch.Frequency);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var due = await LoadDueAsync(stoppingToken);
-                if (due.Count == 0)
+                if (Stopwatch.GetTimestamp() >= nextCount)
+                {
+                    nextCount = Stopwatch.GetTimestamp() + (long)(CountEvery.TotalSeconds * Stopwatch.Frequency);
+                    await CountQueueAsync(stoppingToken);
+                }
+
+                if (Stopwatch.GetTimestamp() >= nextForget)
+                {
+                    nextForget = Stopwatch.GetTimestamp() + (long)(ForgetEvery.TotalSeconds * Stopwatch.Frequency);
+                    await rates.ForgetIdleAsync(stoppingToken);
+                }
+
+                // Waits while a second's worth is still ahead of the senders.
+                await claimed.WaitToWriteAsync(stoppingToken);
+                var batch = await ClaimAsync(stoppingToken);
+                if (batch.Count == 0)
                 {
                     await signal.WaitAsync(IdlePoll, stoppingToken);
                     continue;
                 }
 
-                var attempts = new ConcurrentQueue<Attempt>();
-                try
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    await Parallel.ForEachAsync(
-                        due,
-                        new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = stoppingToken },
-                        async (message, ct) =>
+                    if (!claimed.TryWrite(batch[i]))
+                    {
+                        try
                         {
-                            using var appLease = await appLimiter.AcquireAsync(1, ct);
-                            using var conversationLease = await conversationLimiter.AcquireAsync(message.ConversationId!, 1, ct);
-                            await WhilePausedAsync(ct);
-                            // Once started, a send finishes even when the host is stopping: cancelled half-way it may
-                            // already have reached Teams, and would be sent a second time after the restart.
-                            attempts.Enqueue(await SendAsync(message, CancellationToken.None));
-                        });
-                }
-                finally
-                {
-                    // Also when stopping: what was sent is recorded, what was not stays pending for the next start.
-                    await RecordAsync(attempts, CancellationToken.None);
+                            await claimed.WriteAsync(batch[i], stoppingToken);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            await ReleaseAsync(batch.Skip(i).ToList(), CancellationToken.None);
+                            throw;
+                        }
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -97,180 +153,242 @@ public sealed partial class OutboundSender(
         }
     }
 
-    /// <summary>
-    /// A token bucket that refills a little at a time (a tenth of the rate, or one token), so that no one-second window
-    /// sees much more than the rate; a bucket refilled once a second lets up to twice the rate through around a refill.
-    /// </summary>
-    internal static TokenBucketRateLimiterOptions Smooth(int perSecond)
+    private async Task SendLoopAsync(ChannelReader<OutboundMessage> claimed, CancellationToken stoppingToken)
     {
-        var tokensPerPeriod = Math.Max(1, perSecond / 10);
-        return new TokenBucketRateLimiterOptions
+        try
         {
-            TokenLimit = tokensPerPeriod,
-            TokensPerPeriod = tokensPerPeriod,
-            ReplenishmentPeriod = TimeSpan.FromSeconds((double)tokensPerPeriod / perSecond),
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        };
+            while (await claimed.WaitToReadAsync(stoppingToken))
+            {
+                if (!claimed.TryRead(out var message))
+                {
+                    continue;
+                }
+
+                var done = false;
+                try
+                {
+                    done = await DeliverAsync(message, stoppingToken);
+                }
+                catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+                {
+                    LogLoopFailed(logger, ex);
+                }
+                finally
+                {
+                    if (!done)
+                    {
+                        // Not sent (stopping, its lease ran short, or the database failed): back to the queue.
+                        await ReleaseAsync([message], CancellationToken.None);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is still claimed is released by ExecuteAsync.
+        }
     }
 
-    private async Task<List<OutboundMessage>> LoadDueAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes up to a second's worth of due messages that nobody holds. On PostgreSQL the candidates are locked with
+    /// <c>FOR UPDATE SKIP LOCKED</c>, so several instances claiming at once get different rows without waiting; on
+    /// SQLite (one writer) the same conditional update decides.
+    /// </summary>
+    private async Task<List<OutboundMessage>> ClaimAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var until = now + TimeSpan.FromSeconds(_options.LeaseSeconds);
+        var owner = $"{instance.Id}/{Interlocked.Increment(ref _claims)}";
+        var take = _options.MaxPerSecond;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var ids = db.Database.IsNpgsql()
+                ? await db.Database.SqlQuery<Guid>($"""
+                    SELECT "Id" AS "Value" FROM "OutboundMessages"
+                    WHERE "Status" = 'Pending' AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+                    ORDER BY "NextAttemptAt" LIMIT {take}
+                    FOR UPDATE SKIP LOCKED
+                    """).ToListAsync(cancellationToken)
+                : await Due(db, now).OrderBy(m => m.NextAttemptAt).Take(take).Select(m => m.Id).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                return [];
+            }
+
+            await Due(db, now).Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.LeaseOwner, owner).SetProperty(m => m.LeaseUntil, until), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return await db.Set<OutboundMessage>().AsNoTracking()
-            .Where(m => m.Status == OutboundStatus.Pending && m.NextAttemptAt <= now)
+            .Where(m => m.LeaseOwner == owner)
             .OrderBy(m => m.NextAttemptAt)
-            .Take(_options.Concurrency * 8)
             .ToListAsync(cancellationToken);
     }
 
-    private async Task WhilePausedAsync(CancellationToken cancellationToken)
-    {
-        var wait = new DateTimeOffset(Interlocked.Read(ref _pausedUntilTicks), TimeSpan.Zero) - time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time, cancellationToken);
-        }
-    }
+    private static IQueryable<OutboundMessage> Due(GcmDbContext db, DateTimeOffset now) =>
+        db.Set<OutboundMessage>().Where(m =>
+            m.Status == OutboundStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now));
 
-    private void PauseAll(TimeSpan wait)
+    private async Task ReleaseAsync(IReadOnlyList<OutboundMessage> messages, CancellationToken cancellationToken)
     {
-        var until = (time.GetUtcNow() + wait).UtcTicks;
-        long seen;
-        while ((seen = Interlocked.Read(ref _pausedUntilTicks)) < until && Interlocked.CompareExchange(ref _pausedUntilTicks, until, seen) != seen)
-        {
-        }
-    }
-
-    /// <summary>
-    /// Writes a batch's outcomes in one transaction: SQLite has one writer, and a commit per message from parallel
-    /// sends makes them queue for it.
-    /// </summary>
-    private async Task RecordAsync(IReadOnlyCollection<Attempt> attempts, CancellationToken cancellationToken)
-    {
-        if (attempts.Count == 0)
+        if (messages.Count == 0)
         {
             return;
         }
 
-        var now = time.GetUtcNow();
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var (message, outcome, statusCode, retryAfter) in attempts)
+        var ids = messages.Select(m => m.Id).ToList();
+        var owners = messages.Select(m => m.LeaseOwner).Distinct().ToList();
+        try
         {
-            var attempt = message.Attempts + 1;
-            var (status, nextAttempt) = outcome switch
-            {
-                SendOutcome.Sent => (OutboundStatus.Sent, now),
-                SendOutcome.Gone => (OutboundStatus.Gone, now),
-                SendOutcome.Throttled when attempt < _options.MaxAttempts => (OutboundStatus.Pending, now + (retryAfter ?? Backoff(attempt))),
-                _ => (OutboundStatus.Failed, now),
-            };
-
-            if (status is OutboundStatus.Failed or OutboundStatus.Gone)
-            {
-                LogGaveUp(logger, message.Id, status, statusCode, attempt);
-            }
-
-            await db.Set<OutboundMessage>().Where(m => m.Id == message.Id).ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.Status, status)
-                    .SetProperty(m => m.Attempts, attempt)
-                    .SetProperty(m => m.LastStatusCode, statusCode)
-                    .SetProperty(m => m.NextAttemptAt, nextAttempt)
-                    .SetProperty(m => m.CompletedAt, status == OutboundStatus.Pending ? null : now),
-                cancellationToken);
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            await db.Set<OutboundMessage>().Where(m => ids.Contains(m.Id) && owners.Contains(m.LeaseOwner) && m.Status == OutboundStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    private async Task<Attempt> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var conversation = await db.Set<ConversationRecord>().AsNoTracking()
-            .FirstOrDefaultAsync(c => c.ConversationId == message.ConversationId, cancellationToken);
-        if (conversation is null)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
         {
-            return new Attempt(message, SendOutcome.Gone, null, null);
+            // The leases expire by themselves; the messages are only later.
+            LogLoopFailed(logger, ex);
         }
-
-        var (outcome, statusCode, retryAfter) = await SendAsync(conversation, message, cancellationToken);
-        if (statusCode == 429)
-        {
-            PauseAll(retryAfter ?? Backoff(1));
-        }
-
-        return new Attempt(message, outcome, statusCode, retryAfter);
-    }
-
-    private async Task<(SendOutcome Outcome, int? StatusCode, TimeSpan? RetryAfter)> SendAsync(
-        ConversationRecord conversation, OutboundMessage message, CancellationToken cancellationToken)
-    {
-        var activity = ToActivity(message);
-        var result = await ContinueAsync(
-            (BotAdapter)httpAdapter,
-            identity.Value.MicrosoftAppId ?? string.Empty,
-            ConversationStore.ToReference(conversation),
-            (turn, ct) => message.ReplacesActivityId is null ? turn.SendActivityAsync(activity, ct) : turn.UpdateActivityAsync(activity, ct),
-            cancellationToken);
-        if (result.Unexpected is not null)
-        {
-            LogUnexpectedSendFailure(logger, result.Unexpected, message.Id);
-        }
-
-        return (result.Outcome, result.StatusCode, result.RetryAfter);
     }
 
     /// <summary>
-    /// Runs one proactive call (a send or an update) in a conversation and classifies how it ended, for callers that
-    /// retry on throttling. <see cref="ProactiveResult.Unexpected"/> holds a failure that was neither an HTTP error
-    /// nor a lost connection (treated as transient, but worth logging).
+    /// Paces, sends and records one message; false when it was left for later (not sent, to be released), true when it
+    /// is done here (sent and recorded, or no longer this instance's to send).
     /// </summary>
-    public static async Task<ProactiveResult> ContinueAsync(
-        BotAdapter adapter,
-        string appId,
-        ConversationReference reference,
-        Func<ITurnContext, CancellationToken, Task> call,
-        CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        Exception? failure = null;
-        try
+        var sendTimeout = TimeSpan.FromSeconds(_options.SendTimeoutSeconds);
+        for (var attempt = 0; ; attempt++)
         {
-            // The adapter would hand a failure inside the callback to OnTurnError (and report success); it is caught
-            // here, cancellations (time-outs) included, to classify it.
-            await adapter.ContinueConversationAsync(
-                appId,
-                reference,
-                async (turn, ct) =>
-                {
-                    try
-                    {
-                        await call(turn, ct);
-                    }
-                    catch (Exception ex)
-                    {
-                        failure = ex;
-                    }
-                },
-                cancellationToken);
-        }
-        catch (Exception ex)
-        {
-            failure = ex;
+            // Never start a send that could outlast the lease: another instance may claim the message after it.
+            if (time.GetUtcNow() + sendTimeout >= message.LeaseUntil)
+            {
+                return false;
+            }
+
+            // The claim is renewed before the slot is taken, and only if it is still ours: a message whose lease ran
+            // out while it waited (a slow database, a long pause) may have been claimed, and sent, by another instance.
+            if (!await RenewAsync(message, cancellationToken))
+            {
+                return true;
+            }
+
+            var slot = await rates.ReserveAsync(message.ConversationId!, cancellationToken);
+            var due = Stopwatch.GetTimestamp() + (long)(slot.Delay.TotalSeconds * Stopwatch.Frequency);
+            if (slot.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(slot.Delay, cancellationToken);
+            }
+
+            var paused = Volatile.Read(ref _pausedUntil) - Stopwatch.GetTimestamp();
+            if (paused > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds((double)paused / Stopwatch.Frequency), cancellationToken);
+                continue;
+            }
+
+            if (Stopwatch.GetElapsedTime(due) <= LateTolerance || attempt >= 3)
+            {
+                break;
+            }
         }
 
-        return failure switch
+        Interlocked.Increment(ref _inFlight);
+        try
         {
-            null => new ProactiveResult(SendOutcome.Sent, 200, null),
-            ErrorResponseException { Response: not null } error =>
-                new ProactiveResult(Classify(error.Response.StatusCode), (int)error.Response.StatusCode, RetryAfterOf(error.Response.Headers)),
-            // No answer at all (connection refused, reset): as transient as a 503.
-            HttpRequestException http => new ProactiveResult(SendOutcome.Throttled, http.StatusCode is { } status ? (int)status : null, null),
-            // A time-out: Teams may or may not have the message; trying again is the lesser harm.
-            OperationCanceledException => new ProactiveResult(SendOutcome.Throttled, null, null),
-            _ => new ProactiveResult(SendOutcome.Throttled, null, null) { Unexpected = failure },
+            // Once started, a send finishes even when the host is stopping: cancelled half-way it may already have
+            // reached Teams, and would be sent a second time by whoever claims it next.
+            using var timeout = new CancellationTokenSource(sendTimeout);
+            var result = await SendAsync(message, timeout.Token);
+            if (result.StatusCode == 429)
+            {
+                var wait = result.RetryAfter ?? Backoff(1);
+                PauseHere(wait);
+                await rates.ThrottledAsync(wait, CancellationToken.None);
+            }
+
+            await RecordAsync(message, result, CancellationToken.None);
+            return true;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<bool> RenewAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + TimeSpan.FromSeconds(_options.LeaseSeconds);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<OutboundMessage>()
+            .Where(m => m.Id == message.Id && m.LeaseOwner == message.LeaseOwner && m.Status == OutboundStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), cancellationToken) == 1;
+    }
+
+    private void PauseHere(TimeSpan wait)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency);
+        long seen;
+        while ((seen = Volatile.Read(ref _pausedUntil)) < until && Interlocked.CompareExchange(ref _pausedUntil, until, seen) != seen)
+        {
+        }
+    }
+
+    private async Task<ProactiveResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ConversationRecord? conversation;
+        await using (var db = await databases.CreateDbContextAsync(CancellationToken.None))
+        {
+            conversation = await db.Set<ConversationRecord>().AsNoTracking()
+                .FirstOrDefaultAsync(c => c.ConversationId == message.ConversationId, CancellationToken.None);
+        }
+
+        return conversation is null
+            ? new ProactiveResult(SendOutcome.Gone, null, null)
+            : message.ReplacesActivityId is null
+                ? await connector.SendAsync(ConversationStore.ToReference(conversation), ToActivity(message), cancellationToken)
+                : await connector.UpdateAsync(ConversationStore.ToReference(conversation), ToActivity(message), cancellationToken);
+    }
+
+    /// <summary>Writes one outcome (and gives the lease back) right after the send.</summary>
+    private async Task RecordAsync(OutboundMessage message, ProactiveResult result, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var attempt = message.Attempts + 1;
+        var (status, nextAttempt) = result.Outcome switch
+        {
+            SendOutcome.Sent => (OutboundStatus.Sent, now),
+            SendOutcome.Gone => (OutboundStatus.Gone, now),
+            SendOutcome.Throttled when attempt < _options.MaxAttempts => (OutboundStatus.Pending, now + (result.RetryAfter ?? Backoff(attempt))),
+            _ => (OutboundStatus.Failed, now),
         };
+
+        if (status is OutboundStatus.Failed or OutboundStatus.Gone)
+        {
+            LogGaveUp(logger, message.Id, status, result.StatusCode, attempt);
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await db.Set<OutboundMessage>().Where(m => m.Id == message.Id && m.Status == OutboundStatus.Pending).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.Status, status)
+                .SetProperty(m => m.Attempts, attempt)
+                .SetProperty(m => m.LastStatusCode, result.StatusCode)
+                .SetProperty(m => m.NextAttemptAt, nextAttempt)
+                .SetProperty(m => m.CompletedAt, status == OutboundStatus.Pending ? null : now)
+                .SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
+            cancellationToken);
+    }
+
+    private async Task CountQueueAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var pending = db.Set<OutboundMessage>().Where(m => m.Status == OutboundStatus.Pending);
+        var depth = await pending.CountAsync(cancellationToken);
+        var oldest = depth == 0 ? (DateTimeOffset?)null : await pending.OrderBy(m => m.CreatedAt).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        metrics.OutboundQueue(depth, oldest is { } at ? time.GetUtcNow() - at : TimeSpan.Zero);
     }
 
     /// <summary>
@@ -331,9 +449,6 @@ public sealed partial class OutboundSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound message {MessageId} ended as {Status} (HTTP {StatusCode}) after {Attempts} attempt(s)")]
     private static partial void LogGaveUp(ILogger logger, Guid messageId, OutboundStatus status, int? statusCode, int attempts);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbound message {MessageId} failed unexpectedly; it will be retried")]
-    private static partial void LogUnexpectedSendFailure(ILogger logger, Exception exception, Guid messageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbound sender loop failed; it will continue")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);

@@ -22,6 +22,28 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("GcmBot.Bot.Coordination.WorkLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<long>("NotBeforeMicros")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("UntilMicros")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkLeases", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.Exports.ExportFile", b =>
                 {
                     b.Property<string>("Token")
@@ -1205,6 +1227,13 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.Property<int?>("LastStatusCode")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1225,9 +1254,28 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
 
+                    b.HasIndex("LeaseOwner");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboundMessages", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Teams.Outbound.SendRate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<long>("IntervalMicros")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NextFreeMicros")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SendRates", (string)null);
                 });
 
             modelBuilder.Entity("GcmBot.Bot.Questions.QnaModerator", b =>

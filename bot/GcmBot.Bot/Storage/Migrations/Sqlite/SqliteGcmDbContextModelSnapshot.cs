@@ -17,6 +17,28 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("GcmBot.Bot.Coordination.WorkLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotBeforeMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UntilMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkLeases", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.Exports.ExportFile", b =>
                 {
                     b.Property<string>("Token")
@@ -1182,6 +1204,13 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.Property<int?>("LastStatusCode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -1202,9 +1231,28 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
 
+                    b.HasIndex("LeaseOwner");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboundMessages", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Teams.Outbound.SendRate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IntervalMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextFreeMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SendRates", (string)null);
                 });
 
             modelBuilder.Entity("GcmBot.Bot.Questions.QnaModerator", b =>
