@@ -127,6 +127,9 @@ public sealed partial class BoardRefresher(
                 signal.Taken(sessionId);
                 _nextAllowed[conversation] = time.GetUtcNow() + Interval;
                 var result = await publisher.PublishAsync(sessionId, stoppingToken);
+                // Counted from when the update was answered, not from when it started: a slow render or send would
+                // otherwise bring the next update within less than the interval of this one, as Teams sees them.
+                _nextAllowed[conversation] = time.GetUtcNow() + Interval;
                 if (result.RetryAfter is { } retryAfter)
                 {
                     var failures = _failures.AddOrUpdate(sessionId, 1, (_, n) => n + 1);

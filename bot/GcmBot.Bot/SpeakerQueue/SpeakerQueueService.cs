@@ -9,6 +9,9 @@ namespace GcmBot.Bot.SpeakerQueue;
 /// <summary>The person acting: their stable id (for data), Teams id (for card refresh) and display name.</summary>
 public sealed record QueueActor(string StableId, string TeamsId, string Name);
 
+/// <summary>One press of "Request the floor", with the person's categories as registered.</summary>
+public sealed record FloorRequest(QueueActor Person, SpeechKind Kind, string? Topic, SpeakerCategories Categories);
+
 /// <summary>A personal message to send once an action is committed.</summary>
 public sealed record QueueNotice(string UserStableId, string Text, string DeduplicationKey);
 
@@ -86,6 +89,12 @@ public sealed class SpeakerQueueService(
 
     private const int MaxAttempts = 5;
 
+    // Floor requests arriving while a batch of the same list commits go together in the next one (see GroupCommit).
+    private GroupCommit<string, FloorRequest, (QueueOutcome, QueueState?)>? _requests;
+
+    private GroupCommit<string, FloorRequest, (QueueOutcome, QueueState?)> Requests =>
+        LazyInitializer.EnsureInitialized(ref _requests, () => new(CommitRequestsAsync));
+
     /// <summary>The list of a conversation, created (closed, with the default policy and limit) if it has none.</summary>
     public async Task<SpeakerQueueRecord> EnsureAsync(string conversationId, string? meetingId, CancellationToken cancellationToken)
     {
@@ -128,68 +137,87 @@ public sealed class SpeakerQueueService(
     }
 
     public async Task<QueueOutcome> RequestAsync(
+        string conversationId, QueueActor person, SpeechKind kind, string? topic, CancellationToken cancellationToken) =>
+        (await RequestWithStateAsync(conversationId, person, kind, topic, cancellationToken)).Outcome;
+
+    /// <summary>
+    /// Puts the person on the list, together with everyone else pressing at the same moment (one transaction for
+    /// them all, see <see cref="GroupCommit{TKey, TItem, TResult}"/>), and returns the list as that transaction left
+    /// it, for the person's answer: no second read. The state is null when the list could not be read back.
+    /// </summary>
+    public async Task<(QueueOutcome Outcome, QueueState? State)> RequestWithStateAsync(
         string conversationId, QueueActor person, SpeechKind kind, string? topic, CancellationToken cancellationToken)
     {
-        // A second press of the same request is answered from a plain read, without queuing for the write lock:
-        // in a crowd, half of the presses are double clicks.
-        if (await IsAlreadyRequestedAsync(conversationId, person.StableId, kind, topic, cancellationToken))
-        {
-            return QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice.");
-        }
-
         // Read before the transaction: the directory is another capability's store, and may not be there at all.
         var categories = SpeakerCategories.From(await FindProfileAsync(person.StableId, cancellationToken));
         try
         {
-            return await MutateAsync(conversationId, chair: null, (db, state) =>
-            {
-                if (!state.Queue.IsOpen)
-                {
-                    return QueueOutcome.Unchanged("The speakers' list is closed, so I could not add you. The chair opens it when the floor is open for requests.");
-                }
-
-                var existing = state.ActiveOf(person.StableId);
-                if (existing is { Status: RequestStatus.Speaking })
-                {
-                    return QueueOutcome.Unchanged("You have the floor now.");
-                }
-
-                if (existing is not null)
-                {
-                    if (existing.Kind == kind && existing.Topic == topic)
-                    {
-                        return QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice.");
-                    }
-
-                    // A changed kind or topic updates the request and keeps its place in the order of arrival.
-                    existing.Kind = kind;
-                    existing.Topic = topic;
-                    return QueueOutcome.Done($"Updated your request ({kind.Label()}).");
-                }
-
-                db.Add(new SpeakerRequest
-                {
-                    QueueId = state.Queue.Id,
-                    UserStableId = person.StableId,
-                    DisplayName = person.Name,
-                    Kind = kind,
-                    Topic = topic,
-                    Status = RequestStatus.Waiting,
-                    RequestedAt = time.GetUtcNow(),
-                    StakeholderGroup = categories.Group,
-                    Subregion = categories.Subregion,
-                    Gender = categories.Gender,
-                });
-                return QueueOutcome.Done(kind == SpeechKind.PointOfOrder
-                    ? "Your point of order goes to the top of the list."
-                    : $"You are on the list ({kind.Label()}).");
-            }, cancellationToken);
+            return await Requests.SubmitAsync(conversationId, new FloorRequest(person, kind, topic, categories)).WaitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
         {
             // The unique index refused a second active request of the same person (a double click racing itself).
-            return QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice.");
+            return (QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice."), null);
         }
+    }
+
+    /// <summary>A batch of floor requests of one list: one load of the list, one save, one commit.</summary>
+    private async Task<IReadOnlyList<(QueueOutcome, QueueState?)>> CommitRequestsAsync(string conversationId, IReadOnlyList<FloorRequest> requests)
+    {
+        var (outcomes, state) = await MutateManyAsync(conversationId, (db, state) => requests.Select(r => Request(db, state, r)).ToList(), CancellationToken.None);
+        return state is null
+            ? requests.Select(_ => (QueueOutcome.Unchanged(NoQueueText), (QueueState?)null)).ToList()
+            : outcomes.Select(o => (o, (QueueState?)state)).ToList();
+    }
+
+    private QueueOutcome Request(GcmDbContext db, QueueState state, FloorRequest request)
+    {
+        var (person, kind, topic, categories) = request;
+        if (!state.Queue.IsOpen)
+        {
+            return QueueOutcome.Unchanged("The speakers' list is closed, so I could not add you. The chair opens it when the floor is open for requests.");
+        }
+
+        var existing = state.ActiveOf(person.StableId);
+        if (existing is { Status: RequestStatus.Speaking })
+        {
+            return QueueOutcome.Unchanged("You have the floor now.");
+        }
+
+        if (existing is not null)
+        {
+            if (existing.Kind == kind && existing.Topic == topic)
+            {
+                return QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice.");
+            }
+
+            // A changed kind or topic updates the request and keeps its place in the order of arrival.
+            existing.Kind = kind;
+            existing.Topic = topic;
+            state.Reorder();
+            return QueueOutcome.Done($"Updated your request ({kind.Label()}).");
+        }
+
+        var added = new SpeakerRequest
+        {
+            QueueId = state.Queue.Id,
+            UserStableId = person.StableId,
+            DisplayName = person.Name,
+            Kind = kind,
+            Topic = topic,
+            Status = RequestStatus.Waiting,
+            RequestedAt = time.GetUtcNow(),
+            StakeholderGroup = categories.Group,
+            Subregion = categories.Subregion,
+            Gender = categories.Gender,
+        };
+        db.Add(added);
+        // Later requests of the same batch see this one (a double click within the batch is told so).
+        state.Active.Add(added);
+        state.Reorder();
+        return QueueOutcome.Done(kind == SpeechKind.PointOfOrder
+            ? "Your point of order goes to the top of the list."
+            : $"You are on the list ({kind.Label()}).");
     }
 
     public Task<QueueOutcome> WithdrawAsync(string conversationId, QueueActor person, CancellationToken cancellationToken) =>
@@ -478,14 +506,6 @@ public sealed class SpeakerQueueService(
         return current;
     }
 
-    private async Task<bool> IsAlreadyRequestedAsync(string conversationId, string userStableId, SpeechKind kind, string? topic, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<SpeakerRequest>().AsNoTracking()
-            .Join(db.Set<SpeakerQueueRecord>().Where(q => q.ConversationId == conversationId && q.IsOpen), r => r.QueueId, q => q.Id, (r, _) => r)
-            .AnyAsync(r => r.UserStableId == userStableId && r.Status == RequestStatus.Waiting && r.Kind == kind && r.Topic == topic, cancellationToken);
-    }
-
     private async Task<ParticipantProfile?> FindProfileAsync(string userStableId, CancellationToken cancellationToken)
     {
         // Registration implements the directory; without it everybody counts as "unknown".
@@ -505,20 +525,11 @@ public sealed class SpeakerQueueService(
     private async Task<QueueOutcome> MutateAsync(
         string conversationId, QueueActor? chair, Func<GcmDbContext, QueueState, Task<QueueOutcome>> change, CancellationToken cancellationToken)
     {
-        using var entered = await gate.EnterAsync(conversationId, cancellationToken);
-        for (var attempt = 1; ; attempt++)
-        {
-            QueueOutcome outcome;
-            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        var (outcomes, _) = await MutateManyAsync(
+            conversationId,
+            async (db, state) =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var state = await LoadAsync(db, conversationId, tracking: true, cancellationToken);
-                if (state is null)
-                {
-                    return QueueOutcome.Unchanged(NoQueueText);
-                }
-
-                outcome = await change(db, state);
+                var outcome = await change(db, state);
                 if (chair is not null)
                 {
                     // A new chair joins the card's refresh list with the next change of the list, not by itself:
@@ -526,7 +537,39 @@ public sealed class SpeakerQueueService(
                     RecordChair(db, state, chair);
                 }
 
-                if (outcome.Changed)
+                return [outcome];
+            },
+            cancellationToken);
+        return outcomes.Count == 0 ? QueueOutcome.Unchanged(NoQueueText) : outcomes[0];
+    }
+
+    private Task<(IReadOnlyList<QueueOutcome> Outcomes, QueueState? State)> MutateManyAsync(
+        string conversationId, Func<GcmDbContext, QueueState, IReadOnlyList<QueueOutcome>> changes, CancellationToken cancellationToken) =>
+        MutateManyAsync(conversationId, (db, state) => Task.FromResult(changes(db, state)), cancellationToken);
+
+    /// <summary>
+    /// One transaction for one or more changes of a list, applied in order to the same loaded state; returns their
+    /// outcomes and the list as committed (null when the conversation has no list).
+    /// </summary>
+    private async Task<(IReadOnlyList<QueueOutcome> Outcomes, QueueState? State)> MutateManyAsync(
+        string conversationId, Func<GcmDbContext, QueueState, Task<IReadOnlyList<QueueOutcome>>> changes, CancellationToken cancellationToken)
+    {
+        using var entered = await gate.EnterAsync(conversationId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            IReadOnlyList<QueueOutcome> outcomes;
+            QueueState? state;
+            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                state = await LoadAsync(db, conversationId, tracking: true, cancellationToken);
+                if (state is null)
+                {
+                    return ([], null);
+                }
+
+                outcomes = await changes(db, state);
+                if (outcomes.Any(o => o.Changed))
                 {
                     state.Queue.Version++;
                 }
@@ -541,18 +584,22 @@ public sealed class SpeakerQueueService(
                     continue;
                 }
 
-                if (outcome.Changed)
+                if (outcomes.Any(o => o.Changed))
                 {
                     cardSignal.Notify();
                 }
             }
 
-            foreach (var notice in outcome.Notices ?? [])
+            foreach (var notice in outcomes.SelectMany(o => o.Notices ?? []))
             {
                 await notifications.EnqueueToPersonAsync(notice.UserStableId, new OutboundContent(notice.Text), notice.DeduplicationKey, cancellationToken);
             }
 
-            return outcome;
+            // Saved: new requests have their ids now, so the order is computed afresh, once, here: a batch's callers
+            // all read it, and would otherwise each compute it at the same moment.
+            state.Reorder();
+            _ = state.Order;
+            return (outcomes, state);
         }
     }
 
