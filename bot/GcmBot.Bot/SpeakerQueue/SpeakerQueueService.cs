@@ -69,16 +69,14 @@ public sealed class QueueState
 
 /// <summary>
 /// The speakers' list of a conversation: requests, withdrawals and the chair's actions. Each action runs in one
-/// transaction that checks the list's version, so that two people acting at the same moment cannot both move it;
+/// transaction (<see cref="SpeakerQueueWriter"/>) that checks the list's version, so that two people acting at the same moment cannot both move it;
 /// the shared card and the personal notices follow from what is stored (see <see cref="SpeakerQueueCardUpdater"/>).
 /// Chair permissions are checked by the Teams handlers before they call in here.
 /// </summary>
 public sealed class SpeakerQueueService(
     IDbContextFactory<GcmDbContext> databases,
     IOptions<SpeakerQueueOptions> options,
-    [FromKeyedServices(SpeakerQueueService.SignalKey)] OutboundSignal cardSignal,
-    INotificationQueue notifications,
-    SpeakerQueueGate gate,
+    SpeakerQueueWriter writer,
     IServiceProvider services,
     TimeProvider time)
 {
@@ -86,14 +84,6 @@ public sealed class SpeakerQueueService(
 
     public const string NoQueueText =
         "There is no speakers' list in this conversation yet. Type **speakers** (mentioning me) to show it.";
-
-    private const int MaxAttempts = 5;
-
-    // Floor requests arriving while a batch of the same list commits go together in the next one (see GroupCommit).
-    private GroupCommit<string, FloorRequest, (QueueOutcome, QueueState?)>? _requests;
-
-    private GroupCommit<string, FloorRequest, (QueueOutcome, QueueState?)> Requests =>
-        LazyInitializer.EnsureInitialized(ref _requests, () => new(CommitRequestsAsync));
 
     /// <summary>The list of a conversation, created (closed, with the default policy and limit) if it has none.</summary>
     public async Task<SpeakerQueueRecord> EnsureAsync(string conversationId, string? meetingId, CancellationToken cancellationToken)
@@ -152,72 +142,13 @@ public sealed class SpeakerQueueService(
         var categories = SpeakerCategories.From(await FindProfileAsync(person.StableId, cancellationToken));
         try
         {
-            return await Requests.SubmitAsync(conversationId, new FloorRequest(person, kind, topic, categories)).WaitAsync(cancellationToken);
+            return await writer.RequestAsync(conversationId, new FloorRequest(person, kind, topic, categories)).WaitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
         {
             // The unique index refused a second active request of the same person (a double click racing itself).
             return (QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice."), null);
         }
-    }
-
-    /// <summary>A batch of floor requests of one list: one load of the list, one save, one commit.</summary>
-    private async Task<IReadOnlyList<(QueueOutcome, QueueState?)>> CommitRequestsAsync(string conversationId, IReadOnlyList<FloorRequest> requests)
-    {
-        var (outcomes, state) = await MutateManyAsync(conversationId, (db, state) => requests.Select(r => Request(db, state, r)).ToList(), CancellationToken.None);
-        return state is null
-            ? requests.Select(_ => (QueueOutcome.Unchanged(NoQueueText), (QueueState?)null)).ToList()
-            : outcomes.Select(o => (o, (QueueState?)state)).ToList();
-    }
-
-    private QueueOutcome Request(GcmDbContext db, QueueState state, FloorRequest request)
-    {
-        var (person, kind, topic, categories) = request;
-        if (!state.Queue.IsOpen)
-        {
-            return QueueOutcome.Unchanged("The speakers' list is closed, so I could not add you. The chair opens it when the floor is open for requests.");
-        }
-
-        var existing = state.ActiveOf(person.StableId);
-        if (existing is { Status: RequestStatus.Speaking })
-        {
-            return QueueOutcome.Unchanged("You have the floor now.");
-        }
-
-        if (existing is not null)
-        {
-            if (existing.Kind == kind && existing.Topic == topic)
-            {
-                return QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice.");
-            }
-
-            // A changed kind or topic updates the request and keeps its place in the order of arrival.
-            existing.Kind = kind;
-            existing.Topic = topic;
-            state.Reorder();
-            return QueueOutcome.Done($"Updated your request ({kind.Label()}).");
-        }
-
-        var added = new SpeakerRequest
-        {
-            QueueId = state.Queue.Id,
-            UserStableId = person.StableId,
-            DisplayName = person.Name,
-            Kind = kind,
-            Topic = topic,
-            Status = RequestStatus.Waiting,
-            RequestedAt = time.GetUtcNow(),
-            StakeholderGroup = categories.Group,
-            Subregion = categories.Subregion,
-            Gender = categories.Gender,
-        };
-        db.Add(added);
-        // Later requests of the same batch see this one (a double click within the batch is told so).
-        state.Active.Add(added);
-        state.Reorder();
-        return QueueOutcome.Done(kind == SpeechKind.PointOfOrder
-            ? "Your point of order goes to the top of the list."
-            : $"You are on the list ({kind.Label()}).");
     }
 
     public Task<QueueOutcome> WithdrawAsync(string conversationId, QueueActor person, CancellationToken cancellationToken) =>
@@ -525,7 +456,7 @@ public sealed class SpeakerQueueService(
     private async Task<QueueOutcome> MutateAsync(
         string conversationId, QueueActor? chair, Func<GcmDbContext, QueueState, Task<QueueOutcome>> change, CancellationToken cancellationToken)
     {
-        var (outcomes, _) = await MutateManyAsync(
+        var (outcomes, _) = await writer.MutateManyAsync(
             conversationId,
             async (db, state) =>
             {
@@ -541,66 +472,6 @@ public sealed class SpeakerQueueService(
             },
             cancellationToken);
         return outcomes.Count == 0 ? QueueOutcome.Unchanged(NoQueueText) : outcomes[0];
-    }
-
-    private Task<(IReadOnlyList<QueueOutcome> Outcomes, QueueState? State)> MutateManyAsync(
-        string conversationId, Func<GcmDbContext, QueueState, IReadOnlyList<QueueOutcome>> changes, CancellationToken cancellationToken) =>
-        MutateManyAsync(conversationId, (db, state) => Task.FromResult(changes(db, state)), cancellationToken);
-
-    /// <summary>
-    /// One transaction for one or more changes of a list, applied in order to the same loaded state; returns their
-    /// outcomes and the list as committed (null when the conversation has no list).
-    /// </summary>
-    private async Task<(IReadOnlyList<QueueOutcome> Outcomes, QueueState? State)> MutateManyAsync(
-        string conversationId, Func<GcmDbContext, QueueState, Task<IReadOnlyList<QueueOutcome>>> changes, CancellationToken cancellationToken)
-    {
-        using var entered = await gate.EnterAsync(conversationId, cancellationToken);
-        for (var attempt = 1; ; attempt++)
-        {
-            IReadOnlyList<QueueOutcome> outcomes;
-            QueueState? state;
-            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                state = await LoadAsync(db, conversationId, tracking: true, cancellationToken);
-                if (state is null)
-                {
-                    return ([], null);
-                }
-
-                outcomes = await changes(db, state);
-                if (outcomes.Any(o => o.Changed))
-                {
-                    state.Queue.Version++;
-                }
-
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
-                {
-                    continue;
-                }
-
-                if (outcomes.Any(o => o.Changed))
-                {
-                    cardSignal.Notify();
-                }
-            }
-
-            foreach (var notice in outcomes.SelectMany(o => o.Notices ?? []))
-            {
-                await notifications.EnqueueToPersonAsync(notice.UserStableId, new OutboundContent(notice.Text), notice.DeduplicationKey, cancellationToken);
-            }
-
-            // Saved: new requests have their ids now, so the order is computed afresh, once, here: a batch's callers
-            // all read it, and would otherwise each compute it at the same moment.
-            state.Reorder();
-            _ = state.Order;
-            return (outcomes, state);
-        }
     }
 
     private void RecordChair(GcmDbContext db, QueueState state, QueueActor chair)

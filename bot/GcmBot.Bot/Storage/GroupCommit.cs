@@ -30,7 +30,7 @@ public sealed class GroupCommit<TKey, TItem, TResult>
     }
 
     /// <summary>Queues a write; the task completes once it is committed (or has failed).</summary>
-    public Task<TResult> SubmitAsync(TKey key, TItem item)
+    public async Task<TResult> SubmitAsync(TKey key, TItem item)
     {
         var pending = new Pending(item);
         bool lead;
@@ -39,7 +39,7 @@ public sealed class GroupCommit<TKey, TItem, TResult>
             lead = !_lanes.TryGetValue(key, out var lane);
             if (lead)
             {
-                // An empty lane means nobody is committing for this key: this caller starts the pump.
+                // No lane means nobody is committing for this key: this caller commits, at once and itself.
                 _lanes[key] = lane = [];
             }
 
@@ -48,34 +48,55 @@ public sealed class GroupCommit<TKey, TItem, TResult>
 
         if (lead)
         {
-            // The pump runs apart from the caller's request, so that the first caller is not kept waiting for
-            // the batches that pile up behind its own.
-            _ = Task.Run(() => PumpAsync(key));
+            // The leader commits the first batch (its own write, and any that joined meanwhile) on its own flow: a
+            // lone write pays no hand-over. Writes that arrived during that commit are handed to a pump, so that the
+            // leader is answered now rather than after the batches piling up behind its own.
+            if (TakeBatch(key) is { } batch)
+            {
+                await CommitAsync(key, batch);
+            }
+
+            if (TakeBatch(key, peekOnly: true) is not null)
+            {
+                _ = Task.Run(() => PumpAsync(key));
+            }
         }
 
-        return pending.Completion.Task;
+        return await pending.Completion.Task;
     }
 
     private async Task PumpAsync(TKey key)
     {
-        while (true)
+        while (TakeBatch(key) is { } batch)
         {
-            List<Pending> batch;
-            lock (_gate)
-            {
-                var lane = _lanes[key];
-                if (lane.Count == 0)
-                {
-                    _lanes.Remove(key);
-                    return;
-                }
+            await CommitAsync(key, batch);
+        }
+    }
 
-                var take = Math.Min(lane.Count, _maxBatch);
-                batch = lane.GetRange(0, take);
-                lane.RemoveRange(0, take);
+    /// <summary>
+    /// The next batch of a key; null when none is waiting, and then the lane is closed (the next write leads). With
+    /// <paramref name="peekOnly"/>, takes nothing: says whether writes wait (non-null) or closes the lane (null).
+    /// </summary>
+    private List<Pending>? TakeBatch(TKey key, bool peekOnly = false)
+    {
+        lock (_gate)
+        {
+            var lane = _lanes[key];
+            if (lane.Count == 0)
+            {
+                _lanes.Remove(key);
+                return null;
             }
 
-            await CommitAsync(key, batch);
+            if (peekOnly)
+            {
+                return lane;
+            }
+
+            var take = Math.Min(lane.Count, _maxBatch);
+            var batch = lane.GetRange(0, take);
+            lane.RemoveRange(0, take);
+            return batch;
         }
     }
 
