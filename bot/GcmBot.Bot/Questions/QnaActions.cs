@@ -83,9 +83,12 @@ public abstract class SessionCardAction(QnaTurns turns) : ICardActionHandler
     /// <summary>Whether the button names a question (data <c>q</c>).</summary>
     protected virtual bool NeedsQuestion => false;
 
+    /// <summary>Whether the handler uses only the session's id and place, so a cached copy will do (see QnaTurns).</summary>
+    protected virtual bool UsesCachedSession => false;
+
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
-        var (session, refusal) = await turns.SessionOfAsync(turn, input, WorksInPersonalChat, cancellationToken);
+        var (session, refusal) = await turns.SessionOfAsync(turn, input, WorksInPersonalChat, UsesCachedSession, cancellationToken);
         if (session is null)
         {
             return refusal!;
@@ -128,6 +131,9 @@ public sealed class VoteAction(QnaStore store, QnaTurns turns) : SessionCardActi
 {
     protected override bool NeedsQuestion => true;
 
+    // The vote checks the session itself, under the write lock; the answer comes from what the vote committed.
+    protected override bool UsesCachedSession => true;
+
     protected override async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, QnaSession session, int questionId, CancellationToken cancellationToken)
     {
         if (QuestionRules.ParseVoteIntent(input.Text(QnaKeys.Vote)) is not { } intent)
@@ -135,8 +141,8 @@ public sealed class VoteAction(QnaStore store, QnaTurns turns) : SessionCardActi
             return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
         }
 
-        var outcome = await store.VoteAsync(session.Id, questionId, turn.User.StableId, intent, cancellationToken);
-        return await Turns.AfterAsync(turn, session, outcome, null, cancellationToken);
+        var vote = await store.VoteWithBoardAsync(session.Id, questionId, turn.User.StableId, intent, cancellationToken);
+        return await Turns.AfterVoteAsync(turn, session, vote, cancellationToken);
     }
 }
 

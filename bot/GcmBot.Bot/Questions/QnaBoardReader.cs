@@ -21,22 +21,45 @@ public sealed record BoardRequest(int? Page = null, string? Notice = null, bool 
 /// <summary>
 /// Reads a board from the database for one viewer. The shared view carries nobody's identity; personal views add only
 /// the viewer's own votes and questions; askers' names appear only in moderators' views and only where allowed.
+/// Every view is computed from a <see cref="QnaBoardSnapshot"/> of the session at its stored version, kept in
+/// <see cref="QnaBoardCache"/> until the version moves: the many views asked for between two changes (moderators'
+/// refreshes, the shared board, "My view") read the questions once.
 /// </summary>
-public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IOptions<QnaOptions> options)
+public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IOptions<QnaOptions> options, QnaBoardCache cache)
 {
     private const int RecentlyAnsweredShown = 3;
     private const int WaitingShown = 3;
     private const int ViewerQuestionsShown = 3;
+    private static readonly IReadOnlySet<int> NoVotes = new HashSet<int>();
 
     public async Task<QnaBoardModel> ReadAsync(QnaSession session, BoardViewer viewer, BoardRequest request, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var questions = db.Set<Question>().AsNoTracking().Where(q => q.SessionId == session.Id);
-        var counts = await questions
-            .GroupBy(q => q.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count(), Votes = g.Sum(q => q.VoteCount) })
-            .ToListAsync(cancellationToken);
-        int CountOf(QuestionStatus status) => counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
+        var snapshot = cache.At(session.Id, session.Version);
+        if (snapshot is null)
+        {
+            snapshot = await QnaBoardSnapshot.LoadAsync(db, session.Id, cancellationToken)
+                ?? new QnaBoardSnapshot(session, session.Version, [], []);
+            cache.Offer(snapshot);
+        }
+
+        IReadOnlySet<int> voted = viewer.StableId is { } voterId && viewer.Role != QnaViewer.Everyone
+            ? (await db.Set<QuestionVote>().AsNoTracking()
+                .Where(v => v.VoterId == voterId && db.Set<Question>().Any(q => q.Id == v.QuestionId && q.SessionId == session.Id))
+                .Select(v => v.QuestionId).ToListAsync(cancellationToken)).ToHashSet()
+            : NoVotes;
+        return Build(snapshot, viewer, request, voted);
+    }
+
+    /// <summary>
+    /// A view of the board from a snapshot, without the database: <paramref name="voted"/> are the ids of the questions
+    /// the viewer has voted for (at least those shown).
+    /// </summary>
+    public QnaBoardModel Build(QnaBoardSnapshot snapshot, BoardViewer viewer, BoardRequest request, IReadOnlySet<int> voted)
+    {
+        var session = snapshot.Session;
+        var questions = snapshot.Questions;
+        int CountOf(QuestionStatus status) => questions.Count(q => q.Status == status);
         var openCount = CountOf(QuestionStatus.Open);
         var answeredCount = CountOf(QuestionStatus.Answered);
         var visible = openCount + answeredCount;
@@ -50,58 +73,44 @@ public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IO
             var index = Math.Clamp(requested, 0, pageCount - 1);
             page = new QnaPage(index, pageCount);
             // Open questions first (most votes, then oldest), then the answered ones.
-            listed = await questions
+            listed = questions
                 .Where(q => q.Status == QuestionStatus.Open || q.Status == QuestionStatus.Answered)
                 .OrderBy(q => q.Status == QuestionStatus.Answered ? 1 : 0)
                 .ThenByDescending(q => q.VoteCount)
                 .ThenBy(q => q.Number)
                 .Skip(index * size)
                 .Take(size)
-                .ToListAsync(cancellationToken);
+                .ToList();
         }
         else
         {
-            listed = await questions
+            listed = questions
                 .Where(q => q.Status == QuestionStatus.Open)
                 .OrderByDescending(q => q.VoteCount)
                 .ThenBy(q => q.Number)
                 .Take(options.Value.BoardTopCount)
-                .ToListAsync(cancellationToken);
+                .ToList();
         }
 
-        var pinned = session.PinnedQuestionId is { } pinnedId && request.Page is null
-            ? await questions.FirstOrDefaultAsync(q => q.Id == pinnedId, cancellationToken)
-            : null;
+        var pinned = session.PinnedQuestionId is { } pinnedId && request.Page is null ? snapshot.Find(pinnedId) : null;
         var answered = request.Page is null
-            ? await questions.Where(q => q.Status == QuestionStatus.Answered)
+            ? questions.Where(q => q.Status == QuestionStatus.Answered)
                 .OrderByDescending(q => q.AnsweredAt).ThenByDescending(q => q.Number)
-                .Take(RecentlyAnsweredShown).ToListAsync(cancellationToken)
+                .Take(RecentlyAnsweredShown).ToList()
             : [];
         var waiting = viewer.Role == QnaViewer.Moderator
-            ? await questions.Where(q => q.Status == QuestionStatus.Waiting).OrderBy(q => q.Number).Take(WaitingShown).ToListAsync(cancellationToken)
+            ? questions.Where(q => q.Status == QuestionStatus.Waiting).OrderBy(q => q.Number).Take(WaitingShown).ToList()
             : [];
         var own = viewer.StableId is { } viewerId && viewer.Role != QnaViewer.Everyone
-            ? await questions.Where(q => q.AuthorId == viewerId && (q.Status == QuestionStatus.Waiting || q.Status == QuestionStatus.Open))
-                .OrderBy(q => q.Number).Take(ViewerQuestionsShown).ToListAsync(cancellationToken)
+            ? questions.Where(q => q.AuthorId == viewerId && (q.Status == QuestionStatus.Waiting || q.Status == QuestionStatus.Open))
+                .OrderBy(q => q.Number).Take(ViewerQuestionsShown).ToList()
             : [];
-
-        var shownIds = listed.Concat(answered).Concat(own).Concat(waiting).Select(q => q.Id)
-            .Concat(pinned is null ? [] : [pinned.Id]).Distinct().ToList();
-        var voted = viewer.StableId is { } voterId && viewer.Role != QnaViewer.Everyone
-            ? (await db.Set<QuestionVote>().AsNoTracking()
-                .Where(v => v.VoterId == voterId && shownIds.Contains(v.QuestionId))
-                .Select(v => v.QuestionId).ToListAsync(cancellationToken)).ToHashSet()
-            : [];
+        var shownVotes = viewer.Role == QnaViewer.Everyone ? NoVotes : voted;
         var refreshIds = viewer.Role == QnaViewer.Everyone
-            ? await db.Set<QnaModerator>().AsNoTracking()
-                .Where(m => m.SessionId == session.Id)
-                .OrderByDescending(m => m.LastSeenAt)
-                .Take(QnaLimits.MaxRefreshUsers)
-                .Select(m => m.TeamsUserId)
-                .ToListAsync(cancellationToken)
+            ? snapshot.ModeratorTeamsIds.Take(QnaLimits.MaxRefreshUsers).ToList()
             : [];
 
-        QnaQuestionItem Item(Question q) => ToItem(session, viewer, q, voted);
+        QnaQuestionItem Item(Question q) => ToItem(session, viewer, q, shownVotes);
 
         return new QnaBoardModel(session.Id, session.Title, session.Status == SessionStatus.Open, viewer.Role)
         {
@@ -116,7 +125,7 @@ public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IO
             OpenCount = openCount,
             AnsweredCount = answeredCount,
             WaitingCount = viewer.Role == QnaViewer.Moderator ? CountOf(QuestionStatus.Waiting) : 0,
-            TotalVotes = counts.Where(c => c.Status is QuestionStatus.Open or QuestionStatus.Answered).Sum(c => c.Votes),
+            TotalVotes = questions.Where(q => q.Status is QuestionStatus.Open or QuestionStatus.Answered).Sum(q => q.VoteCount),
             Page = page,
             Notice = request.Notice,
             NoticeIsWarning = request.NoticeIsWarning,
@@ -145,7 +154,7 @@ public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IO
 
         var voted = viewer.StableId is { } voterId &&
             await db.Set<QuestionVote>().AnyAsync(v => v.QuestionId == questionId && v.VoterId == voterId, cancellationToken);
-        return new QnaQuestionModel(session.Id, session.Title, session.Status == SessionStatus.Open, viewer.Role, ToItem(session, viewer, question, voted ? [questionId] : []))
+        return new QnaQuestionModel(session.Id, session.Title, session.Status == SessionStatus.Open, viewer.Role, ToItem(session, viewer, question, voted ? new HashSet<int> { questionId } : NoVotes))
         {
             IsPinned = session.PinnedQuestionId == questionId,
             AskerVisibility = ToCard(session.AskerVisibility),
@@ -172,7 +181,7 @@ public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IO
                 r.Session.Title,
                 r.Session.Status == SessionStatus.Open,
                 ToCard(r.Session.AskerVisibility),
-                ToItem(r.Session, viewer, r.Question, []) with
+                ToItem(r.Session, viewer, r.Question, NoVotes) with
                 {
                     MergedIntoNumber = r.Question.MergedIntoId is { } m && mergedNumbers.TryGetValue(m, out var n) ? n : null,
                 }))
@@ -183,7 +192,7 @@ public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IO
     public static QnaAskerVisibility ToCard(AskerVisibility visibility) =>
         visibility == AskerVisibility.Moderators ? QnaAskerVisibility.Moderators : QnaAskerVisibility.Nobody;
 
-    private static QnaQuestionItem ToItem(QnaSession session, BoardViewer viewer, Question q, HashSet<int> voted) =>
+    private static QnaQuestionItem ToItem(QnaSession session, BoardViewer viewer, Question q, IReadOnlySet<int> voted) =>
         new(q.Id, q.Number, q.Text, q.VoteCount, ToCard(q.Status))
         {
             Answer = q.Answer,

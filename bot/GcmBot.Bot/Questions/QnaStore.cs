@@ -23,6 +23,15 @@ public sealed record QnaOutcome(bool Changed, string Notice, bool Warning = fals
 /// <summary>A question whose asker is to be told of its answer.</summary>
 public sealed record AnsweredQuestion(int QuestionId, string AuthorId, int Number, string Text, string? Answer);
 
+/// <summary>One vote to add or take back.</summary>
+public sealed record VoteRequest(int QuestionId, string VoterId, VoteIntent Intent);
+
+/// <summary>
+/// What a vote did, and the board right after it (null when it could not be told): the snapshot it committed, and the
+/// questions the voter has voted for then.
+/// </summary>
+public sealed record VoteResult(QnaOutcome Outcome, QnaBoardSnapshot? Board, IReadOnlySet<int> VotedByVoter);
+
 /// <summary>Who asked: their stable id, and their name only when it may be stored.</summary>
 public sealed record Asker(string StableId, string Name, bool WantsAnonymity);
 
@@ -54,18 +63,37 @@ public sealed class QnaOptions
 /// instead of failing) that also bumps the session's <see cref="QnaSession.Version"/>: the board is always rendered
 /// from what is committed. Races are settled by unique indexes (one vote per person, one open session per chat).
 /// </summary>
-public sealed class QnaStore(
-    IDbContextFactory<GcmDbContext> databases,
-    IOptions<QnaOptions> options,
-    IOptions<StorageOptions> storage,
-    TimeProvider time) : IDisposable
+public sealed class QnaStore : IDisposable
 {
     private const int MaxAttempts = 3;
+
+    private readonly IDbContextFactory<GcmDbContext> databases;
+    private readonly IOptions<QnaOptions> options;
+    private readonly QnaBoardCache cache;
+    private readonly TimeProvider time;
+
+    // Votes arriving while a batch of the same session commits go together in the next one (see GroupCommit).
+    private readonly GroupCommit<int, VoteRequest, VoteResult> _votes;
+
+    public QnaStore(
+        IDbContextFactory<GcmDbContext> databases,
+        IOptions<QnaOptions> options,
+        IOptions<StorageOptions> storage,
+        QnaBoardCache cache,
+        TimeProvider time)
+    {
+        this.databases = databases;
+        this.options = options;
+        this.cache = cache;
+        this.time = time;
+        _sqliteWriter = storage.Value.Provider == StorageProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
+        _votes = new GroupCommit<int, VoteRequest, VoteResult>(CommitVotesAsync);
+    }
 
     // SQLite lets one writer in at a time and makes the others sleep and retry (blocking a thread each). Q&A writers
     // queue here instead, asynchronously, so a thousand votes at once wait their turn without spinning or timing out.
     // PostgreSQL needs no gate: row locks order the writers.
-    private readonly SemaphoreSlim? _sqliteWriter = storage.Value.Provider == StorageProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
+    private readonly SemaphoreSlim? _sqliteWriter;
 
     public async Task<QnaSession?> FindAsync(int sessionId, CancellationToken cancellationToken)
     {
@@ -201,69 +229,164 @@ public sealed class QnaStore(
             : $"Thank you! Your question is #{number} on the board.") with { Question = question };
     }
 
-    public async Task<QnaOutcome> VoteAsync(int sessionId, int questionId, string voterId, VoteIntent intent, CancellationToken cancellationToken)
+    public async Task<QnaOutcome> VoteAsync(int sessionId, int questionId, string voterId, VoteIntent intent, CancellationToken cancellationToken) =>
+        (await VoteWithBoardAsync(sessionId, questionId, voterId, intent, cancellationToken)).Outcome;
+
+    /// <summary>
+    /// Adds or takes back a vote, together with the other votes of the session arriving at the same moment (one
+    /// transaction for them all), and answers with the board as the vote left it: the voter's answer needs no
+    /// further read of the database.
+    /// </summary>
+    public async Task<VoteResult> VoteWithBoardAsync(int sessionId, int questionId, string voterId, VoteIntent intent, CancellationToken cancellationToken)
     {
         try
         {
-            return await WriteAsync(db => VoteOnceAsync(db, sessionId, questionId, voterId, intent, cancellationToken), cancellationToken);
+            return await _votes.SubmitAsync(sessionId, new VoteRequest(questionId, voterId, intent)).WaitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            // The same person's other click won the race (PostgreSQL): their vote is counted once.
-            return QnaOutcome.AlreadyDone("Your vote is counted.");
+            // The same person's other click won the race (another instance, or PostgreSQL): their vote is counted once.
+            return new VoteResult(QnaOutcome.AlreadyDone("Your vote is counted."), null, new HashSet<int>());
         }
     }
 
-    private async Task<QnaOutcome> VoteOnceAsync(GcmDbContext db, int sessionId, int questionId, string voterId, VoteIntent intent, CancellationToken cancellationToken)
+    /// <summary>
+    /// One transaction for a batch of votes of one session: the session's version is bumped first (on SQLite the
+    /// transaction already holds the write lock, on PostgreSQL this takes the session row's lock), so the version
+    /// before the batch is exact and the cached snapshot at that version can be trusted for the questions' states.
+    /// Double clicks within the batch are settled in memory; the unique index still guards against other processes.
+    /// </summary>
+    private async Task<IReadOnlyList<VoteResult>> CommitVotesAsync(int sessionId, IReadOnlyList<VoteRequest> votes)
     {
-        var target = await (
-            from q in db.Set<Question>()
-            join s in db.Set<QnaSession>() on q.SessionId equals s.Id
-            where q.Id == questionId && q.SessionId == sessionId
-            select new { q.Number, q.Status, q.MergedIntoId, SessionStatus = s.Status }).FirstOrDefaultAsync(cancellationToken);
-        if (target is null)
+        var cancellationToken = CancellationToken.None;
+        if (_sqliteWriter is not null)
         {
-            return QnaOutcome.Refused("That question is not in this Q&A, so I counted no vote.");
+            await _sqliteWriter.WaitAsync(cancellationToken);
         }
 
-        if (target.SessionStatus != SessionStatus.Open)
+        try
         {
-            return QnaOutcome.Refused("This Q&A is closed, so votes can no longer change.");
-        }
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await db.Set<QnaSession>().Where(s => s.Id == sessionId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken) == 0)
+            {
+                var gone = new VoteResult(QnaOutcome.Refused("That question is not in this Q&A, so I counted no vote."), null, new HashSet<int>());
+                return votes.Select(_ => gone).ToList();
+            }
 
-        if (!QuestionRules.TakesVotes(target.Status))
-        {
-            int? mergedInto = target.MergedIntoId is { } id
-                ? await db.Set<Question>().Where(q => q.Id == id).Select(q => (int?)q.Number).FirstOrDefaultAsync(cancellationToken)
-                : null;
-            return QnaOutcome.Refused(QuestionRules.WhyNoVote(target.Status, target.Number, mergedInto));
-        }
+            var before = await db.Set<QnaSession>().Where(s => s.Id == sessionId).Select(s => s.Version).FirstAsync(cancellationToken) - 1;
+            var snapshot = cache.At(sessionId, before) ?? await LoadUnderLockAsync(db, sessionId, before, cancellationToken);
 
-        var votes = db.Set<QuestionVote>();
-        var hasVoted = await votes.AnyAsync(v => v.QuestionId == questionId && v.VoterId == voterId, cancellationToken);
-        var wantsVote = QuestionRules.WantsVote(intent, hasVoted);
-        if (wantsVote == hasVoted)
-        {
-            return QnaOutcome.AlreadyDone(hasVoted ? $"Your vote for #{target.Number} is counted." : $"You have no vote on #{target.Number}.");
-        }
+            var voterIds = votes.Select(v => v.VoterId).Distinct().ToList();
+            var has = (await db.Set<QuestionVote>().AsNoTracking()
+                    .Where(v => voterIds.Contains(v.VoterId!) && db.Set<Question>().Any(q => q.Id == v.QuestionId && q.SessionId == sessionId))
+                    .Select(v => new { v.QuestionId, v.VoterId })
+                    .ToListAsync(cancellationToken))
+                .Select(v => (v.QuestionId, VoterId: v.VoterId!))
+                .ToHashSet();
+            var outcomes = new List<QnaOutcome>(votes.Count);
+            var deltas = new Dictionary<int, int>();
+            var inserts = new Dictionary<(int, string), QuestionVote>();
+            var deletes = new HashSet<(int, string)>();
+            foreach (var vote in votes)
+            {
+                outcomes.Add(Apply(vote));
+            }
 
-        int delta;
-        if (wantsVote)
-        {
-            votes.Add(new QuestionVote { QuestionId = questionId, VoterId = voterId, VotedAt = time.GetUtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
-            delta = 1;
-        }
-        else
-        {
-            await votes.Where(v => v.QuestionId == questionId && v.VoterId == voterId).ExecuteDeleteAsync(cancellationToken);
-            delta = -1;
-        }
+            QnaBoardSnapshot after;
+            if (inserts.Count == 0 && deletes.Count == 0)
+            {
+                // Nothing changed (replays, double clicks, refusals): the bump is rolled back with the transaction.
+                after = snapshot;
+            }
+            else
+            {
+                db.AddRange(inserts.Values);
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var (questionId, voterId) in deletes)
+                {
+                    await db.Set<QuestionVote>().Where(v => v.QuestionId == questionId && v.VoterId == voterId).ExecuteDeleteAsync(cancellationToken);
+                }
 
-        await db.Set<Question>().Where(q => q.Id == questionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(q => q.VoteCount, q => q.VoteCount + delta), cancellationToken);
-        await BumpAsync(db, sessionId, cancellationToken);
-        return QnaOutcome.Done(wantsVote ? $"Your vote for #{target.Number} is counted." : $"Your vote for #{target.Number} is taken back.");
+                foreach (var (questionId, delta) in deltas.Where(d => d.Value != 0))
+                {
+                    await db.Set<Question>().Where(q => q.Id == questionId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(q => q.VoteCount, q => q.VoteCount + delta), cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                after = snapshot.WithVotes(deltas, before + 1);
+                cache.Offer(after);
+            }
+
+            return votes.Select((vote, i) => new VoteResult(
+                    outcomes[i],
+                    after,
+                    has.Where(h => h.VoterId == vote.VoterId).Select(h => h.QuestionId).ToHashSet()))
+                .ToList();
+
+            QnaOutcome Apply(VoteRequest vote)
+            {
+                if (snapshot.Find(vote.QuestionId) is not { } target)
+                {
+                    return QnaOutcome.Refused("That question is not in this Q&A, so I counted no vote.");
+                }
+
+                if (snapshot.Session.Status != SessionStatus.Open)
+                {
+                    return QnaOutcome.Refused("This Q&A is closed, so votes can no longer change.");
+                }
+
+                if (!QuestionRules.TakesVotes(target.Status))
+                {
+                    int? mergedInto = target.MergedIntoId is { } id ? snapshot.Find(id)?.Number : null;
+                    return QnaOutcome.Refused(QuestionRules.WhyNoVote(target.Status, target.Number, mergedInto));
+                }
+
+                var key = (vote.QuestionId, vote.VoterId);
+                var hasVoted = has.Contains(key);
+                var wantsVote = QuestionRules.WantsVote(vote.Intent, hasVoted);
+                if (wantsVote == hasVoted)
+                {
+                    return QnaOutcome.AlreadyDone(hasVoted ? $"Your vote for #{target.Number} is counted." : $"You have no vote on #{target.Number}.");
+                }
+
+                if (wantsVote)
+                {
+                    has.Add(key);
+                    if (!deletes.Remove(key))
+                    {
+                        inserts[key] = new QuestionVote { QuestionId = vote.QuestionId, VoterId = vote.VoterId, VotedAt = time.GetUtcNow() };
+                    }
+                }
+                else
+                {
+                    has.Remove(key);
+                    if (!inserts.Remove(key))
+                    {
+                        deletes.Add(key);
+                    }
+                }
+
+                deltas[vote.QuestionId] = deltas.GetValueOrDefault(vote.QuestionId) + (wantsVote ? 1 : -1);
+                return QnaOutcome.Done(wantsVote ? $"Your vote for #{target.Number} is counted." : $"Your vote for #{target.Number} is taken back.");
+            }
+        }
+        finally
+        {
+            _sqliteWriter?.Release();
+        }
+    }
+
+    /// <summary>The snapshot before a batch, read inside its transaction once the version is bumped: exact.</summary>
+    private async Task<QnaBoardSnapshot> LoadUnderLockAsync(GcmDbContext db, int sessionId, long before, CancellationToken cancellationToken)
+    {
+        var loaded = await QnaBoardSnapshot.LoadAsync(db, sessionId, cancellationToken)
+            ?? throw new InvalidOperationException("The session disappeared inside the transaction that bumped it.");
+        var snapshot = new QnaBoardSnapshot(loaded.Session, before, loaded.Questions, loaded.ModeratorTeamsIds);
+        cache.Offer(snapshot);
+        return snapshot;
     }
 
     public Task<QnaOutcome> EditAsync(int sessionId, int questionId, string askerId, string text, CancellationToken cancellationToken) =>

@@ -16,7 +16,8 @@ public sealed class QnaTurns(
     IModeratorPolicy moderators,
     IOrganiserPolicy organisers,
     BoardSignal signal,
-    INotificationQueue notifications)
+    INotificationQueue notifications,
+    QnaBoardCache boards)
 {
     public const string NotModeratorText =
         "Sorry, only the moderators (the organisers, and in a meeting its organiser and presenters) can do that, so I have not changed anything.";
@@ -28,8 +29,12 @@ public sealed class QnaTurns(
     public const string UseTheBoardText = "Please do that on the Q&A board in the chat where the Q&A takes place.";
 
     /// <summary>The session a card names, checked against where the button was pressed; or the answer refusing it.</summary>
+    /// <remarks>
+    /// With <paramref name="cached"/>, the session may come from the latest board snapshot instead of the database:
+    /// only for handlers that use nothing of it but its id and where it lives, which never change.
+    /// </remarks>
     public async Task<(QnaSession? Session, CardActionResult? Refusal)> SessionOfAsync(
-        BotTurn turn, CardActionInput input, bool allowPersonalChat, CancellationToken cancellationToken)
+        BotTurn turn, CardActionInput input, bool allowPersonalChat, bool cached, CancellationToken cancellationToken)
     {
         var raw = input.Text(QnaKeys.Session);
         if (raw is null && allowPersonalChat && turn.Scope == ConversationScopes.Personal)
@@ -42,7 +47,7 @@ public sealed class QnaTurns(
             return (null, CardActionResult.Message(CardActionDispatcher.OutdatedCardText));
         }
 
-        var session = await store.FindAsync(sessionId, cancellationToken);
+        var session = (cached ? boards.Get(sessionId)?.Session : null) ?? await store.FindAsync(sessionId, cancellationToken);
         if (session is null)
         {
             return (null, CardActionResult.Message(GoneText));
@@ -146,6 +151,30 @@ public sealed class QnaTurns(
 
         viewer ??= await ViewerAsync(turn, session, asksToModerate: false, cancellationToken);
         return await BoardAsync(session.Id, viewer, new BoardRequest(null, outcome.Notice, outcome.Warning), cancellationToken);
+    }
+
+    /// <summary>
+    /// After a vote: the voter's board comes from the snapshot the vote committed, with their own votes and questions,
+    /// without reading the database again. Moderators, organisers and our personal chat take the general way.
+    /// </summary>
+    public async Task<CardActionResult> AfterVoteAsync(BotTurn turn, QnaSession session, VoteResult vote, CancellationToken cancellationToken)
+    {
+        if (vote.Board is not { } board
+            || turn.Scope == ConversationScopes.Personal
+            || board.ModeratorTeamsIds.Contains(turn.User.Id, StringComparer.Ordinal)
+            || await organisers.IsOrganiserAsync(turn, cancellationToken))
+        {
+            return await AfterAsync(turn, session, vote.Outcome, null, cancellationToken);
+        }
+
+        if (vote.Outcome.Changed)
+        {
+            signal.Notify(session.Id);
+        }
+
+        var viewer = new BoardViewer(QnaViewer.Participant, turn.User.StableId);
+        var model = reader.Build(board, viewer, new BoardRequest(null, vote.Outcome.Notice, vote.Outcome.Warning), vote.VotedByVoter);
+        return CardActionResult.ReplaceCard(QnaBoardCard.Build(model));
     }
 
     public async Task RememberAsync(BotTurn turn, int sessionId, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ public static class QuestionsCapability
     public static IServiceCollection AddQuestions(this IServiceCollection services)
     {
         services.AddOptions<QnaOptions>().BindConfiguration(QnaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<QnaBoardCache>();
         services.AddSingleton<QnaStore>();
         services.AddSingleton<QnaBoardReader>();
         services.AddSingleton<QnaExporter>();

@@ -154,7 +154,9 @@ public sealed partial class SpeakerQueueCardUpdater(
         {
             case SendOutcome.Sent:
                 metrics.CardUpdated("speakers-list");
-                await MarkAsync(queue, q => q.SetProperty(x => x.RenderedVersion, queue.Version).SetProperty(x => x.CardUpdatedAt, now), cancellationToken);
+                // The pace counts from when Teams took the update: a slow send must not bring the next one closer.
+                var sentAt = time.GetUtcNow();
+                await MarkAsync(queue, q => q.SetProperty(x => x.RenderedVersion, queue.Version).SetProperty(x => x.CardUpdatedAt, sentAt), cancellationToken);
                 break;
             case SendOutcome.Throttled:
                 // Try again after the wait Teams asked for; the version stays behind, so the latest state goes then.

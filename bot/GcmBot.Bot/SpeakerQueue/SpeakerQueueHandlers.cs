@@ -33,10 +33,15 @@ public sealed class SpeakerQueueReplies(SpeakerQueueService service, IOptions<Sp
     /// person stands). An Action.Execute answer is shown to the clicker only; an old-style submit would replace the
     /// shared card for everyone, so it gets the note as text.
     /// </summary>
+    public Task<CardActionResult> CardAsync(
+        BotTurn turn, CardActionInput input, string? note, NoteTone tone, bool chairView, QueueActor? placeOf, CancellationToken cancellationToken) =>
+        CardAsync(turn, input, note, tone, chairView, placeOf, state: null, cancellationToken);
+
+    /// <summary>The same, from a state the caller already holds (what its change committed); null reads the list.</summary>
     public async Task<CardActionResult> CardAsync(
-        BotTurn turn, CardActionInput input, string? note, NoteTone tone, bool chairView, QueueActor? placeOf, CancellationToken cancellationToken)
+        BotTurn turn, CardActionInput input, string? note, NoteTone tone, bool chairView, QueueActor? placeOf, QueueState? state, CancellationToken cancellationToken)
     {
-        var state = await service.LoadAsync(turn.ConversationId, cancellationToken);
+        state ??= await service.LoadAsync(turn.ConversationId, cancellationToken);
         if (state is null)
         {
             return CardActionResult.Message(SpeakerQueueService.NoQueueText);
@@ -143,7 +148,7 @@ public sealed class SpeakerQueueParticipantActions(
                 return await RequestAsync(turn, input, person, cancellationToken);
             case SpeakerQueueCard.WithdrawVerb:
                 var withdrawn = await service.WithdrawAsync(turn.ConversationId, person, cancellationToken);
-                return await AnswerAsync(turn, input, person, withdrawn, cancellationToken);
+                return await AnswerAsync(turn, input, person, withdrawn, null, cancellationToken);
             case SpeakerQueueCard.MyPlaceVerb:
                 return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, placeOf: person, cancellationToken);
             case SpeakerQueueCard.ParticipantViewVerb:
@@ -179,11 +184,14 @@ public sealed class SpeakerQueueParticipantActions(
                 $"Your topic is too long ({topicText.Length} characters; at most {SpeakerRequest.MaxTopicLength}). Please shorten it. Nothing was changed.");
         }
 
-        var outcome = await service.RequestAsync(turn.ConversationId, person, kind.Value, SpeakerQueueService.Trim(topicText, SpeakerRequest.MaxTopicLength), cancellationToken);
-        return await AnswerAsync(turn, input, person, outcome, cancellationToken);
+        // Answered from the list as the request's transaction left it: no second read in a crowd.
+        var (outcome, state) = await service.RequestWithStateAsync(
+            turn.ConversationId, person, kind.Value, SpeakerQueueService.Trim(topicText, SpeakerRequest.MaxTopicLength), cancellationToken);
+        return await AnswerAsync(turn, input, person, outcome, state, cancellationToken);
     }
 
-    private async Task<CardActionResult> AnswerAsync(BotTurn turn, CardActionInput input, QueueActor person, QueueOutcome outcome, CancellationToken cancellationToken)
+    private async Task<CardActionResult> AnswerAsync(
+        BotTurn turn, CardActionInput input, QueueActor person, QueueOutcome outcome, QueueState? state, CancellationToken cancellationToken)
     {
         if (outcome.Note == SpeakerQueueService.NoQueueText)
         {
@@ -191,7 +199,7 @@ public sealed class SpeakerQueueParticipantActions(
         }
 
         return await replies.CardAsync(
-            turn, input, outcome.Note, outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: false, placeOf: person, cancellationToken);
+            turn, input, outcome.Note, outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: false, placeOf: person, state, cancellationToken);
     }
 
     private async Task<CardActionResult> ChairViewAsync(BotTurn turn, CardActionInput input, QueueActor person, CancellationToken cancellationToken)

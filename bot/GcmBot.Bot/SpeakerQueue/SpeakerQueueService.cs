@@ -9,6 +9,9 @@ namespace GcmBot.Bot.SpeakerQueue;
 /// <summary>The person acting: their stable id (for data), Teams id (for card refresh) and display name.</summary>
 public sealed record QueueActor(string StableId, string TeamsId, string Name);
 
+/// <summary>One press of "Request the floor", with the person's categories as registered.</summary>
+public sealed record FloorRequest(QueueActor Person, SpeechKind Kind, string? Topic, SpeakerCategories Categories);
+
 /// <summary>A personal message to send once an action is committed.</summary>
 public sealed record QueueNotice(string UserStableId, string Text, string DeduplicationKey);
 
@@ -66,16 +69,14 @@ public sealed class QueueState
 
 /// <summary>
 /// The speakers' list of a conversation: requests, withdrawals and the chair's actions. Each action runs in one
-/// transaction that checks the list's version, so that two people acting at the same moment cannot both move it;
+/// transaction (<see cref="SpeakerQueueWriter"/>) that checks the list's version, so that two people acting at the same moment cannot both move it;
 /// the shared card and the personal notices follow from what is stored (see <see cref="SpeakerQueueCardUpdater"/>).
 /// Chair permissions are checked by the Teams handlers before they call in here.
 /// </summary>
 public sealed class SpeakerQueueService(
     IDbContextFactory<GcmDbContext> databases,
     IOptions<SpeakerQueueOptions> options,
-    [FromKeyedServices(SpeakerQueueService.SignalKey)] OutboundSignal cardSignal,
-    INotificationQueue notifications,
-    SpeakerQueueGate gate,
+    SpeakerQueueWriter writer,
     IServiceProvider services,
     TimeProvider time)
 {
@@ -83,8 +84,6 @@ public sealed class SpeakerQueueService(
 
     public const string NoQueueText =
         "There is no speakers' list in this conversation yet. Type **speakers** (mentioning me) to show it.";
-
-    private const int MaxAttempts = 5;
 
     /// <summary>The list of a conversation, created (closed, with the default policy and limit) if it has none.</summary>
     public async Task<SpeakerQueueRecord> EnsureAsync(string conversationId, string? meetingId, CancellationToken cancellationToken)
@@ -128,67 +127,27 @@ public sealed class SpeakerQueueService(
     }
 
     public async Task<QueueOutcome> RequestAsync(
+        string conversationId, QueueActor person, SpeechKind kind, string? topic, CancellationToken cancellationToken) =>
+        (await RequestWithStateAsync(conversationId, person, kind, topic, cancellationToken)).Outcome;
+
+    /// <summary>
+    /// Puts the person on the list, together with everyone else pressing at the same moment (one transaction for
+    /// them all, see <see cref="GroupCommit{TKey, TItem, TResult}"/>), and returns the list as that transaction left
+    /// it, for the person's answer: no second read. The state is null when the list could not be read back.
+    /// </summary>
+    public async Task<(QueueOutcome Outcome, QueueState? State)> RequestWithStateAsync(
         string conversationId, QueueActor person, SpeechKind kind, string? topic, CancellationToken cancellationToken)
     {
-        // A second press of the same request is answered from a plain read, without queuing for the write lock:
-        // in a crowd, half of the presses are double clicks.
-        if (await IsAlreadyRequestedAsync(conversationId, person.StableId, kind, topic, cancellationToken))
-        {
-            return QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice.");
-        }
-
         // Read before the transaction: the directory is another capability's store, and may not be there at all.
         var categories = SpeakerCategories.From(await FindProfileAsync(person.StableId, cancellationToken));
         try
         {
-            return await MutateAsync(conversationId, chair: null, (db, state) =>
-            {
-                if (!state.Queue.IsOpen)
-                {
-                    return QueueOutcome.Unchanged("The speakers' list is closed, so I could not add you. The chair opens it when the floor is open for requests.");
-                }
-
-                var existing = state.ActiveOf(person.StableId);
-                if (existing is { Status: RequestStatus.Speaking })
-                {
-                    return QueueOutcome.Unchanged("You have the floor now.");
-                }
-
-                if (existing is not null)
-                {
-                    if (existing.Kind == kind && existing.Topic == topic)
-                    {
-                        return QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice.");
-                    }
-
-                    // A changed kind or topic updates the request and keeps its place in the order of arrival.
-                    existing.Kind = kind;
-                    existing.Topic = topic;
-                    return QueueOutcome.Done($"Updated your request ({kind.Label()}).");
-                }
-
-                db.Add(new SpeakerRequest
-                {
-                    QueueId = state.Queue.Id,
-                    UserStableId = person.StableId,
-                    DisplayName = person.Name,
-                    Kind = kind,
-                    Topic = topic,
-                    Status = RequestStatus.Waiting,
-                    RequestedAt = time.GetUtcNow(),
-                    StakeholderGroup = categories.Group,
-                    Subregion = categories.Subregion,
-                    Gender = categories.Gender,
-                });
-                return QueueOutcome.Done(kind == SpeechKind.PointOfOrder
-                    ? "Your point of order goes to the top of the list."
-                    : $"You are on the list ({kind.Label()}).");
-            }, cancellationToken);
+            return await writer.RequestAsync(conversationId, new FloorRequest(person, kind, topic, categories)).WaitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
         {
             // The unique index refused a second active request of the same person (a double click racing itself).
-            return QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice.");
+            return (QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice."), null);
         }
     }
 
@@ -478,14 +437,6 @@ public sealed class SpeakerQueueService(
         return current;
     }
 
-    private async Task<bool> IsAlreadyRequestedAsync(string conversationId, string userStableId, SpeechKind kind, string? topic, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<SpeakerRequest>().AsNoTracking()
-            .Join(db.Set<SpeakerQueueRecord>().Where(q => q.ConversationId == conversationId && q.IsOpen), r => r.QueueId, q => q.Id, (r, _) => r)
-            .AnyAsync(r => r.UserStableId == userStableId && r.Status == RequestStatus.Waiting && r.Kind == kind && r.Topic == topic, cancellationToken);
-    }
-
     private async Task<ParticipantProfile?> FindProfileAsync(string userStableId, CancellationToken cancellationToken)
     {
         // Registration implements the directory; without it everybody counts as "unknown".
@@ -505,27 +456,11 @@ public sealed class SpeakerQueueService(
     private async Task<QueueOutcome> MutateAsync(
         string conversationId, QueueActor? chair, Func<GcmDbContext, QueueState, Task<QueueOutcome>> change, CancellationToken cancellationToken)
     {
-        using var entered = await gate.EnterAsync(conversationId, cancellationToken);
-        for (var attempt = 1; ; attempt++)
-        {
-            QueueOutcome outcome;
-            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        var (outcomes, _) = await writer.MutateManyAsync(
+            conversationId,
+            async (db, state) =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                if (db.Database.IsNpgsql())
-                {
-                    // The gate above serialises one instance's changes to a list; this lock (held until the commit)
-                    // does the same across instances, so that several instances do not retry each other away.
-                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"speakers:" + conversationId}))", cancellationToken);
-                }
-
-                var state = await LoadAsync(db, conversationId, tracking: true, cancellationToken);
-                if (state is null)
-                {
-                    return QueueOutcome.Unchanged(NoQueueText);
-                }
-
-                outcome = await change(db, state);
+                var outcome = await change(db, state);
                 if (chair is not null)
                 {
                     // A new chair joins the card's refresh list with the next change of the list, not by itself:
@@ -533,34 +468,10 @@ public sealed class SpeakerQueueService(
                     RecordChair(db, state, chair);
                 }
 
-                if (outcome.Changed)
-                {
-                    state.Queue.Version++;
-                }
-
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
-                {
-                    continue;
-                }
-
-                if (outcome.Changed)
-                {
-                    cardSignal.Notify();
-                }
-            }
-
-            foreach (var notice in outcome.Notices ?? [])
-            {
-                await notifications.EnqueueToPersonAsync(notice.UserStableId, new OutboundContent(notice.Text), notice.DeduplicationKey, cancellationToken);
-            }
-
-            return outcome;
-        }
+                return [outcome];
+            },
+            cancellationToken);
+        return outcomes.Count == 0 ? QueueOutcome.Unchanged(NoQueueText) : outcomes[0];
     }
 
     private void RecordChair(GcmDbContext db, QueueState state, QueueActor chair)

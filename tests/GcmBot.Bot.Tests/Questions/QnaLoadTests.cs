@@ -4,22 +4,35 @@ using GcmBot.Cards.Questions;
 namespace GcmBot.Bot.Tests.Questions;
 
 /// <summary>A thousand participants voting on the same questions at the same moment, through the real host.</summary>
-public sealed class QnaLoadTests : IAsyncLifetime
+public sealed class QnaLoadTests
 {
     private const int Participants = 1000;
     private const int Questions = 5;
     private const int InFlight = 48;
-    private BotApp _bot = null!;
-
-    // The cards themselves are schema-checked by the other tests; here the harness need not check 1,400 of them.
-    public async Task InitializeAsync() => _bot = await BotApp.StartAsync(o => o.ValidateCards = false);
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task ThousandParticipantsVotingAtOnce_EveryVoteCountsOnce_AndTheBoardConverges()
     {
-        var qna = await QnaDriver.OpenAsync(_bot, _bot.MeetingChat("thousand"));
+        // The cards themselves are schema-checked by the other tests; here the harness need not check 1,400 of them.
+        await using var bot = await BotApp.StartAsync(o => o.ValidateCards = false);
+        await ThousandVotersAsync(bot);
+    }
+
+    [SkippableFact]
+    public async Task Postgres_ThousandParticipantsVotingAtOnce_EveryVoteCountsOnce_AndTheBoardConverges()
+    {
+        Skip.IfNot(PostgresTestServer.IsAvailable, PostgresTestServer.MissingReason);
+        await using var bot = await BotApp.StartAsync(o =>
+        {
+            o.ValidateCards = false;
+            o.UsePostgres = true;
+        });
+        await ThousandVotersAsync(bot);
+    }
+
+    private static async Task ThousandVotersAsync(BotApp bot)
+    {
+        var qna = await QnaDriver.OpenAsync(bot, bot.MeetingChat("thousand"));
         var questions = new int[Questions];
         for (var q = 0; q < Questions; q++)
         {
