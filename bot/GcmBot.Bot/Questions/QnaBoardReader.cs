@@ -80,9 +80,16 @@ public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IO
         var waiting = viewer.Role == QnaViewer.Moderator
             ? await questions.Where(q => q.Status == QuestionStatus.Waiting).OrderBy(q => q.Number).Take(WaitingShown).ToListAsync(cancellationToken)
             : [];
-        var own = viewer.StableId is { } viewerId && viewer.Role != QnaViewer.Everyone
-            ? await questions.Where(q => q.AuthorId == viewerId && (q.Status == QuestionStatus.Waiting || q.Status == QuestionStatus.Open))
-                .OrderBy(q => q.Number).Take(ViewerQuestionsShown).ToListAsync(cancellationToken)
+        // The viewer's own live questions, and those whose answer is still owed to them (one query: it is rare).
+        var ownRows = viewer.StableId is { } viewerId && viewer.Role != QnaViewer.Everyone
+            ? await questions.Where(q => q.AuthorId == viewerId && (q.Status == QuestionStatus.Waiting || q.Status == QuestionStatus.Open || q.AskerNoticePending))
+                .OrderBy(q => q.Number).ToListAsync(cancellationToken)
+            : [];
+        var own = ownRows.Where(q => QuestionRules.IsLive(q.Status)).Take(ViewerQuestionsShown).ToList();
+        var owed = ownRows.Where(q => q.AskerNoticePending && q.Status is QuestionStatus.Answered or QuestionStatus.Merged).Take(ViewerQuestionsShown).ToList();
+        var targetIds = owed.Where(q => q.MergedIntoId is not null).Select(q => q.MergedIntoId!.Value).ToList();
+        var owedTargets = targetIds.Count > 0
+            ? await questions.Where(q => targetIds.Contains(q.Id)).ToDictionaryAsync(q => q.Id, cancellationToken)
             : [];
 
         var shownIds = listed.Concat(answered).Concat(own).Concat(waiting).Select(q => q.Id)
@@ -112,6 +119,10 @@ public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IO
             Questions = listed.Select(Item).ToList(),
             RecentlyAnswered = answered.Select(Item).ToList(),
             ViewerQuestions = own.Select(Item).ToList(),
+            AnsweredForViewer = owed.Select(q => q.MergedIntoId is { } target && owedTargets.TryGetValue(target, out var into)
+                    ? Item(q) with { Answer = into.Answer, MergedIntoNumber = into.Number }
+                    : Item(q))
+                .ToList(),
             Waiting = waiting.Select(Item).ToList(),
             OpenCount = openCount,
             AnsweredCount = answeredCount,
@@ -189,8 +200,10 @@ public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IO
             Answer = q.Answer,
             VotedByViewer = voted.Contains(q.Id),
             AskedByViewer = viewer.Role != QnaViewer.Everyone && viewer.StableId is not null && q.AuthorId == viewer.StableId,
-            AskerLabel = viewer.Role == QnaViewer.Moderator && session.AskerVisibility == AskerVisibility.Moderators
-                ? (q.AskedAnonymously || q.AuthorName is null ? "anonymous" : q.AuthorName)
+            // Moderators only, and only under a policy that lets them see names: the name, or "anonymous".
+            AskerShown = viewer.Role == QnaViewer.Moderator && session.AskerVisibility == AskerVisibility.Moderators,
+            AskerName = viewer.Role == QnaViewer.Moderator && session.AskerVisibility == AskerVisibility.Moderators && !q.AskedAnonymously
+                ? q.AuthorName
                 : null,
         };
 
