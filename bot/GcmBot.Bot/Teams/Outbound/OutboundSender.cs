@@ -264,7 +264,7 @@ public sealed partial class OutboundSender(
         {
             null => new ProactiveResult(SendOutcome.Sent, 200, null),
             ErrorResponseException { Response: not null } error =>
-                new ProactiveResult(Classify(error.Response.StatusCode), (int)error.Response.StatusCode, RetryAfterOf(error.Response.Headers)),
+                new ProactiveResult(Classify(error), (int)error.Response.StatusCode, RetryAfterOf(error.Response.Headers)),
             // No answer at all (connection refused, reset): as transient as a 503.
             HttpRequestException http => new ProactiveResult(SendOutcome.Throttled, http.StatusCode is { } status ? (int)status : null, null),
             // A time-out: Teams may or may not have the message; trying again is the lesser harm.
@@ -287,6 +287,24 @@ public sealed partial class OutboundSender(
         403 or 404 or 410 => SendOutcome.Gone,
         _ => SendOutcome.Failed,
     };
+
+    /// <summary>
+    /// How an error answer ends a send: by its status, except that Teams answers 400 <c>BadArgument</c> "Bot cannot
+    /// create a conversation with an anonymous user" to a one-to-one chat with an anonymous meeting participant, which
+    /// no retry will ever change: gone, like 403 and 404.
+    /// </summary>
+    public static SendOutcome Classify(ErrorResponseException error) =>
+        error.Response?.StatusCode == HttpStatusCode.BadRequest && IsAnonymousUserRefusal(error)
+            ? SendOutcome.Gone
+            : Classify(error.Response?.StatusCode ?? 0);
+
+    private static bool IsAnonymousUserRefusal(ErrorResponseException error)
+    {
+        var code = error.Body?.Error?.Code;
+        var message = error.Body?.Error?.Message ?? error.Response?.Content;
+        return (code is null || string.Equals(code, "BadArgument", StringComparison.OrdinalIgnoreCase))
+            && message?.Contains("anonymous user", StringComparison.OrdinalIgnoreCase) == true;
+    }
 
     internal static TimeSpan? RetryAfterOf(IDictionary<string, IEnumerable<string>>? headers)
     {
