@@ -47,7 +47,7 @@ public sealed class QuestionsCardSamples : ICardSamples
         yield return new CardSample("qna-board-moderator", QnaBoardCard.Build(Typical(QnaViewer.Moderator) with
         {
             Links = [new QnaLink("Download CSV", "https://gcmbot.example.org/exports/abc"), new QnaLink("Download Markdown", "https://gcmbot.example.org/exports/def")],
-            Notice = "Exported 12 question(s).",
+            Notice = "Exported 12 questions. The links work for 60 minutes and only you see them.",
         }, culture));
         yield return new CardSample("qna-board-closed", QnaBoardCard.Build(Typical(QnaViewer.Moderator) with { IsOpen = false, Pinned = null }, culture));
         yield return new CardSample("qna-board-page", QnaBoardCard.Build(Crowded(QnaViewer.Participant) with { Page = new QnaPage(3, 63) }, culture));

@@ -165,7 +165,7 @@ public sealed class QnaAnonymousTests : IAsyncLifetime
     {
         var error = new ErrorResponseException(text)
         {
-            Response = new HttpResponseMessageWrapper(new HttpResponseMessage(status), $$"""{"error":{"code":"{{code}}","message":"{{text}}"}}"""),
+            Response = new HttpResponseMessageWrapper(new HttpResponseMessage(status), new System.Text.Json.Nodes.JsonObject { ["error"] = new System.Text.Json.Nodes.JsonObject { ["code"] = code, ["message"] = text } }.ToJsonString()),
             Body = new ErrorResponse(new Error(code, text)),
         };
 

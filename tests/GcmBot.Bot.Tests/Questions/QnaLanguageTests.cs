@@ -100,7 +100,8 @@ public sealed class QnaLanguageTests : IAsyncLifetime
         const string first = "Qwerty zxcv?";
         const string second = "Asdfgh jklm?";
         const string answer = "Yes indeed.";
-        string[] data = [title, first, second, answer, "Qwerty zxcv? changed"];
+        // What people typed, and the values of the forms' switches ("true"/"false"), which nobody reads.
+        string[] data = [title, first, second, answer, "Qwerty zxcv? changed", "true", "false"];
 
         var setup = await chat.SayAsync("qna open " + title, TestUsers.Organiser);
         var qna = await QnaDriver.OpenAsync(_bot, chat, title, preModeration: true, moderatorsSeeNames: true);
