@@ -51,6 +51,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentQueue<ConnectorCall> _rejected = new();
     private readonly ConcurrentDictionary<string, string> _meetingRoles = new();
+    private readonly ConcurrentDictionary<string, string> _userRoles = new();
     private readonly ConcurrentDictionary<string, byte[]> _files = new();
     private readonly SemaphoreSlim _changed = new(0, int.MaxValue);
     private readonly WebApplication _app;
@@ -98,6 +99,13 @@ public sealed class FakeConnector : IAsyncDisposable
 
     /// <summary>Sets the meeting role Teams reports for a participant (Organizer, Presenter, Attendee).</summary>
     public void SetMeetingRole(string aadObjectId, string role) => _meetingRoles[aadObjectId] = role;
+
+    /// <summary>
+    /// Makes a Teams user an anonymous meeting participant (no Entra object id; <c>userRole: "anonymous"</c> in member
+    /// lookups) or a guest (<c>userRole: "guest"</c>). For an anonymous participant Create Conversation answers 400
+    /// BadArgument, as Teams does: a bot cannot open a one-to-one chat with them.
+    /// </summary>
+    public void SetUserRole(string teamsUserId, string userRole) => _userRoles[teamsUserId] = userRole;
 
     /// <summary>
     /// Serves a file at a loopback URL, as the download link of a file a person attached in Teams
@@ -191,16 +199,32 @@ public sealed class FakeConnector : IAsyncDisposable
             return new ConnectorAnswer(200, new JsonObject { ["id"] = id });
         }
 
-        // v3/conversations: create a conversation (proactive 1:1).
+        // v3/conversations: create a conversation (proactive 1:1); never with an anonymous meeting participant.
         if (call.Method == "POST" && segments is ["v3", "conversations"])
         {
+            var member = (call.Body?["members"] as JsonArray)?.FirstOrDefault()?["id"]?.GetValue<string>();
+            if (member is not null && _userRoles.GetValueOrDefault(member) == "anonymous")
+            {
+                return new ConnectorAnswer(400, new JsonObject
+                {
+                    ["error"] = new JsonObject { ["code"] = "BadArgument", ["message"] = "Bot cannot create a conversation with an anonymous user" },
+                });
+            }
+
             return new ConnectorAnswer(201, new JsonObject { ["id"] = $"a:created-{Interlocked.Increment(ref _activityIds)}" });
         }
 
-        // v3/conversations/{id}/members/{memberId}: TeamsInfo.GetMemberAsync.
+        // v3/conversations/{id}/members/{memberId}: TeamsInfo.GetMemberAsync. Anonymous participants have no Entra id.
         if (call.Method == "GET" && segments.Length == 5 && segments[3] == "members")
         {
-            return new ConnectorAnswer(200, new JsonObject { ["id"] = segments[4], ["name"] = "Member", ["aadObjectId"] = segments[4] });
+            var userRole = _userRoles.GetValueOrDefault(segments[4], "user");
+            var member = new JsonObject { ["id"] = segments[4], ["name"] = "Member", ["tenantId"] = BotApp.TenantId, ["userRole"] = userRole };
+            if (userRole != "anonymous")
+            {
+                member["aadObjectId"] = segments[4];
+            }
+
+            return new ConnectorAnswer(200, member);
         }
 
         // v1/meetings/{meetingId}/participants/{participantId}?tenantId=: TeamsInfo.GetMeetingParticipantAsync.

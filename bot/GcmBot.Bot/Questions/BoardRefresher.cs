@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using GcmBot.Bot.Coordination;
+using GcmBot.Bot.Languages;
 using GcmBot.Bot.Teams;
 using GcmBot.Bot.Teams.Conversations;
 using GcmBot.Bot.Teams.Outbound;
@@ -208,13 +209,17 @@ public sealed record PublishResult(TimeSpan? RetryAfter)
     public static PublishResult Done { get; } = new((TimeSpan?)null);
 }
 
-/// <summary>Renders the shared view of a board from the database and puts it into the board message, proactively.</summary>
+/// <summary>
+/// Renders the shared view of a board from the database and puts it into the board message, proactively, in the
+/// chat's language (a moderator sets it with <c>chat language</c>).
+/// </summary>
 public sealed partial class BoardPublisher(
     QnaStore store,
     QnaBoardReader reader,
     ConversationStore conversations,
     ProactiveConnector connector,
     GcmMetrics metrics,
+    LanguageStore languages,
     ILogger<BoardPublisher> logger)
 {
     public async Task<PublishResult> PublishAsync(int sessionId, CancellationToken cancellationToken)
@@ -234,7 +239,8 @@ public sealed partial class BoardPublisher(
         }
 
         var model = await reader.ReadAsync(session, BoardViewer.Everyone, new BoardRequest(), cancellationToken);
-        var activity = CardAttachments.ToActivity(QnaBoardCard.Build(model));
+        var culture = await languages.OfChatAsync(session.ConversationId, cancellationToken);
+        var activity = CardAttachments.ToActivity(QnaBoardCard.Build(model, culture));
         activity.Id = boardId;
         var (outcome, status, retryAfter) = await connector.UpdateAsync(ConversationStore.ToReference(conversation), activity, cancellationToken);
         switch (outcome)

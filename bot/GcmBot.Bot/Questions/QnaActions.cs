@@ -13,12 +13,12 @@ public sealed class OpenQnaAction(QnaStore store, QnaTurns turns, IModeratorPoli
     {
         if (turn.Scope == ConversationScopes.Personal)
         {
-            return CardActionResult.Message("A Q&A is opened in the chat where it takes place: a meeting chat, group chat or channel.");
+            return CardActionResult.Message(turns.Words["OpenWhere"]);
         }
 
         if (!await moderators.IsModeratorAsync(turn, cancellationToken))
         {
-            return CardActionResult.Message(QnaTurns.NotModeratorText);
+            return CardActionResult.Message(turns.NotModeratorText);
         }
 
         var title = QuestionRules.CheckTitle(input.Text(QnaKeys.Title));
@@ -34,8 +34,8 @@ public sealed class OpenQnaAction(QnaStore store, QnaTurns turns, IModeratorPoli
                 Title = typed is null ? null : typed[..Math.Min(typed.Length, QnaLimits.TitleLength)],
                 PreModeration = preModeration,
                 ModeratorsSeeNames = showNames,
-                Notice = title.Problem ?? eventId.Problem,
-            }));
+                Notice = turns.Words.Say(title.IsValid ? eventId : title),
+            }, turn.Culture));
         }
 
         var (outcome, session) = await store.OpenAsync(
@@ -53,15 +53,16 @@ public sealed class OpenQnaAction(QnaStore store, QnaTurns turns, IModeratorPoli
             cancellationToken);
         if (session is null)
         {
-            return CardActionResult.Message(outcome.Notice);
+            return CardActionResult.Message(turns.Words.Say(outcome));
         }
 
         await turns.RememberAsync(turn, session.Id, cancellationToken);
         if (outcome.Changed && input.CardActivityId is null)
         {
-            // No message to turn into the board (a client that sends no replyToId): post the board instead.
+            // No message to turn into the board (a client that sends no replyToId): post the board instead, shared,
+            // so in the chat's language.
             var model = await reader.ReadAsync(session, BoardViewer.Everyone, new BoardRequest(), cancellationToken);
-            var boardId = await turn.SendCardAsync(QnaBoardCard.Build(model), cancellationToken);
+            var boardId = await turn.SendCardAsync(QnaBoardCard.Build(model, turn.ChatCulture), cancellationToken);
             await store.SetBoardMessageAsync(session.Id, boardId, 0, cancellationToken);
         }
 
@@ -97,7 +98,7 @@ public abstract class SessionCardAction(QnaTurns turns) : ICardActionHandler
         var questionId = QuestionRules.ParseId(input.Text(QnaKeys.Question));
         if (NeedsQuestion && questionId is null)
         {
-            return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
+            return turns.Outdated();
         }
 
         return await HandleAsync(turn, input, session, questionId ?? 0, cancellationToken);
@@ -117,7 +118,7 @@ public sealed class AskQuestionAction(QnaStore store, QnaTurns turns) : SessionC
         if (!text.IsValid)
         {
             // A message leaves the form as it was, with what the person typed.
-            return CardActionResult.Message(text.Problem!);
+            return CardActionResult.Message(Turns.Words.Say(text));
         }
 
         var asker = new Asker(turn.User.StableId, turn.User.Name, input.Text(QnaKeys.Anonymous) == "true");
@@ -126,7 +127,10 @@ public sealed class AskQuestionAction(QnaStore store, QnaTurns turns) : SessionC
     }
 }
 
-/// <summary>Adds or takes back the presser's vote.</summary>
+/// <summary>
+/// Adds the presser's vote (the shared board's button, and "Upvote" in their own view) or takes it back (only offered
+/// in their own view, where they see that they voted).
+/// </summary>
 public sealed class VoteAction(QnaStore store, QnaTurns turns) : SessionCardAction(turns)
 {
     protected override bool NeedsQuestion => true;
@@ -138,7 +142,7 @@ public sealed class VoteAction(QnaStore store, QnaTurns turns) : SessionCardActi
     {
         if (QuestionRules.ParseVoteIntent(input.Text(QnaKeys.Vote)) is not { } intent)
         {
-            return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
+            return Turns.Outdated();
         }
 
         var vote = await store.VoteWithBoardAsync(session.Id, questionId, turn.User.StableId, intent, cancellationToken);
@@ -159,7 +163,7 @@ public sealed class ViewBoardAction(QnaTurns turns) : SessionCardAction(turns)
         {
             if (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
             {
-                return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
+                return Turns.Outdated();
             }
 
             page = index;
@@ -167,10 +171,8 @@ public sealed class ViewBoardAction(QnaTurns turns) : SessionCardAction(turns)
 
         var asksToModerate = input.Text(QnaKeys.Moderate) == "1";
         var viewer = await Turns.ViewerAsync(turn, session, asksToModerate, cancellationToken);
-        var notice = asksToModerate && viewer.Role != QnaViewer.Moderator
-            ? "Only the moderators (the organisers, and the meeting's organiser and presenters) can moderate. This is your own view."
-            : null;
-        return await Turns.BoardAsync(session.Id, viewer, new BoardRequest(page, notice, notice is not null), cancellationToken);
+        var notice = asksToModerate && viewer.Role != QnaViewer.Moderator ? Turns.Words["OnlyModeratorsModerate"] : null;
+        return await Turns.BoardAsync(session.Id, viewer, new BoardRequest(page, notice, notice is not null), turn.Culture, cancellationToken);
     }
 }
 
@@ -184,8 +186,8 @@ public sealed class ViewQuestionAction(QnaTurns turns, QnaBoardReader reader) : 
         var viewer = await Turns.ViewerAsync(turn, session, asksToModerate: false, cancellationToken);
         var model = await reader.ReadQuestionAsync(session, viewer, questionId, cancellationToken);
         return model is null
-            ? await Turns.BoardAsync(session.Id, viewer, new BoardRequest(null, "That question is not on the board.", true), cancellationToken)
-            : CardActionResult.ReplaceCard(QnaQuestionCard.Build(model));
+            ? await Turns.BoardAsync(session.Id, viewer, new BoardRequest(null, Turns.Words["NotOnBoard"], true), turn.Culture, cancellationToken)
+            : CardActionResult.ReplaceCard(QnaQuestionCard.Build(model, turn.Culture));
     }
 }
 
@@ -201,7 +203,7 @@ public sealed class EditQuestionAction(QnaStore store, QnaTurns turns) : Session
         var text = QuestionRules.CheckQuestion(input.Text(QnaKeys.EditInput(questionId)));
         if (!text.IsValid)
         {
-            return CardActionResult.Message(text.Problem!);
+            return CardActionResult.Message(Turns.Words.Say(text));
         }
 
         var outcome = await store.EditAsync(session.Id, questionId, turn.User.StableId, text.Text!, cancellationToken);
@@ -235,14 +237,15 @@ public abstract class ModeratorAction(QnaTurns turns) : SessionCardAction(turns)
     {
         if (!await Turns.IsModeratorAsync(turn, session, cancellationToken))
         {
-            return CardActionResult.Message(QnaTurns.NotModeratorText);
+            return CardActionResult.Message(Turns.NotModeratorText);
         }
 
         var moderator = new BoardViewer(QnaViewer.Moderator, turn.User.StableId);
         var result = await ApplyAsync(session, questionId, input, cancellationToken);
         if (result.Links.Count > 0)
         {
-            return await Turns.BoardAsync(session.Id, moderator, new BoardRequest(null, result.Outcome.Notice) { Links = result.Links }, cancellationToken);
+            var notice = Turns.Words.Say(result.Outcome);
+            return await Turns.BoardAsync(session.Id, moderator, new BoardRequest(null, notice) { Links = result.Links }, turn.Culture, cancellationToken);
         }
 
         return await Turns.AfterAsync(turn, session, result.Outcome, moderator, cancellationToken);
@@ -278,7 +281,7 @@ public sealed class AnswerQuestionAction(QnaStore store, QnaTurns turns) : Moder
         var answer = QuestionRules.CheckAnswer(input.Text(QnaKeys.AnswerInput(questionId)));
         if (!answer.IsValid)
         {
-            return QnaOutcome.Refused(answer.Problem!);
+            return QnaOutcome.Refused(QnaNotice.AnswerTooLong) with { Count = answer.Length, Other = answer.Limit };
         }
 
         return await store.AnswerAsync(session.Id, questionId, answer.Text, cancellationToken);
@@ -306,7 +309,7 @@ public sealed class MergeQuestionAction(QnaStore store, QnaTurns turns) : Modera
     {
         if (QuestionRules.ParseId(input.Text(QnaKeys.MergeInput(questionId))) is not { } targetNumber)
         {
-            return QnaOutcome.Refused("Type the number of the question this one duplicates (for example 12), then press Merge.");
+            return QnaOutcome.Refused(QnaNotice.MergeNeedsNumber);
         }
 
         return await store.MergeAsync(session.Id, questionId, targetNumber, cancellationToken);
@@ -338,7 +341,7 @@ public sealed class PreModerationAction(QnaStore store, QnaTurns turns) : Modera
         {
             "1" => await store.SetPreModerationAsync(session.Id, true, cancellationToken),
             "0" => await store.SetPreModerationAsync(session.Id, false, cancellationToken),
-            _ => QnaOutcome.Refused(CardActionDispatcher.OutdatedCardText),
+            _ => QnaOutcome.Refused(QnaNotice.CardOutdated),
         };
 }
 
@@ -349,7 +352,11 @@ public sealed class ExportQnaAction(QnaExporter exporter, QnaTurns turns) : Mode
 
     protected override async Task<ModeratorResult> ApplyAsync(QnaSession session, int questionId, CardActionInput input, CancellationToken cancellationToken)
     {
-        var links = await exporter.ExportAsync(session, cancellationToken);
-        return new ModeratorResult(QnaOutcome.AlreadyDone(links.Notice)) { Links = links.Links };
+        // The files are for the moderator who asked: in their language.
+        var export = await exporter.ExportAsync(session, cancellationToken);
+        return new ModeratorResult(QnaOutcome.AlreadyDone(QnaNotice.Exported) with { Count = export.Count, Other = export.Minutes })
+        {
+            Links = [new QnaLink(Turns.Words["Export.Csv"], export.Csv.ToString()), new QnaLink(Turns.Words["Export.Markdown"], export.Markdown.ToString())],
+        };
     }
 }

@@ -48,15 +48,29 @@ public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IO
                 .Where(v => v.VoterId == voterId && db.Set<Question>().Any(q => q.Id == v.QuestionId && q.SessionId == session.Id))
                 .Select(v => v.QuestionId).ToListAsync(cancellationToken)).ToHashSet()
             : NoVotes;
-        return Build(snapshot, viewer, request, voted);
+
+        // Answers still owed to the viewer (an asker without a personal chat), read fresh: telling them does not change
+        // the board's version, so a cached snapshot may still show them owed.
+        IReadOnlyList<Question> owed = viewer.StableId is { } askerId && viewer.Role != QnaViewer.Everyone && MayOweAnswer(snapshot, askerId)
+            ? await db.Set<Question>().AsNoTracking()
+                .Where(q => q.SessionId == session.Id && q.AuthorId == askerId && q.AskerNoticePending
+                    && (q.Status == QuestionStatus.Answered || q.Status == QuestionStatus.Merged))
+                .OrderBy(q => q.Number).Take(ViewerQuestionsShown).ToListAsync(cancellationToken)
+            : [];
+        return Build(snapshot, viewer, request, voted, owed);
     }
+
+    /// <summary>Whether the snapshot shows an answer that may still be owed to this person (then the database decides).</summary>
+    public static bool MayOweAnswer(QnaBoardSnapshot snapshot, string? stableId) =>
+        stableId is not null && snapshot.Questions.Any(q => q.AskerNoticePending && q.AuthorId == stableId);
 
     /// <summary>
     /// A view of the board from a snapshot, without the database: <paramref name="voted"/> are the ids of the questions
     /// the viewer has voted for (at least those shown).
     /// </summary>
-    public QnaBoardModel Build(QnaBoardSnapshot snapshot, BoardViewer viewer, BoardRequest request, IReadOnlySet<int> voted)
+    public QnaBoardModel Build(QnaBoardSnapshot snapshot, BoardViewer viewer, BoardRequest request, IReadOnlySet<int> voted, IReadOnlyList<Question>? owed = null)
     {
+        owed ??= [];
         var session = snapshot.Session;
         var questions = snapshot.Questions;
         int CountOf(QuestionStatus status) => questions.Count(q => q.Status == status);
@@ -105,6 +119,10 @@ public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IO
             ? questions.Where(q => q.AuthorId == viewerId && (q.Status == QuestionStatus.Waiting || q.Status == QuestionStatus.Open))
                 .OrderBy(q => q.Number).Take(ViewerQuestionsShown).ToList()
             : [];
+        var owedTargets = owed.Where(q => q.MergedIntoId is not null)
+            .Select(q => snapshot.Find(q.MergedIntoId!.Value))
+            .OfType<Question>()
+            .ToDictionary(q => q.Id);
         var shownVotes = viewer.Role == QnaViewer.Everyone ? NoVotes : voted;
         var refreshIds = viewer.Role == QnaViewer.Everyone
             ? snapshot.ModeratorTeamsIds.Take(QnaLimits.MaxRefreshUsers).ToList()
@@ -121,6 +139,10 @@ public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IO
             Questions = listed.Select(Item).ToList(),
             RecentlyAnswered = answered.Select(Item).ToList(),
             ViewerQuestions = own.Select(Item).ToList(),
+            AnsweredForViewer = owed.Select(q => q.MergedIntoId is { } target && owedTargets.TryGetValue(target, out var into)
+                    ? Item(q) with { Answer = into.Answer, MergedIntoNumber = into.Number }
+                    : Item(q))
+                .ToList(),
             Waiting = waiting.Select(Item).ToList(),
             OpenCount = openCount,
             AnsweredCount = answeredCount,
@@ -198,8 +220,10 @@ public sealed class QnaBoardReader(IDbContextFactory<GcmDbContext> databases, IO
             Answer = q.Answer,
             VotedByViewer = voted.Contains(q.Id),
             AskedByViewer = viewer.Role != QnaViewer.Everyone && viewer.StableId is not null && q.AuthorId == viewer.StableId,
-            AskerLabel = viewer.Role == QnaViewer.Moderator && session.AskerVisibility == AskerVisibility.Moderators
-                ? (q.AskedAnonymously || q.AuthorName is null ? "anonymous" : q.AuthorName)
+            // Moderators only, and only under a policy that lets them see names: the name, or "anonymous".
+            AskerShown = viewer.Role == QnaViewer.Moderator && session.AskerVisibility == AskerVisibility.Moderators,
+            AskerName = viewer.Role == QnaViewer.Moderator && session.AskerVisibility == AskerVisibility.Moderators && !q.AskedAnonymously
+                ? q.AuthorName
                 : null,
         };
 

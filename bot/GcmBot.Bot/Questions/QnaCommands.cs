@@ -9,7 +9,7 @@ namespace GcmBot.Bot.Questions;
 /// <c>ask</c>: in a shared chat, <c>@GcmBot ask &lt;question&gt;</c> asks in the chat's open Q&amp;A; in our personal
 /// chat it shows the ask form for the open sessions (with the typed text filled in).
 /// </summary>
-public sealed class AskCommand(QnaStore store, QnaTurns turns) : ICommandHandler
+public sealed class AskCommand(QnaStore store, QnaTurns turns, QnaWords words) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
@@ -22,22 +22,20 @@ public sealed class AskCommand(QnaStore store, QnaTurns turns) : ICommandHandler
         var session = await store.FindOpenInAsync(turn.ConversationId, cancellationToken);
         if (session is null)
         {
-            await turn.SendTextAsync("There is no open Q&A in this chat. A moderator can open one with **qna open**.", cancellationToken);
+            await turn.SendTextAsync(words["NoOpenQnaHere"], cancellationToken);
             return;
         }
 
         if (input.Arguments.Length == 0)
         {
-            await turn.SendTextAsync(
-                "To ask, press **Ask a question** on the Q&A board (only you see that form, and nobody sees who asked), or type **ask** followed by your question.",
-                cancellationToken);
+            await turn.SendTextAsync(words["HowToAsk"], cancellationToken);
             return;
         }
 
         var text = QuestionRules.CheckQuestion(input.Arguments);
         if (!text.IsValid)
         {
-            await turn.SendTextAsync(text.Problem!, cancellationToken);
+            await turn.SendTextAsync(words.Say(text), cancellationToken);
             return;
         }
 
@@ -48,8 +46,8 @@ public sealed class AskCommand(QnaStore store, QnaTurns turns) : ICommandHandler
         }
 
         // A message in the chat shows its sender to everyone; the board's form and our personal chat do not.
-        var tip = outcome.Changed ? " Next time, to ask without your message showing in the chat, use the board's **Ask a question** button." : string.Empty;
-        await turn.SendTextAsync(outcome.Notice + tip, cancellationToken);
+        var notice = words.Say(outcome);
+        await turn.SendTextAsync(outcome.Changed ? notice + " " + words["AskTip"] : notice, cancellationToken);
     }
 
     private async Task ShowFormAsync(BotTurn turn, string typed, CancellationToken cancellationToken)
@@ -57,7 +55,7 @@ public sealed class AskCommand(QnaStore store, QnaTurns turns) : ICommandHandler
         var sessions = await store.OpenSessionsAsync(turn.TenantId, cancellationToken);
         if (sessions.Count == 0)
         {
-            await turn.SendTextAsync("No Q&A is open right now. When a briefing or consultation opens one, you can ask here or on its board.", cancellationToken);
+            await turn.SendTextAsync(words["NoneOpen"], cancellationToken);
             return;
         }
 
@@ -66,7 +64,7 @@ public sealed class AskCommand(QnaStore store, QnaTurns turns) : ICommandHandler
             .ToList();
         var text = QuestionRules.Normalise(typed);
         await turn.SendCardAsync(
-            QnaAskCard.Build(new QnaAskModel(choices) { Text = text.Length == 0 ? null : text[..Math.Min(text.Length, QnaLimits.QuestionLength)] }),
+            QnaAskCard.Build(new QnaAskModel(choices) { Text = text.Length == 0 ? null : text[..Math.Min(text.Length, QnaLimits.QuestionLength)] }, turn.Culture),
             cancellationToken);
     }
 }
@@ -77,80 +75,76 @@ public sealed class MyQuestionsCommand(QnaBoardReader reader) : ICommandHandler
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var own = await reader.ReadOwnAsync(turn.User.StableId, null, false, cancellationToken);
-        await turn.SendCardAsync(QnaMyQuestionsCard.Build(own), cancellationToken);
+        await turn.SendCardAsync(QnaMyQuestionsCard.Build(own, turn.Culture), cancellationToken);
     }
 }
 
 /// <summary><c>qna</c>: for moderators, posts the board again at the bottom of the chat; for others, says where it is.</summary>
-public sealed class QnaBoardCommand(QnaStore store, QnaTurns turns, QnaBoardReader reader) : ICommandHandler
+public sealed class QnaBoardCommand(QnaStore store, QnaTurns turns, QnaBoardReader reader, QnaWords words) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var session = await store.FindCurrentInAsync(turn.ConversationId, cancellationToken);
         if (session is null)
         {
-            await turn.SendTextAsync("There is no Q&A in this chat yet. A moderator can open one with **qna open**.", cancellationToken);
+            await turn.SendTextAsync(words["NoQnaYet"], cancellationToken);
             return;
         }
 
         if (!await turns.IsModeratorAsync(turn, session, cancellationToken))
         {
-            await turn.SendTextAsync(
-                session.Status == SessionStatus.Open
-                    ? "The Q&A is open: use its board in this chat to ask and upvote, or ask me privately in our personal chat (type **ask** there)."
-                    : "The Q&A in this chat is closed.",
-                cancellationToken);
+            await turn.SendTextAsync(words[session.Status == SessionStatus.Open ? "BoardIsOpen" : "BoardIsClosed"], cancellationToken);
             return;
         }
 
-        // Read the version first: the board posted shows at least that much.
+        // Read the version first: the board posted shows at least that much. It is shared: in the chat's language.
         session = await store.FindAsync(session.Id, cancellationToken) ?? session;
         var model = await reader.ReadAsync(session, BoardViewer.Everyone, new BoardRequest(), cancellationToken);
-        var boardId = await turn.SendCardAsync(QnaBoardCard.Build(model), cancellationToken);
+        var boardId = await turn.SendCardAsync(QnaBoardCard.Build(model, turn.ChatCulture), cancellationToken);
         await store.SetBoardMessageAsync(session.Id, boardId, session.Version, cancellationToken);
     }
 }
 
 /// <summary><c>qna open [title]</c>: moderators get the setup form (title, event, pre-moderation, names policy).</summary>
-public sealed class QnaOpenCommand(QnaStore store, IModeratorPolicy moderators) : ICommandHandler
+public sealed class QnaOpenCommand(QnaStore store, IModeratorPolicy moderators, QnaWords words) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         if (!await moderators.IsModeratorAsync(turn, cancellationToken))
         {
-            await turn.SendTextAsync(QnaTurns.NotModeratorText, cancellationToken);
+            await turn.SendTextAsync(words["NotModerator"], cancellationToken);
             return;
         }
 
         var open = await store.FindOpenInAsync(turn.ConversationId, cancellationToken);
         if (open is not null)
         {
-            await turn.SendTextAsync($"A Q&A is already open in this chat: “{open.Title}”. Type **qna** to show its board, or **qna close** to close it.", cancellationToken);
+            await turn.SendTextAsync(words["AlreadyOpenHere", open.Title], cancellationToken);
             return;
         }
 
         var title = QuestionRules.Normalise(input.Arguments).Replace('\n', ' ');
         await turn.SendCardAsync(
-            QnaSetupCard.Build(new QnaSetupModel { Title = title.Length == 0 ? null : title[..Math.Min(title.Length, QnaLimits.TitleLength)] }),
+            QnaSetupCard.Build(new QnaSetupModel { Title = title.Length == 0 ? null : title[..Math.Min(title.Length, QnaLimits.TitleLength)] }, turn.Culture),
             cancellationToken);
     }
 }
 
 /// <summary><c>qna close</c>: moderators close the chat's open Q&amp;A; its board stays, marked closed.</summary>
-public sealed class QnaCloseCommand(QnaStore store, QnaTurns turns) : ICommandHandler
+public sealed class QnaCloseCommand(QnaStore store, QnaTurns turns, QnaWords words) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var session = await store.FindOpenInAsync(turn.ConversationId, cancellationToken);
         if (session is null)
         {
-            await turn.SendTextAsync("There is no open Q&A in this chat.", cancellationToken);
+            await turn.SendTextAsync(words["NoOpenQna"], cancellationToken);
             return;
         }
 
         if (!await turns.IsModeratorAsync(turn, session, cancellationToken))
         {
-            await turn.SendTextAsync(QnaTurns.NotModeratorText, cancellationToken);
+            await turn.SendTextAsync(words["NotModerator"], cancellationToken);
             return;
         }
 
@@ -160,7 +154,7 @@ public sealed class QnaCloseCommand(QnaStore store, QnaTurns turns) : ICommandHa
             turns.BoardChanged(session.Id);
         }
 
-        await turn.SendTextAsync(outcome.Notice, cancellationToken);
+        await turn.SendTextAsync(words.Say(outcome), cancellationToken);
     }
 }
 

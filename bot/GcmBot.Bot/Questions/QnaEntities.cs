@@ -67,6 +67,14 @@ public sealed class Question
 
     public int? MergedIntoId { get; set; }
     public string? Answer { get; set; }
+
+    /// <summary>
+    /// The question (or the one it was merged into) was answered and its asker not told yet: no message to their
+    /// personal chat could be queued (anonymous meeting participants and guests have none), so their next own view of
+    /// the board tells them.
+    /// </summary>
+    public bool AskerNoticePending { get; set; }
+
     public DateTimeOffset AskedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }

@@ -3,36 +3,35 @@ using System.Text;
 using GcmBot.Bot.Exports;
 using GcmBot.Bot.Storage;
 using GcmBot.Cards.Common;
-using GcmBot.Cards.Questions;
+using GcmBot.Cards.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Questions;
 
-/// <summary>Download links of an export, and the line that tells the moderator about them.</summary>
-public sealed record QnaExportLinks(string Notice, IReadOnlyList<QnaLink> Links);
+/// <summary>An export: how many questions it holds, how long its links work, and the links.</summary>
+public sealed record QnaExport(int Count, int Minutes, Uri Csv, Uri Markdown);
 
 /// <summary>
 /// The session's questions for the informal summary report: CSV (spreadsheet-safe) and Markdown, behind expiring
 /// links. Withdrawn and dismissed questions are left out. Who asked appears only where the session's policy lets
-/// the moderators see it and the asker did not choose anonymity.
+/// the moderators see it and the asker did not choose anonymity. The files' own words (headings, column names) are in
+/// the language of the code that runs them: the moderator's who asked.
 /// </summary>
 public sealed class QnaExporter(IDbContextFactory<GcmDbContext> databases, ExportStore exports, IOptions<PublicHostOptions> publicHost, TimeProvider time)
 {
-    public async Task<QnaExportLinks> ExportAsync(QnaSession session, CancellationToken cancellationToken)
+    public async Task<QnaExport> ExportAsync(QnaSession session, CancellationToken cancellationToken)
     {
         var rows = await ReadAsync(session, cancellationToken);
         var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         var name = $"qna-{session.Id}-{stamp}";
         var csv = await exports.PublishAsync(name + ".csv", "text/csv; charset=utf-8", Csv(session, rows), cancellationToken);
         var markdown = await exports.PublishAsync(name + ".md", "text/markdown; charset=utf-8", Encoding.UTF8.GetBytes(Markdown(session, rows)), cancellationToken);
-        var minutes = publicHost.Value.ExportLinkMinutes;
-        return new QnaExportLinks(
-            $"Exported {rows.Count} question(s). The links work for {minutes} minutes and only you see them.",
-            [new QnaLink("Download CSV", csv.ToString()), new QnaLink("Download Markdown", markdown.ToString())]);
+        return new QnaExport(rows.Count, publicHost.Value.ExportLinkMinutes, csv, markdown);
     }
 
     /// <summary>One exported question.</summary>
+    /// <summary>One exported question. <see cref="Asker"/>: null where names are not shown, empty for "anonymous".</summary>
     public sealed record Row(int Number, string Text, int Votes, QuestionStatus Status, string? Answer, DateTimeOffset AskedAt, DateTimeOffset? AnsweredAt, int? MergedInto, string? Asker);
 
     public async Task<IReadOnlyList<Row>> ReadAsync(QnaSession session, CancellationToken cancellationToken)
@@ -56,15 +55,20 @@ public sealed class QnaExporter(IDbContextFactory<GcmDbContext> databases, Expor
                 q.AskedAt,
                 q.AnsweredAt,
                 q.MergedIntoId is { } m && numbers.TryGetValue(m, out var n) ? n : null,
-                namesAllowed ? (q.AskedAnonymously || q.AuthorName is null ? "anonymous" : q.AuthorName) : null))
+                namesAllowed ? (q.AskedAnonymously || q.AuthorName is null ? string.Empty : q.AuthorName) : null))
             .ToList();
     }
 
     public static byte[] Csv(QnaSession session, IReadOnlyList<Row> rows)
     {
+        var t = Texts();
         var namesAllowed = session.AskerVisibility == AskerVisibility.Moderators;
-        string[] header = ["Number", "Question", "Votes", "Status", "Answer", "Asked (UTC)", "Answered (UTC)", "Merged into"];
-        var csv = new CsvWriter(namesAllowed ? [.. header, "Asked by"] : header);
+        string[] header =
+        [
+            t["Export.Column.Number"], t["Export.Column.Question"], t["Export.Column.Votes"], t["Export.Column.Status"],
+            t["Export.Column.Answer"], t["Export.Column.Asked"], t["Export.Column.Answered"], t["Export.Column.MergedInto"],
+        ];
+        var csv = new CsvWriter(namesAllowed ? [.. header, t["Export.Column.AskedBy"]] : header);
         foreach (var row in rows)
         {
             string?[] cells =
@@ -72,13 +76,13 @@ public sealed class QnaExporter(IDbContextFactory<GcmDbContext> databases, Expor
                 row.Number.ToString(CultureInfo.InvariantCulture),
                 row.Text,
                 row.Votes.ToString(CultureInfo.InvariantCulture),
-                StatusWord(row.Status),
+                t[$"Export.Status.{StatusKey(row.Status)}"],
                 row.Answer,
                 row.AskedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 row.AnsweredAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 row.MergedInto?.ToString(CultureInfo.InvariantCulture),
             ];
-            csv.Row(namesAllowed ? [.. cells, row.Asker] : cells);
+            csv.Row(namesAllowed ? [.. cells, row.Asker is "" ? t["Export.Anonymous"] : row.Asker] : cells);
         }
 
         return csv.ToUtf8Bytes();
@@ -86,46 +90,43 @@ public sealed class QnaExporter(IDbContextFactory<GcmDbContext> databases, Expor
 
     public static string Markdown(QnaSession session, IReadOnlyList<Row> rows)
     {
+        var t = Texts();
         var text = new StringBuilder();
-        text.Append("# Q&A: ").AppendLine(Escape(session.Title)).AppendLine();
+        text.Append("# ").AppendLine(t["Export.Heading", Escape(session.Title)]).AppendLine();
         if (session.EventId is not null)
         {
-            text.Append("Event: ").AppendLine(Escape(session.EventId)).AppendLine();
+            text.AppendLine(t["Export.Event", Escape(session.EventId)]).AppendLine();
         }
 
-        text.Append("Opened ").Append(TimeText.Format(session.OpenedAt, TimeText.ReferenceZone));
-        if (session.ClosedAt is { } closed)
-        {
-            text.Append(", closed ").Append(TimeText.Format(closed, TimeText.ReferenceZone));
-        }
-
-        text.AppendLine(".").AppendLine();
-        text.AppendLine(session.AskerVisibility == AskerVisibility.Moderators
-            ? "Askers are named where they agreed to it; other questions are anonymous."
-            : "All questions are anonymous.").AppendLine();
+        var opened = TimeText.Format(session.OpenedAt, TimeText.ReferenceZone);
+        text.AppendLine(session.ClosedAt is { } closed
+            ? t["Export.OpenedAndClosed", opened, TimeText.Format(closed, TimeText.ReferenceZone)]
+            : t["Export.Opened", opened]).AppendLine();
+        text.AppendLine(t[session.AskerVisibility == AskerVisibility.Moderators ? "Export.SomeNamed" : "Export.AllAnonymous"]).AppendLine();
 
         foreach (var group in rows.GroupBy(r => r.Status).OrderBy(g => Rank(g.Key)))
         {
-            text.Append("## ").AppendLine(Heading(group.Key)).AppendLine();
+            text.Append("## ").AppendLine(t[$"Export.Section.{StatusKey(group.Key)}"]).AppendLine();
             foreach (var row in group)
             {
-                text.Append("- **#").Append(row.Number.ToString(CultureInfo.InvariantCulture)).Append("** (")
-                    .Append(row.Votes == 1 ? "1 vote" : row.Votes.ToString(CultureInfo.InvariantCulture) + " votes");
+                var details = new List<string> { t["Export.Votes", row.Votes] };
                 if (row.MergedInto is { } target)
                 {
-                    text.Append(", merged into #").Append(target.ToString(CultureInfo.InvariantCulture));
+                    details.Add(t["Export.MergedInto", target]);
                 }
 
                 if (row.Asker is not null)
                 {
-                    text.Append(", asked by ").Append(Escape(row.Asker));
+                    details.Add(t["Export.AskedBy", row.Asker.Length == 0 ? t["Export.Anonymous"] : Escape(row.Asker)]);
                 }
 
-                text.Append(", ").Append(TimeText.Format(row.AskedAt, TimeText.ReferenceZone)).Append(") ")
+                details.Add(TimeText.Format(row.AskedAt, TimeText.ReferenceZone));
+                text.Append("- **#").Append(row.Number.ToString(CultureInfo.InvariantCulture)).Append("** (")
+                    .Append(string.Join(t["Export.Separator"], details)).Append(") ")
                     .AppendLine(Escape(row.Text).Replace("\n", " ", StringComparison.Ordinal));
                 if (!string.IsNullOrEmpty(row.Answer))
                 {
-                    text.Append("  - Answer: ").AppendLine(Escape(row.Answer).Replace("\n", " ", StringComparison.Ordinal));
+                    text.Append("  - ").AppendLine(t["Export.Answer", Escape(row.Answer).Replace("\n", " ", StringComparison.Ordinal)]);
                 }
             }
 
@@ -134,11 +135,14 @@ public sealed class QnaExporter(IDbContextFactory<GcmDbContext> databases, Expor
 
         if (rows.Count == 0)
         {
-            text.AppendLine("No questions.");
+            text.AppendLine(t["Export.NoQuestions"]);
         }
 
         return text.ToString();
     }
+
+    // The static builders read the texts themselves, in the language of the code that runs them.
+    private static TextResources Texts() => TextResources.For<QuestionsTexts>(CultureInfo.CurrentUICulture);
 
     /// <summary>Backslash-escapes Markdown's special characters, so people's text cannot become links or headings.</summary>
     public static string Escape(string value)
@@ -165,19 +169,11 @@ public sealed class QnaExporter(IDbContextFactory<GcmDbContext> databases, Expor
         _ => 3,
     };
 
-    private static string Heading(QuestionStatus status) => status switch
+    private static string StatusKey(QuestionStatus status) => status switch
     {
         QuestionStatus.Answered => "Answered",
-        QuestionStatus.Open => "Not answered",
-        QuestionStatus.Waiting => "Waiting for approval",
-        _ => "Merged duplicates",
-    };
-
-    private static string StatusWord(QuestionStatus status) => status switch
-    {
-        QuestionStatus.Answered => "answered",
-        QuestionStatus.Open => "open",
-        QuestionStatus.Waiting => "waiting for approval",
-        _ => "merged",
+        QuestionStatus.Open => "Open",
+        QuestionStatus.Waiting => "Waiting",
+        _ => "Merged",
     };
 }

@@ -4,25 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Questions;
 
-/// <summary>What a change did, in words for the person who asked for it; <see cref="Changed"/> false changes nothing.</summary>
-public sealed record QnaOutcome(bool Changed, string Notice, bool Warning = false)
-{
-    public Question? Question { get; init; }
-
-    /// <summary>Askers to tell that their question was answered (after the change is committed).</summary>
-    public IReadOnlyList<AnsweredQuestion> Answered { get; init; } = [];
-
-    public static QnaOutcome Done(string notice) => new(true, notice);
-
-    /// <summary>Nothing to do: a replay or double click of something already done. Not a warning.</summary>
-    public static QnaOutcome AlreadyDone(string notice) => new(false, notice);
-
-    public static QnaOutcome Refused(string notice) => new(false, notice, Warning: true);
-}
-
-/// <summary>A question whose asker is to be told of its answer.</summary>
-public sealed record AnsweredQuestion(int QuestionId, string AuthorId, int Number, string Text, string? Answer);
-
 /// <summary>One vote to add or take back.</summary>
 public sealed record VoteRequest(int QuestionId, string VoterId, VoteIntent Intent);
 
@@ -31,9 +12,6 @@ public sealed record VoteRequest(int QuestionId, string VoterId, VoteIntent Inte
 /// questions the voter has voted for then.
 /// </summary>
 public sealed record VoteResult(QnaOutcome Outcome, QnaBoardSnapshot? Board, IReadOnlySet<int> VotedByVoter);
-
-/// <summary>Who asked: their stable id, and their name only when it may be stored.</summary>
-public sealed record Asker(string StableId, string Name, bool WantsAnonymity);
 
 /// <summary>Options of the Q&amp;A.</summary>
 public sealed class QnaOptions
@@ -145,18 +123,18 @@ public sealed class QnaStore : IDisposable
                     .FirstOrDefaultAsync(s => s.ConversationId == draft.ConversationId && s.Status == SessionStatus.Open, cancellationToken);
                 if (existing is not null)
                 {
-                    return (QnaOutcome.Refused($"A Q&A is already open in this chat: “{existing.Title}”. Close it before opening another."), existing);
+                    return (QnaOutcome.Refused(QnaNotice.AlreadyOpenHere) with { Title = existing.Title }, existing);
                 }
 
                 db.Add(draft);
                 await db.SaveChangesAsync(cancellationToken);
-                return (QnaOutcome.Done($"The Q&A “{draft.Title}” is open. Participants can now ask and upvote."), (QnaSession?)draft);
+                return (QnaOutcome.Done(QnaNotice.Opened) with { Title = draft.Title }, (QnaSession?)draft);
             }, cancellationToken);
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // Another moderator opened one in the same moment (another process, or PostgreSQL); theirs stands.
-            return (QnaOutcome.Refused("Another moderator has just opened a Q&A in this chat."), await FindOpenInAsync(draft.ConversationId, cancellationToken));
+            return (QnaOutcome.Refused(QnaNotice.OpenedByAnother), await FindOpenInAsync(draft.ConversationId, cancellationToken));
         }
     }
 
@@ -181,14 +159,14 @@ public sealed class QnaStore : IDisposable
         var session = await db.Set<QnaSession>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         if (session is null || session.Status != SessionStatus.Open)
         {
-            return QnaOutcome.Refused("This Q&A is closed, so it takes no new questions.");
+            return QnaOutcome.Refused(QnaNotice.ClosedToQuestions);
         }
 
         var questions = db.Set<Question>();
         var same = await questions.AsNoTracking().FirstOrDefaultAsync(q => q.SessionId == sessionId && q.AskKey == askKey, cancellationToken);
         if (same is not null)
         {
-            return QnaOutcome.AlreadyDone($"You already asked this: it is question #{same.Number}.") with { Question = same };
+            return QnaOutcome.AlreadyDone(QnaNotice.AlreadyAsked, same.Number) with { Question = same };
         }
 
         var live = await questions.CountAsync(
@@ -196,12 +174,12 @@ public sealed class QnaStore : IDisposable
             cancellationToken);
         if (live >= options.Value.MaxActiveQuestionsPerPerson)
         {
-            return QnaOutcome.Refused($"You have {live} questions waiting to be answered in this Q&A, the most one person can have. Withdraw one, or wait for answers, to ask another.");
+            return QnaOutcome.Refused(QnaNotice.TooManyQuestions) with { Count = live };
         }
 
         if (session.LastNumber >= options.Value.MaxQuestionsPerSession)
         {
-            return QnaOutcome.Refused("This Q&A has reached the number of questions it can take.");
+            return QnaOutcome.Refused(QnaNotice.SessionFull);
         }
 
         // The row update also holds the session row (PostgreSQL) until commit, so numbers are handed out one by one.
@@ -224,9 +202,7 @@ public sealed class QnaStore : IDisposable
         };
         questions.Add(question);
         await db.SaveChangesAsync(cancellationToken);
-        return QnaOutcome.Done(session.PreModeration
-            ? $"Thank you! Your question is #{number}. It appears on the board once a moderator approves it."
-            : $"Thank you! Your question is #{number} on the board.") with { Question = question };
+        return QnaOutcome.Done(session.PreModeration ? QnaNotice.AskedWaiting : QnaNotice.Asked, number) with { Question = question };
     }
 
     public async Task<QnaOutcome> VoteAsync(int sessionId, int questionId, string voterId, VoteIntent intent, CancellationToken cancellationToken) =>
@@ -246,7 +222,7 @@ public sealed class QnaStore : IDisposable
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // The same person's other click won the race (another instance, or PostgreSQL): their vote is counted once.
-            return new VoteResult(QnaOutcome.AlreadyDone("Your vote is counted."), null, new HashSet<int>());
+            return new VoteResult(QnaOutcome.AlreadyDone(QnaNotice.VoteCountedOnce), null, new HashSet<int>());
         }
     }
 
@@ -271,7 +247,7 @@ public sealed class QnaStore : IDisposable
             if (await db.Set<QnaSession>().Where(s => s.Id == sessionId)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken) == 0)
             {
-                var gone = new VoteResult(QnaOutcome.Refused("That question is not in this Q&A, so I counted no vote."), null, new HashSet<int>());
+                var gone = new VoteResult(QnaOutcome.Refused(QnaNotice.NotInSessionNoVote), null, new HashSet<int>());
                 return votes.Select(_ => gone).ToList();
             }
 
@@ -330,18 +306,18 @@ public sealed class QnaStore : IDisposable
             {
                 if (snapshot.Find(vote.QuestionId) is not { } target)
                 {
-                    return QnaOutcome.Refused("That question is not in this Q&A, so I counted no vote.");
+                    return QnaOutcome.Refused(QnaNotice.NotInSessionNoVote);
                 }
 
                 if (snapshot.Session.Status != SessionStatus.Open)
                 {
-                    return QnaOutcome.Refused("This Q&A is closed, so votes can no longer change.");
+                    return QnaOutcome.Refused(QnaNotice.ClosedToVotes);
                 }
 
                 if (!QuestionRules.TakesVotes(target.Status))
                 {
                     int? mergedInto = target.MergedIntoId is { } id ? snapshot.Find(id)?.Number : null;
-                    return QnaOutcome.Refused(QuestionRules.WhyNoVote(target.Status, target.Number, mergedInto));
+                    return QuestionRules.WhyNoVote(target.Status, target.Number, mergedInto);
                 }
 
                 var key = (vote.QuestionId, vote.VoterId);
@@ -349,7 +325,7 @@ public sealed class QnaStore : IDisposable
                 var wantsVote = QuestionRules.WantsVote(vote.Intent, hasVoted);
                 if (wantsVote == hasVoted)
                 {
-                    return QnaOutcome.AlreadyDone(hasVoted ? $"Your vote for #{target.Number} is counted." : $"You have no vote on #{target.Number}.");
+                    return QnaOutcome.AlreadyDone(hasVoted ? QnaNotice.VoteCounted : QnaNotice.NoVote, target.Number);
                 }
 
                 if (wantsVote)
@@ -370,7 +346,7 @@ public sealed class QnaStore : IDisposable
                 }
 
                 deltas[vote.QuestionId] = deltas.GetValueOrDefault(vote.QuestionId) + (wantsVote ? 1 : -1);
-                return QnaOutcome.Done(wantsVote ? $"Your vote for #{target.Number} is counted." : $"Your vote for #{target.Number} is taken back.");
+                return QnaOutcome.Done(wantsVote ? QnaNotice.VoteCounted : QnaNotice.VoteTakenBack, target.Number);
             }
         }
         finally
@@ -394,13 +370,13 @@ public sealed class QnaStore : IDisposable
         {
             if (question.Text == text)
             {
-                return QnaOutcome.AlreadyDone($"Question #{question.Number} already reads like that.");
+                return QnaOutcome.AlreadyDone(QnaNotice.AlreadyReads, question.Number);
             }
 
             var askKey = QuestionRules.AskKey(askerId, text);
             if (await db.Set<Question>().AnyAsync(q => q.SessionId == sessionId && q.AskKey == askKey && q.Id != questionId, cancellationToken))
             {
-                return QnaOutcome.Refused("You already have a question with that text in this Q&A.");
+                return QnaOutcome.Refused(QnaNotice.SameText);
             }
 
             question.Text = text;
@@ -413,9 +389,7 @@ public sealed class QnaStore : IDisposable
                 await UnpinAsync(db, sessionId, questionId, cancellationToken);
             }
 
-            return QnaOutcome.Done(backToQueue
-                ? $"Question #{question.Number} is changed. It waits for a moderator's approval again."
-                : $"Question #{question.Number} is changed.");
+            return QnaOutcome.Done(backToQueue ? QnaNotice.EditedWaiting : QnaNotice.Edited, question.Number);
         });
 
     public Task<QnaOutcome> WithdrawAsync(int sessionId, int questionId, string askerId, CancellationToken cancellationToken) =>
@@ -424,7 +398,7 @@ public sealed class QnaStore : IDisposable
             question.Status = QuestionStatus.Withdrawn;
             question.AskKey = null;
             await UnpinAsync(db, sessionId, questionId, cancellationToken);
-            return QnaOutcome.Done($"Question #{question.Number} is withdrawn.");
+            return QnaOutcome.Done(QnaNotice.Withdrawn, question.Number);
         });
 
     /// <summary>The asker's own change: only theirs, only while the Q&amp;A is open and the question not yet answered.</summary>
@@ -438,17 +412,17 @@ public sealed class QnaStore : IDisposable
         {
             if (question.AuthorId is null || question.AuthorId != askerId)
             {
-                return "You can only change your own questions.";
+                return QnaOutcome.Refused(QnaNotice.NotYours);
             }
 
             if (session.Status != SessionStatus.Open)
             {
-                return "This Q&A is closed, so questions can no longer change.";
+                return QnaOutcome.Refused(QnaNotice.ClosedToChanges);
             }
 
             return QuestionRules.AskerMayChange(question.Status)
                 ? null
-                : $"Question #{question.Number} is {Describe(question.Status)}, so it can no longer change.";
+                : QnaOutcome.Refused(QnaNotice.AskerCannotChange, question.Number, question.Status);
         }, change);
 
     public Task<QnaOutcome> ApproveAsync(int sessionId, int questionId, CancellationToken cancellationToken) =>
@@ -456,16 +430,16 @@ public sealed class QnaStore : IDisposable
         {
             if (question.Status == QuestionStatus.Open)
             {
-                return Task.FromResult(QnaOutcome.AlreadyDone($"Question #{question.Number} is already on the board."));
+                return Task.FromResult(QnaOutcome.AlreadyDone(QnaNotice.AlreadyApproved, question.Number));
             }
 
             if (question.Status != QuestionStatus.Waiting)
             {
-                return Task.FromResult(QnaOutcome.Refused($"Question #{question.Number} is {Describe(question.Status)}; there is nothing to approve."));
+                return Task.FromResult(QnaOutcome.Refused(QnaNotice.NothingToApprove, question.Number, question.Status));
             }
 
             question.Status = QuestionStatus.Open;
-            return Task.FromResult(QnaOutcome.Done($"Question #{question.Number} is approved and on the board."));
+            return Task.FromResult(QnaOutcome.Done(QnaNotice.Approved, question.Number));
         });
 
     public Task<QnaOutcome> DismissAsync(int sessionId, int questionId, CancellationToken cancellationToken) =>
@@ -473,18 +447,18 @@ public sealed class QnaStore : IDisposable
         {
             if (question.Status == QuestionStatus.Dismissed)
             {
-                return QnaOutcome.AlreadyDone($"Question #{question.Number} is already dismissed.");
+                return QnaOutcome.AlreadyDone(QnaNotice.AlreadyDismissed, question.Number);
             }
 
             if (!QuestionRules.IsLive(question.Status))
             {
-                return QnaOutcome.Refused($"Question #{question.Number} is {Describe(question.Status)}, so it cannot be dismissed.");
+                return QnaOutcome.Refused(QnaNotice.CannotDismiss, question.Number, question.Status);
             }
 
             question.Status = QuestionStatus.Dismissed;
             question.AskKey = null;
             await UnpinAsync(db, sessionId, questionId, cancellationToken);
-            return QnaOutcome.Done($"Question #{question.Number} is dismissed and off the board.");
+            return QnaOutcome.Done(QnaNotice.Dismissed, question.Number);
         });
 
     public Task<QnaOutcome> AnswerAsync(int sessionId, int questionId, string? answer, CancellationToken cancellationToken) =>
@@ -492,18 +466,23 @@ public sealed class QnaStore : IDisposable
         {
             if (question.Status == QuestionStatus.Answered)
             {
-                return QnaOutcome.AlreadyDone($"Question #{question.Number} is already answered.");
+                return QnaOutcome.AlreadyDone(QnaNotice.AlreadyAnswered, question.Number);
             }
 
             if (question.Status != QuestionStatus.Open)
             {
-                return QnaOutcome.Refused($"Question #{question.Number} is {Describe(question.Status)}; only questions on the board can be marked answered.");
+                return QnaOutcome.Refused(QnaNotice.CannotAnswer, question.Number, question.Status);
             }
 
             var now = time.GetUtcNow();
             question.Status = QuestionStatus.Answered;
             question.Answer = answer;
             question.AnsweredAt = now;
+            // Owed to the askers (this one and those of merged duplicates) until a message to their personal chat is
+            // queued; one who has no such chat (an anonymous meeting participant) is told in their next view instead.
+            question.AskerNoticePending = question.AuthorId is not null;
+            await db.Set<Question>().Where(q => q.MergedIntoId == questionId && q.AuthorId != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.AskerNoticePending, true), cancellationToken);
             await UnpinAsync(db, sessionId, questionId, cancellationToken);
 
             // The askers of duplicates merged into this one wanted the same answer.
@@ -512,7 +491,7 @@ public sealed class QnaStore : IDisposable
                 .Select(q => new AnsweredQuestion(q.Id, q.AuthorId!, q.Number, q.Text, answer))
                 .ToListAsync(cancellationToken);
             var told = question.AuthorId is null ? merged : [new AnsweredQuestion(question.Id, question.AuthorId, question.Number, question.Text, answer), .. merged];
-            return QnaOutcome.Done($"Question #{question.Number} is marked answered.") with { Answered = told };
+            return QnaOutcome.Done(QnaNotice.Answered, question.Number) with { Answered = told };
         });
 
     public Task<QnaOutcome> PinAsync(int sessionId, int questionId, CancellationToken cancellationToken) =>
@@ -520,17 +499,17 @@ public sealed class QnaStore : IDisposable
         {
             if (session.PinnedQuestionId == question.Id)
             {
-                return QnaOutcome.AlreadyDone($"Question #{question.Number} is already pinned.");
+                return QnaOutcome.AlreadyDone(QnaNotice.AlreadyPinned, question.Number);
             }
 
             if (question.Status != QuestionStatus.Open)
             {
-                return QnaOutcome.Refused($"Question #{question.Number} is {Describe(question.Status)}; only questions on the board can be pinned.");
+                return QnaOutcome.Refused(QnaNotice.CannotPin, question.Number, question.Status);
             }
 
             await db.Set<QnaSession>().Where(s => s.Id == sessionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.PinnedQuestionId, questionId), cancellationToken);
-            return QnaOutcome.Done($"Question #{question.Number} is pinned as “now answering”.");
+            return QnaOutcome.Done(QnaNotice.Pinned, question.Number);
         });
 
     public Task<QnaOutcome> UnpinAsync(int sessionId, CancellationToken cancellationToken) =>
@@ -539,13 +518,13 @@ public sealed class QnaStore : IDisposable
             var session = await db.Set<QnaSession>().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
             if (session?.PinnedQuestionId is null)
             {
-                return QnaOutcome.AlreadyDone("No question is pinned.");
+                return QnaOutcome.AlreadyDone(QnaNotice.NothingPinned);
             }
 
             session.PinnedQuestionId = null;
             await db.SaveChangesAsync(cancellationToken);
             await BumpAsync(db, sessionId, cancellationToken);
-            return QnaOutcome.Done("The pin is removed.");
+            return QnaOutcome.Done(QnaNotice.Unpinned);
         }, cancellationToken);
 
     /// <summary>Folds a duplicate into another question: its voters' votes move there, once per person.</summary>
@@ -554,25 +533,25 @@ public sealed class QnaStore : IDisposable
         {
             if (duplicate.Status == QuestionStatus.Merged)
             {
-                return QnaOutcome.AlreadyDone($"Question #{duplicate.Number} is already merged.");
+                return QnaOutcome.AlreadyDone(QnaNotice.AlreadyMerged, duplicate.Number);
             }
 
             if (!QuestionRules.IsLive(duplicate.Status))
             {
-                return QnaOutcome.Refused($"Question #{duplicate.Number} is {Describe(duplicate.Status)}, so it cannot be merged.");
+                return QnaOutcome.Refused(QnaNotice.CannotMerge, duplicate.Number, duplicate.Status);
             }
 
             var target = await db.Set<Question>().FirstOrDefaultAsync(q => q.SessionId == sessionId && q.Number == targetNumber, cancellationToken);
             if (target is null || target.Id == duplicate.Id)
             {
-                return QnaOutcome.Refused(target is null
-                    ? $"There is no question #{targetNumber} in this Q&A."
-                    : "A question cannot be merged into itself.");
+                return (target is null
+                    ? QnaOutcome.Refused(QnaNotice.NoSuchQuestion, duplicate.Number) with { Other = targetNumber }
+                    : QnaOutcome.Refused(QnaNotice.MergeIntoItself, duplicate.Number));
             }
 
             if (target.Status != QuestionStatus.Open)
             {
-                return QnaOutcome.Refused($"Question #{target.Number} is {Describe(target.Status)}; merge into a question on the board.");
+                return QnaOutcome.Refused(QnaNotice.MergeTargetNotOnBoard, duplicate.Number, target.Status) with { Other = target.Number };
             }
 
             var votes = db.Set<QuestionVote>();
@@ -588,7 +567,7 @@ public sealed class QnaStore : IDisposable
             duplicate.MergedIntoId = targetId;
             duplicate.VoteCount = 0;
             await UnpinAsync(db, sessionId, duplicateId, cancellationToken);
-            return QnaOutcome.Done($"Question #{duplicate.Number} is merged into #{target.Number}, which now has {target.VoteCount} vote(s).");
+            return QnaOutcome.Done(QnaNotice.Merged, duplicate.Number) with { Other = target.Number, Count = target.VoteCount };
         });
 
     public Task<QnaOutcome> CloseAsync(int sessionId, CancellationToken cancellationToken) =>
@@ -596,13 +575,13 @@ public sealed class QnaStore : IDisposable
         {
             if (session.Status == SessionStatus.Closed)
             {
-                return QnaOutcome.AlreadyDone("This Q&A is already closed.");
+                return QnaOutcome.AlreadyDone(QnaNotice.AlreadyClosed);
             }
 
             session.Status = SessionStatus.Closed;
             session.ClosedAt = time.GetUtcNow();
             session.PinnedQuestionId = null;
-            return QnaOutcome.Done($"The Q&A “{session.Title}” is closed. Its questions stay on the board and can be exported.");
+            return QnaOutcome.Done(QnaNotice.Closed) with { Title = session.Title };
         });
 
     public async Task<QnaOutcome> ReopenAsync(int sessionId, CancellationToken cancellationToken)
@@ -613,17 +592,17 @@ public sealed class QnaStore : IDisposable
             {
                 if (session.Status == SessionStatus.Open)
                 {
-                    return QnaOutcome.AlreadyDone("This Q&A is already open.");
+                    return QnaOutcome.AlreadyDone(QnaNotice.AlreadyOpen);
                 }
 
                 session.Status = SessionStatus.Open;
                 session.ClosedAt = null;
-                return QnaOutcome.Done($"The Q&A “{session.Title}” is open again.");
+                return QnaOutcome.Done(QnaNotice.Reopened) with { Title = session.Title };
             });
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            return QnaOutcome.Refused("Another Q&A is open in this chat; close it first.");
+            return QnaOutcome.Refused(QnaNotice.AnotherOpen);
         }
     }
 
@@ -632,14 +611,23 @@ public sealed class QnaStore : IDisposable
         {
             if (session.PreModeration == on)
             {
-                return QnaOutcome.AlreadyDone(on ? "Pre-moderation is already on." : "Pre-moderation is already off.");
+                return QnaOutcome.AlreadyDone(on ? QnaNotice.PreModerationAlreadyOn : QnaNotice.PreModerationAlreadyOff);
             }
 
             session.PreModeration = on;
-            return QnaOutcome.Done(on
-                ? "Pre-moderation is on: new questions wait for approval."
-                : "Pre-moderation is off: new questions appear at once. Questions already waiting still need approval.");
+            return QnaOutcome.Done(on ? QnaNotice.PreModerationOn : QnaNotice.PreModerationOff);
         });
+
+    /// <summary>
+    /// The askers of these questions were told of the answer (a message to their personal chat is queued, or their own
+    /// view showed it): nothing more is owed. Only the asker's own questions are touched.
+    /// </summary>
+    public Task AskersToldAsync(IReadOnlyCollection<int> questionIds, string? askerId, CancellationToken cancellationToken) =>
+        questionIds.Count == 0
+            ? Task.CompletedTask
+            : WriteAsync(db => db.Set<Question>()
+                .Where(q => questionIds.Contains(q.Id) && q.AskerNoticePending && (askerId == null || q.AuthorId == askerId))
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.AskerNoticePending, false), cancellationToken), cancellationToken);
 
     /// <summary>Remembers where the board message is and that it shows <paramref name="version"/>.</summary>
     public Task SetBoardMessageAsync(int sessionId, string? activityId, long version, CancellationToken cancellationToken) =>
@@ -729,7 +717,7 @@ public sealed class QnaStore : IDisposable
             sessionId,
             questionId,
             cancellationToken,
-            (session, _) => session.Status == SessionStatus.Open ? null : "This Q&A is closed. Reopen it to moderate its questions.",
+            (session, _) => session.Status == SessionStatus.Open ? null : QnaOutcome.Refused(QnaNotice.ClosedToModeration),
             change);
 
     /// <summary>
@@ -740,7 +728,7 @@ public sealed class QnaStore : IDisposable
         int sessionId,
         int questionId,
         CancellationToken cancellationToken,
-        Func<QnaSession, Question, string?> refusal,
+        Func<QnaSession, Question, QnaOutcome?> refusal,
         Func<GcmDbContext, QnaSession, Question, Task<QnaOutcome>> change) =>
         WriteAsync(async db =>
         {
@@ -748,12 +736,12 @@ public sealed class QnaStore : IDisposable
             var question = await db.Set<Question>().FirstOrDefaultAsync(q => q.Id == questionId && q.SessionId == sessionId, cancellationToken);
             if (session is null || question is null)
             {
-                return QnaOutcome.Refused("That question is not in this Q&A.");
+                return QnaOutcome.Refused(QnaNotice.NotInSession);
             }
 
-            if (refusal(session, question) is { } reason)
+            if (refusal(session, question) is { } refused)
             {
-                return QnaOutcome.Refused(reason);
+                return refused;
             }
 
             var outcome = await change(db, session, question);
@@ -773,7 +761,7 @@ public sealed class QnaStore : IDisposable
             var session = await db.Set<QnaSession>().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
             if (session is null)
             {
-                return QnaOutcome.Refused("This Q&A no longer exists.");
+                return QnaOutcome.Refused(QnaNotice.SessionGone);
             }
 
             var outcome = change(session);
@@ -818,16 +806,6 @@ public sealed class QnaStore : IDisposable
     private static Task UnpinAsync(GcmDbContext db, int sessionId, int questionId, CancellationToken cancellationToken) =>
         db.Set<QnaSession>().Where(s => s.Id == sessionId && s.PinnedQuestionId == questionId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.PinnedQuestionId, (int?)null), cancellationToken);
-
-    private static string Describe(QuestionStatus status) => status switch
-    {
-        QuestionStatus.Waiting => "waiting for approval",
-        QuestionStatus.Open => "on the board",
-        QuestionStatus.Answered => "already answered",
-        QuestionStatus.Dismissed => "dismissed",
-        QuestionStatus.Withdrawn => "withdrawn",
-        _ => "merged into another question",
-    };
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using GcmBot.Bot.Languages;
 using GcmBot.Bot.Teams;
 using GcmBot.Bot.Teams.Organisers;
 using GcmBot.Bot.Teams.Outbound;
@@ -9,6 +11,7 @@ namespace GcmBot.Bot.Questions;
 /// <summary>
 /// What every Q&amp;A handler does around its one change: find and check the session a card names, check moderators,
 /// pick the view for the person who pressed, re-render it from the database, and wake the board refresher.
+/// What the person alone reads is in their language (<see cref="BotTurn.Culture"/>).
 /// </summary>
 public sealed class QnaTurns(
     QnaStore store,
@@ -17,16 +20,16 @@ public sealed class QnaTurns(
     IOrganiserPolicy organisers,
     BoardSignal signal,
     INotificationQueue notifications,
-    QnaBoardCache boards)
+    QnaBoardCache boards,
+    LanguageStore languages,
+    QnaWords words)
 {
-    public const string NotModeratorText =
-        "Sorry, only the moderators (the organisers, and in a meeting its organiser and presenters) can do that, so I have not changed anything.";
+    public QnaWords Words => words;
 
-    public const string OtherChatText = "This card belongs to a Q&A in another chat, so I have not changed anything.";
+    public string NotModeratorText => words["NotModerator"];
 
-    public const string GoneText = "This Q&A no longer exists, so I have not changed anything.";
-
-    public const string UseTheBoardText = "Please do that on the Q&A board in the chat where the Q&A takes place.";
+    /// <summary>A button of an old or altered card.</summary>
+    public CardActionResult Outdated() => CardActionResult.Message(words.Say(QnaOutcome.Refused(QnaNotice.CardOutdated)));
 
     /// <summary>The session a card names, checked against where the button was pressed; or the answer refusing it.</summary>
     /// <remarks>
@@ -44,31 +47,31 @@ public sealed class QnaTurns(
 
         if (QuestionRules.ParseId(raw) is not { } sessionId)
         {
-            return (null, CardActionResult.Message(CardActionDispatcher.OutdatedCardText));
+            return (null, Outdated());
         }
 
         var session = (cached ? boards.Get(sessionId)?.Session : null) ?? await store.FindAsync(sessionId, cancellationToken);
         if (session is null)
         {
-            return (null, CardActionResult.Message(GoneText));
+            return (null, CardActionResult.Message(words["Gone"]));
         }
 
         if (turn.Scope == ConversationScopes.Personal)
         {
             if (!allowPersonalChat)
             {
-                return (null, CardActionResult.Message(UseTheBoardText));
+                return (null, CardActionResult.Message(words["UseTheBoard"]));
             }
 
             // From our personal chat a person may reach any open session of their own organisation, no other.
             if (session.TenantId is not null && turn.TenantId is not null && session.TenantId != turn.TenantId)
             {
-                return (null, CardActionResult.Message(GoneText));
+                return (null, CardActionResult.Message(words["Gone"]));
             }
         }
         else if (!string.Equals(session.ConversationId, turn.ConversationId, StringComparison.Ordinal))
         {
-            return (null, CardActionResult.Message(OtherChatText));
+            return (null, CardActionResult.Message(words["OtherChat"]));
         }
 
         return (session, null);
@@ -113,17 +116,25 @@ public sealed class QnaTurns(
             : participant;
     }
 
-    /// <summary>The board as the viewer sees it now, read again from the database.</summary>
-    public async Task<CardActionResult> BoardAsync(int sessionId, BoardViewer viewer, BoardRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The board as the viewer sees it now, read again from the database, in their language. An answer owed to them
+    /// (they have no personal chat to be told in) shows at the top, once.
+    /// </summary>
+    public async Task<CardActionResult> BoardAsync(int sessionId, BoardViewer viewer, BoardRequest request, CultureInfo culture, CancellationToken cancellationToken)
     {
         var session = await store.FindAsync(sessionId, cancellationToken);
         if (session is null)
         {
-            return CardActionResult.Message(GoneText);
+            return CardActionResult.Message(words["Gone"]);
         }
 
         var model = await reader.ReadAsync(session, viewer, request, cancellationToken);
-        return CardActionResult.ReplaceCard(QnaBoardCard.Build(model));
+        if (model.AnsweredForViewer.Count > 0)
+        {
+            await store.AskersToldAsync(model.AnsweredForViewer.Select(q => q.Id).ToList(), viewer.StableId, cancellationToken);
+        }
+
+        return CardActionResult.ReplaceCard(QnaBoardCard.Build(model, culture));
     }
 
     /// <summary>
@@ -143,14 +154,15 @@ public sealed class QnaTurns(
             await TellAskersAsync(session, outcome.Answered, cancellationToken);
         }
 
+        var notice = words.Say(outcome);
         if (turn.Scope == ConversationScopes.Personal)
         {
-            var own = await reader.ReadOwnAsync(turn.User.StableId, outcome.Notice, outcome.Warning, cancellationToken);
-            return CardActionResult.ReplaceCard(QnaMyQuestionsCard.Build(own));
+            var own = await reader.ReadOwnAsync(turn.User.StableId, notice, outcome.Warning, cancellationToken);
+            return CardActionResult.ReplaceCard(QnaMyQuestionsCard.Build(own, turn.Culture));
         }
 
         viewer ??= await ViewerAsync(turn, session, asksToModerate: false, cancellationToken);
-        return await BoardAsync(session.Id, viewer, new BoardRequest(null, outcome.Notice, outcome.Warning), cancellationToken);
+        return await BoardAsync(session.Id, viewer, new BoardRequest(null, notice, outcome.Warning), turn.Culture, cancellationToken);
     }
 
     /// <summary>
@@ -162,6 +174,7 @@ public sealed class QnaTurns(
         if (vote.Board is not { } board
             || turn.Scope == ConversationScopes.Personal
             || board.ModeratorTeamsIds.Contains(turn.User.Id, StringComparer.Ordinal)
+            || QnaBoardReader.MayOweAnswer(board, turn.User.StableId)
             || await organisers.IsOrganiserAsync(turn, cancellationToken))
         {
             return await AfterAsync(turn, session, vote.Outcome, null, cancellationToken);
@@ -173,8 +186,8 @@ public sealed class QnaTurns(
         }
 
         var viewer = new BoardViewer(QnaViewer.Participant, turn.User.StableId);
-        var model = reader.Build(board, viewer, new BoardRequest(null, vote.Outcome.Notice, vote.Outcome.Warning), vote.VotedByVoter);
-        return CardActionResult.ReplaceCard(QnaBoardCard.Build(model));
+        var model = reader.Build(board, viewer, new BoardRequest(null, words.Say(vote.Outcome), vote.Outcome.Warning), vote.VotedByVoter);
+        return CardActionResult.ReplaceCard(QnaBoardCard.Build(model, turn.Culture));
     }
 
     public async Task RememberAsync(BotTurn turn, int sessionId, CancellationToken cancellationToken)
@@ -189,17 +202,33 @@ public sealed class QnaTurns(
 
     public void BoardChanged(int sessionId) => signal.Notify(sessionId);
 
+    /// <summary>
+    /// Tells each asker in their own language, in our personal chat. An asker without one (an anonymous meeting
+    /// participant, to whom Teams lets no bot write one-to-one, or a guest who never talked to the bot) is not written
+    /// to at all: the answer stays owed and shows in their own view of the board the next time they press a button
+    /// there. It is never posted in the meeting chat: that would tell everyone who asked.
+    /// </summary>
     private async Task TellAskersAsync(QnaSession session, IReadOnlyList<AnsweredQuestion> answered, CancellationToken cancellationToken)
     {
+        var told = new List<int>();
         foreach (var question in answered)
         {
-            var card = QnaAnsweredCard.Build(new QnaAnsweredModel(session.Title, question.Number, question.Text, question.Answer));
+            var language = await languages.OfPersonAsync(question.AuthorId, cancellationToken);
+            OutboundContent content;
+            using (LanguageScope.Use(language))
+            {
+                var card = QnaAnsweredCard.Build(new QnaAnsweredModel(session.Title, question.Number, question.Text, question.Answer), language);
+                content = new OutboundContent(words["AnsweredNotice", session.Title], card);
+            }
+
             // Keyed by question: marking it answered twice, or a retried turn, tells the asker once.
-            await notifications.EnqueueToPersonAsync(
-                question.AuthorId,
-                new OutboundContent($"Your question in “{session.Title}” was answered.", card),
-                $"qna-answered:{question.QuestionId}",
-                cancellationToken);
+            var status = await notifications.EnqueueToPersonAsync(question.AuthorId, content, $"qna-answered:{question.QuestionId}", cancellationToken);
+            if (status != OutboundStatus.Unreachable)
+            {
+                told.Add(question.QuestionId);
+            }
         }
+
+        await store.AskersToldAsync(told, null, cancellationToken);
     }
 }

@@ -36,18 +36,29 @@ public enum QuestionStatus
 /// <summary>How a vote button asks to change the presser's vote.</summary>
 public enum VoteIntent
 {
-    /// <summary>Add the vote (idempotent: a double click or a replay changes nothing).</summary>
+    /// <summary>
+    /// Add the vote (idempotent: a double click or a replay changes nothing). The shared board's button means this
+    /// too: it cannot show the presser their own vote, so pressing it again must not silently take the vote back.
+    /// </summary>
     Up,
 
-    /// <summary>Take the vote back (idempotent).</summary>
+    /// <summary>Take the vote back (idempotent); offered only where the person sees their own vote.</summary>
     Down,
-
-    /// <summary>From the shared board, which cannot know the presser's vote: add it, or take it back when present.</summary>
-    Toggle,
 }
 
-/// <summary>A checked piece of text: the cleaned text, or why it was refused.</summary>
-public sealed record TextCheck(string? Text, string? Problem)
+/// <summary>Why typed text was refused.</summary>
+public enum TextProblem
+{
+    QuestionEmpty,
+    QuestionTooLong,
+    AnswerTooLong,
+    TitleEmpty,
+    TitleTooLong,
+    EventIdInvalid,
+}
+
+/// <summary>A checked piece of text: the cleaned text, or why it was refused (with its length and the limit).</summary>
+public sealed record TextCheck(string? Text, TextProblem? Problem, int Length = 0, int Limit = 0)
 {
     public bool IsValid => Problem is null;
 }
@@ -62,20 +73,20 @@ public static partial class QuestionRules
     public static string Normalise(string? raw) => TypedText.MultiLine(raw);
 
     public static TextCheck CheckQuestion(string? raw) =>
-        CheckText(raw, QnaLimits.QuestionLength, "Please write your question: it was empty.", "question");
+        CheckText(raw, QnaLimits.QuestionLength, TextProblem.QuestionEmpty, TextProblem.QuestionTooLong);
 
     public static TextCheck CheckAnswer(string? raw)
     {
         var text = Normalise(raw);
         return text.Length == 0
             ? new TextCheck(null, null)
-            : CheckText(text, QnaLimits.AnswerLength, string.Empty, "answer");
+            : CheckText(text, QnaLimits.AnswerLength, TextProblem.AnswerTooLong, TextProblem.AnswerTooLong);
     }
 
     public static TextCheck CheckTitle(string? raw)
     {
         var text = Normalise(raw).Replace('\n', ' ');
-        return CheckText(text, QnaLimits.TitleLength, "Please give the Q&A a title.", "title");
+        return CheckText(text, QnaLimits.TitleLength, TextProblem.TitleEmpty, TextProblem.TitleTooLong);
     }
 
     /// <summary>An event id from the event catalogue: letters, digits and . _ : - only, or nothing.</summary>
@@ -89,7 +100,7 @@ public static partial class QuestionRules
 
         if (text.Length > QnaLimits.EventIdLength || !EventIdPattern().IsMatch(text))
         {
-            return new TextCheck(null, $"The event should be a short code of letters, digits and . _ : - (at most {QnaLimits.EventIdLength} characters).");
+            return new TextCheck(null, TextProblem.EventIdInvalid, text.Length, QnaLimits.EventIdLength);
         }
 
         return new TextCheck(text, null);
@@ -105,21 +116,19 @@ public static partial class QuestionRules
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
+    /// <summary>
+    /// The intent a vote button sends. Boards posted before the shared button meant "vote" carry "toggle": a press on
+    /// them now adds the vote too.
+    /// </summary>
     public static VoteIntent? ParseVoteIntent(string? value) => value switch
     {
-        QnaKeys.VoteUp => VoteIntent.Up,
+        QnaKeys.VoteUp or QnaKeys.VoteToggle => VoteIntent.Up,
         QnaKeys.VoteDown => VoteIntent.Down,
-        QnaKeys.VoteToggle => VoteIntent.Toggle,
         _ => null,
     };
 
-    /// <summary>Whether the person should have a vote after pressing, given whether they had one.</summary>
-    public static bool WantsVote(VoteIntent intent, bool hasVoted) => intent switch
-    {
-        VoteIntent.Up => true,
-        VoteIntent.Down => false,
-        _ => !hasVoted,
-    };
+    /// <summary>Whether the person should have a vote after pressing (whether they had one changes nothing).</summary>
+    public static bool WantsVote(VoteIntent intent, bool hasVoted) => intent == VoteIntent.Up;
 
     public static bool TakesVotes(QuestionStatus status) => status == QuestionStatus.Open;
 
@@ -128,14 +137,13 @@ public static partial class QuestionRules
 
     public static bool IsLive(QuestionStatus status) => status is QuestionStatus.Waiting or QuestionStatus.Open;
 
-    /// <summary>Why a question takes no vote, in words for the person who pressed.</summary>
-    public static string WhyNoVote(QuestionStatus status, int number, int? mergedIntoNumber) => status switch
+    /// <summary>Why a question takes no vote.</summary>
+    public static QnaOutcome WhyNoVote(QuestionStatus status, int number, int? mergedIntoNumber) => status switch
     {
-        QuestionStatus.Answered => $"Question #{number} is already answered, so it takes no more votes.",
-        QuestionStatus.Merged when mergedIntoNumber is { } target =>
-            $"Question #{number} was merged into #{target}: its votes moved there, so vote for #{target}.",
-        QuestionStatus.Waiting => $"Question #{number} is waiting for a moderator's approval; votes open once it is on the board.",
-        _ => $"Question #{number} is no longer on the board.",
+        QuestionStatus.Answered => QnaOutcome.Refused(QnaNotice.VoteAnswered, number, status),
+        QuestionStatus.Merged when mergedIntoNumber is { } target => QnaOutcome.Refused(QnaNotice.VoteMerged, number, status) with { Other = target },
+        QuestionStatus.Waiting => QnaOutcome.Refused(QnaNotice.VoteWaiting, number, status),
+        _ => QnaOutcome.Refused(QnaNotice.VoteOffBoard, number, status),
     };
 
     /// <summary>Parses a positive id or number sent by a card; null for anything else.</summary>
@@ -144,17 +152,17 @@ public static partial class QuestionRules
             ? id
             : null;
 
-    private static TextCheck CheckText(string? raw, int maxLength, string emptyProblem, string what)
+    private static TextCheck CheckText(string? raw, int maxLength, TextProblem empty, TextProblem tooLong)
     {
         var text = Normalise(raw);
         if (text.Length == 0)
         {
-            return new TextCheck(null, emptyProblem);
+            return new TextCheck(null, empty, 0, maxLength);
         }
 
         if (text.Length > maxLength)
         {
-            return new TextCheck(null, $"That {what} is {text.Length:N0} characters long; please keep it to {maxLength:N0}.");
+            return new TextCheck(null, tooLong, text.Length, maxLength);
         }
 
         return new TextCheck(text, null);

@@ -20,11 +20,14 @@ public static class QuestionsCapability
         services.AddScoped<QnaTurns>();
         services.AddScoped<IPersonalDataEraser, QuestionsEraser>();
 
-        services.AddBotCommand<AskCommand>("ask", "Ask a question in the open Q&A", ConversationScopes.All, "ask <your question>");
-        services.AddBotCommand<MyQuestionsCommand>("my questions", "See your questions, their votes and answers", ConversationScopes.Personal);
-        services.AddBotCommand<QnaBoardCommand>("qna", "Show where the Q&A board is (moderators: post it again)", ConversationScopes.Shared);
-        services.AddBotCommand<QnaOpenCommand>("qna open", "Open a Q&A in this chat", ConversationScopes.Shared, "qna open <title>", forModerators: true);
-        services.AddBotCommand<QnaCloseCommand>("qna close", "Close this chat's Q&A", ConversationScopes.Shared, forModerators: true);
+        services.AddSingleton<QnaWords>();
+
+        var texts = typeof(QuestionsTexts);
+        services.AddBotCommand<AskCommand>("ask", "Command.Ask", ConversationScopes.All, "ask <your question>", texts: texts);
+        services.AddBotCommand<MyQuestionsCommand>("my questions", "Command.MyQuestions", ConversationScopes.Personal, texts: texts);
+        services.AddBotCommand<QnaBoardCommand>("qna", "Command.Qna", ConversationScopes.Shared, texts: texts);
+        services.AddBotCommand<QnaOpenCommand>("qna open", "Command.QnaOpen", ConversationScopes.Shared, "qna open <title>", forModerators: true, texts: texts);
+        services.AddBotCommand<QnaCloseCommand>("qna close", "Command.QnaClose", ConversationScopes.Shared, forModerators: true, texts: texts);
         services.AddConversationEvents<QnaMeetingEvents>();
 
         services.AddCardAction<OpenQnaAction>(QnaVerbs.Open);

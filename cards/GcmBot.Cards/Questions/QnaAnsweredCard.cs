@@ -1,22 +1,25 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Questions;
 
-/// <summary>The personal message an asker gets when a moderator marks their question answered.</summary>
+/// <summary>The personal message an asker gets when a moderator marks their question answered, in the asker's language.</summary>
 public static class QnaAnsweredCard
 {
-    public static AdaptiveCard Build(QnaAnsweredModel model)
+    public static AdaptiveCard Build(QnaAnsweredModel model, CultureInfo culture)
     {
+        var t = QnaCardParts.Texts(culture);
         var body = new List<CardElement>
         {
-            new TextBlock("Your question was answered") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good },
-            new RichTextBlock([new TextRun("Q&A: ") { IsSubtle = true }, new TextRun(model.SessionTitle) { IsSubtle = true }]) { Spacing = Spacing.None },
-            new RichTextBlock([new TextRun($"#{model.Number}  ") { Weight = TextWeight.Bolder }, new TextRun(model.Question)]),
+            new TextBlock(t["Answered.Title"]) { Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good },
+            QnaCardParts.Labelled(t["Label.Qna"], model.SessionTitle) with { Spacing = Spacing.None },
+            new RichTextBlock([new TextRun($"#{model.Number.ToString(CultureInfo.InvariantCulture)}  ") { Weight = TextWeight.Bolder }, new TextRun(model.Question)]),
         };
         body.Add(string.IsNullOrEmpty(model.Answer)
-            ? new TextBlock("It was answered live in the session.") { IsSubtle = true }
-            : new RichTextBlock([new TextRun("Answer: ") { Weight = TextWeight.Bolder, Color = TextColor.Good }, new TextRun(model.Answer)]));
-        body.Add(new TextBlock("Thank you for your question. Type **my questions** to see all of yours.") { Size = TextSize.Small, IsSubtle = true, Separator = true });
-        return new AdaptiveCard(body) { FallbackText = "Your question was answered" };
+            ? new TextBlock(t["Answered.Live"]) { IsSubtle = true }
+            : new RichTextBlock([new TextRun(t["Answer.Label"] + " ") { Weight = TextWeight.Bolder, Color = TextColor.Good }, new TextRun(model.Answer)]));
+        body.Add(new TextBlock(t["Answered.Thanks"]) { Size = TextSize.Small, IsSubtle = true, Separator = true });
+        return new AdaptiveCard(body) { FallbackText = t["Answered.Title"], Lang = SupportedLanguages.TagOf(culture) };
     }
 }

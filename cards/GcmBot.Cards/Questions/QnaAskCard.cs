@@ -1,16 +1,18 @@
 using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Questions;
 
 /// <summary>The personal-chat form for asking a question in one of the open Q&amp;A sessions.</summary>
 public static class QnaAskCard
 {
-    public static AdaptiveCard Build(QnaAskModel model)
+    public static AdaptiveCard Build(QnaAskModel model, CultureInfo culture)
     {
+        var t = QnaCardParts.Texts(culture);
         var body = new List<CardElement>
         {
-            new TextBlock("Ask a question") { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            new TextBlock(t["Button.Ask"]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
         };
         if (model.Notice is not null)
         {
@@ -21,21 +23,21 @@ public static class QnaAskCard
         if (model.Sessions.Count == 1)
         {
             var only = model.Sessions[0];
-            body.Add(new RichTextBlock([new TextRun("For: ") { Weight = TextWeight.Bolder }, new TextRun(only.Title)]));
+            body.Add(new RichTextBlock([new TextRun(t["Ask.For"] + " ") { Weight = TextWeight.Bolder }, new TextRun(only.Title)]));
             data = QnaCardParts.Data(QnaVerbs.Ask, only.SessionId);
         }
         else
         {
             body.Add(new ChoiceSetInput(model.Sessions
                 .Select(s => new Choice(
-                    s.Title + (s.AskerVisibility == QnaAskerVisibility.Moderators ? " (moderators see names)" : " (anonymous)"),
+                    t[s.AskerVisibility == QnaAskerVisibility.Moderators ? "Ask.ChoiceNames" : "Ask.ChoiceAnonymous", s.Title],
                     s.SessionId.ToString(CultureInfo.InvariantCulture)))
                 .ToList())
             {
                 Id = QnaKeys.SessionChoice,
-                Label = "Which Q&A?",
+                Label = t["Ask.Which"],
                 IsRequired = true,
-                ErrorMessage = "Please choose the Q&A.",
+                ErrorMessage = t["Ask.Choose"],
                 Expanded = model.Sessions.Count <= 4,
             });
             data = CardActionData.For(QnaVerbs.Ask);
@@ -44,23 +46,21 @@ public static class QnaAskCard
         body.Add(new TextInput
         {
             Id = QnaKeys.Text,
-            Label = "Your question",
+            Label = t["Ask.Label"],
             Value = model.Text,
-            Placeholder = "What would you like to ask?",
+            Placeholder = t["Ask.Placeholder"],
             MaxLength = QnaLimits.QuestionLength,
             IsMultiline = true,
             IsRequired = true,
-            ErrorMessage = "Please write your question.",
+            ErrorMessage = t["Ask.Required"],
         });
         if (model.Sessions.Any(s => s.AskerVisibility == QnaAskerVisibility.Moderators))
         {
-            body.Add(new ToggleInput("Hide my name from the moderators too") { Id = QnaKeys.Anonymous });
+            body.Add(new ToggleInput(t["Ask.HideName"]) { Id = QnaKeys.Anonymous });
         }
 
         var policies = model.Sessions.Select(s => s.AskerVisibility).Distinct().ToList();
-        body.Add(new TextBlock(policies.Count == 1
-            ? QnaCardParts.PolicyText(policies[0])
-            : "Privacy: other participants never see who asked. Whether the moderators may see your name depends on the Q&A (shown next to each).")
+        body.Add(new TextBlock(policies.Count == 1 ? QnaCardParts.PolicyText(t, policies[0]) : t["Policy.MixedAsk"])
         {
             Size = TextSize.Small,
             IsSubtle = true,
@@ -69,8 +69,9 @@ public static class QnaAskCard
 
         return new AdaptiveCard(body)
         {
-            Actions = [new ExecuteAction(data) { Title = "Send question", Style = ActionStyle.Positive }],
-            FallbackText = "Ask a question",
+            Actions = [new ExecuteAction(data) { Title = t["Ask.Send"], Style = ActionStyle.Positive }],
+            FallbackText = t["Button.Ask"],
+            Lang = SupportedLanguages.TagOf(culture),
         };
     }
 }

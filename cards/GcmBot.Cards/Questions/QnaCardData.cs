@@ -35,7 +35,7 @@ public static class QnaKeys
 
     public const string Question = "q";
 
-    /// <summary>Vote intent: <see cref="VoteUp"/>, <see cref="VoteDown"/> or <see cref="VoteToggle"/>.</summary>
+    /// <summary>Vote intent: <see cref="VoteUp"/> or <see cref="VoteDown"/> (<see cref="VoteToggle"/> on old boards).</summary>
     public const string Vote = "v";
 
     /// <summary>Zero-based page of the "all questions" view.</summary>
@@ -50,7 +50,10 @@ public static class QnaKeys
     public const string VoteUp = "up";
     public const string VoteDown = "down";
 
-    /// <summary>The shared board does not know who is looking, so its button adds or removes the presser's vote.</summary>
+    /// <summary>
+    /// Sent by boards posted before the shared button meant "I vote for this"; read as <see cref="VoteUp"/> now. The
+    /// shared board cannot show a person their own vote, so a press there never takes it back.
+    /// </summary>
     public const string VoteToggle = "toggle";
 
     // Inputs.

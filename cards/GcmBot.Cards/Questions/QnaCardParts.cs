@@ -1,30 +1,24 @@
 using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Questions;
 
 /// <summary>Pieces every Q&amp;A card shares: how a question reads, the policy sentence, the asker's own buttons.</summary>
 internal static class QnaCardParts
 {
-    public static string PolicyText(QnaAskerVisibility visibility) => visibility switch
+    public static TextResources Texts(CultureInfo culture) => TextResources.For<QuestionsCardTexts>(culture);
+
+    public static string PolicyText(TextResources t, QnaAskerVisibility visibility) =>
+        t[visibility == QnaAskerVisibility.Moderators ? "Policy.Moderators" : "Policy.Nobody"];
+
+    public static string StatusText(TextResources t, QnaQuestionItem question) => question.Status switch
     {
-        QnaAskerVisibility.Moderators =>
-            "Privacy: other participants never see who asked. The moderators see your name unless you ask anonymously.",
-        _ => "Privacy: questions are anonymous; nobody sees who asked, not even the moderators.",
+        QnaQuestionStatus.Merged when question.MergedIntoNumber is { } target => t["Status.MergedInto", target],
+        _ => t[$"Status.{question.Status}"],
     };
 
-    public static string StatusText(QnaQuestionItem question) => question.Status switch
-    {
-        QnaQuestionStatus.Waiting => "waiting for a moderator's approval",
-        QnaQuestionStatus.Answered => "answered",
-        QnaQuestionStatus.Dismissed => "not taken up by the moderators",
-        QnaQuestionStatus.Withdrawn => "withdrawn",
-        QnaQuestionStatus.Merged when question.MergedIntoNumber is { } target => $"merged into #{target}",
-        QnaQuestionStatus.Merged => "merged into another question",
-        _ => "open",
-    };
-
-    public static string Votes(int votes) => votes == 1 ? "1 vote" : string.Create(CultureInfo.InvariantCulture, $"{votes:N0} votes");
+    public static string Votes(TextResources t, int votes) => t["Votes", votes];
 
     /// <summary>
     /// The question's number and text, cut to <paramref name="maxLength"/> in lists. People's text goes in text runs,
@@ -32,17 +26,21 @@ internal static class QnaCardParts
     /// </summary>
     public static RichTextBlock QuestionText(QnaQuestionItem question, int? maxLength = null) =>
         new([
-            new TextRun($"#{question.Number}  ") { Weight = TextWeight.Bolder, Color = TextColor.Accent },
+            new TextRun($"#{question.Number.ToString(CultureInfo.InvariantCulture)}  ") { Weight = TextWeight.Bolder, Color = TextColor.Accent },
             new TextRun(Shorten(question.Text, maxLength)),
         ]);
 
-    public static RichTextBlock? AnswerText(QnaQuestionItem question, int? maxLength = null) =>
+    public static RichTextBlock? AnswerText(TextResources t, QnaQuestionItem question, int? maxLength = null) =>
         string.IsNullOrEmpty(question.Answer)
             ? null
-            : new RichTextBlock([new TextRun("Answer: ") { Weight = TextWeight.Bolder, Color = TextColor.Good }, new TextRun(Shorten(question.Answer, maxLength))])
+            : new RichTextBlock([new TextRun(t["Answer.Label"] + " ") { Weight = TextWeight.Bolder, Color = TextColor.Good }, new TextRun(Shorten(question.Answer, maxLength))])
             {
                 Spacing = Spacing.Small,
             };
+
+    /// <summary>A label and then text someone typed (a title), as runs: the typed text is never read as Markdown.</summary>
+    public static RichTextBlock Labelled(string label, string typed, bool subtle = true, TextSize size = TextSize.Default) =>
+        new([new TextRun(label + " ") { IsSubtle = subtle, Size = size }, new TextRun(typed) { IsSubtle = subtle, Size = size }]);
 
     public static string Shorten(string text, int? maxLength) =>
         maxLength is { } max && text.Length > max ? text[..(max - 1)].TrimEnd() + "…" : text;
@@ -51,35 +49,42 @@ internal static class QnaCardParts
     public static bool AskerMayChange(QnaQuestionItem question, bool sessionOpen) =>
         sessionOpen && question.AskedByViewer && question.Status is QnaQuestionStatus.Waiting or QnaQuestionStatus.Open;
 
+    /// <summary>"asked by …" for moderators, where the policy shows it: the name, or "anonymous".</summary>
+    public static string? AskedBy(TextResources t, QnaQuestionItem question, int? maxLength = null) =>
+        question.AskerShown && !question.AskedByViewer
+            ? t["Detail.AskedBy", question.AskerName is { } name ? Shorten(name, maxLength) : t["Detail.Anonymous"]]
+            : null;
+
     /// <summary>The asker's Edit (an inline form) and Withdraw buttons.</summary>
-    public static IEnumerable<CardAction> AskerActions(int sessionId, QnaQuestionItem question)
+    public static IEnumerable<CardAction> AskerActions(TextResources t, int sessionId, QnaQuestionItem question)
     {
-        var editForm = new AdaptiveCard([EditInput(question, "Your question")])
+        var editForm = new AdaptiveCard([EditInput(t, question, t["Edit.Label"])])
         {
-            Actions = [new ExecuteAction(Data(QnaVerbs.Edit, sessionId, question.Id)) { Title = "Save", Style = ActionStyle.Positive }],
+            Actions = [new ExecuteAction(Data(QnaVerbs.Edit, sessionId, question.Id)) { Title = t["Edit.Save"], Style = ActionStyle.Positive }],
         };
 
-        yield return new ShowCardAction(editForm) { Title = "Edit" };
+        yield return new ShowCardAction(editForm) { Title = t["Edit.Button"] };
         yield return new ExecuteAction(Data(QnaVerbs.Withdraw, sessionId, question.Id))
         {
-            Title = "Withdraw",
+            Title = t["Withdraw"],
             Style = ActionStyle.Destructive,
             SendInputs = false,
         };
     }
 
     /// <summary>
-    /// The vote button. The shared board cannot know who looks at it, so its button toggles; a personal view knows,
-    /// so its button says exactly what it will do and a double click or replay changes nothing.
+    /// The vote button. The shared board cannot know who looks at it, so its button only ever adds the presser's vote
+    /// (pressing it again changes nothing); a personal view knows, so its button says exactly what it will do, and
+    /// only there can a vote be taken back.
     /// </summary>
-    public static ExecuteAction VoteButton(int sessionId, QnaViewer viewer, QnaQuestionItem question)
+    public static ExecuteAction VoteButton(TextResources t, int sessionId, QnaViewer viewer, QnaQuestionItem question)
     {
         if (viewer == QnaViewer.Everyone)
         {
-            return new ExecuteAction(Data(QnaVerbs.Vote, sessionId, question.Id, (QnaKeys.Vote, QnaKeys.VoteToggle)))
+            return new ExecuteAction(Data(QnaVerbs.Vote, sessionId, question.Id, (QnaKeys.Vote, QnaKeys.VoteUp)))
             {
-                Title = "▲ Upvote",
-                Tooltip = "Add your vote; press again to take it back",
+                Title = t["Vote.Upvote"],
+                Tooltip = t["Vote.SharedTooltip"],
                 SendInputs = false,
             };
         }
@@ -87,20 +92,20 @@ internal static class QnaCardParts
         return question.VotedByViewer
             ? new ExecuteAction(Data(QnaVerbs.Vote, sessionId, question.Id, (QnaKeys.Vote, QnaKeys.VoteDown)))
             {
-                Title = "✓ Upvoted",
-                Tooltip = "Take your vote back",
+                Title = t["Vote.Upvoted"],
+                Tooltip = t["Vote.TakeBackTooltip"],
                 Style = ActionStyle.Positive,
                 SendInputs = false,
             }
             : new ExecuteAction(Data(QnaVerbs.Vote, sessionId, question.Id, (QnaKeys.Vote, QnaKeys.VoteUp)))
             {
-                Title = "▲ Upvote",
+                Title = t["Vote.Upvote"],
                 SendInputs = false,
             };
     }
 
     /// <summary>The asker's text box for changing their question, filled with its text.</summary>
-    public static TextInput EditInput(QnaQuestionItem question, string label) => new()
+    public static TextInput EditInput(TextResources t, QnaQuestionItem question, string label) => new()
     {
         Id = QnaKeys.EditInput(question.Id),
         Label = label,
@@ -108,7 +113,7 @@ internal static class QnaCardParts
         MaxLength = QnaLimits.QuestionLength,
         IsMultiline = true,
         IsRequired = true,
-        ErrorMessage = "Please write your question.",
+        ErrorMessage = t["Ask.Required"],
     };
 
     public static CardActionData Data(string verb, int sessionId, int? questionId = null, params (string Key, string Value)[] more)
@@ -129,3 +134,6 @@ internal static class QnaCardParts
             Style = warning ? ContainerStyle.Attention : ContainerStyle.Good,
         };
 }
+
+/// <summary>Names the resource files of this folder (<c>QuestionsCardTexts.resx</c> and its translations).</summary>
+public sealed class QuestionsCardTexts;

@@ -27,8 +27,11 @@ public sealed record QnaQuestionItem(int Id, int Number, string Text, int Votes,
     /// <summary>The person looking asked it (personal views only).</summary>
     public bool AskedByViewer { get; init; }
 
-    /// <summary>Moderators' views only, and only where the policy lets them see it: a name or "anonymous".</summary>
-    public string? AskerLabel { get; init; }
+    /// <summary>Moderators' views only, and only where the policy lets them see who asked: shows the asker.</summary>
+    public bool AskerShown { get; init; }
+
+    /// <summary>With <see cref="AskerShown"/>: the asker's name, or null for "anonymous".</summary>
+    public string? AskerName { get; init; }
 
     public int? MergedIntoNumber { get; init; }
 }
@@ -55,6 +58,12 @@ public sealed record QnaBoardModel(int SessionId, string Title, bool IsOpen, Qna
 
     /// <summary>The viewer's own questions still open or waiting (personal views only).</summary>
     public IReadOnlyList<QnaQuestionItem> ViewerQuestions { get; init; } = [];
+
+    /// <summary>
+    /// The viewer's questions answered since they were last told (personal views only): people without a personal chat
+    /// with the bot (anonymous meeting participants, guests) learn of the answer here.
+    /// </summary>
+    public IReadOnlyList<QnaQuestionItem> AnsweredForViewer { get; init; } = [];
 
     /// <summary>The oldest questions waiting for approval (moderators' view only).</summary>
     public IReadOnlyList<QnaQuestionItem> Waiting { get; init; } = [];

@@ -1,4 +1,6 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Questions;
 
@@ -8,12 +10,13 @@ namespace GcmBot.Cards.Questions;
 /// </summary>
 public static class QnaSetupCard
 {
-    public static AdaptiveCard Build(QnaSetupModel model)
+    public static AdaptiveCard Build(QnaSetupModel model, CultureInfo culture)
     {
+        var t = QnaCardParts.Texts(culture);
         var body = new List<CardElement>
         {
-            new TextBlock("Open a Q&A in this chat") { Size = TextSize.Large, Weight = TextWeight.Bolder },
-            new TextBlock("Participants ask and upvote questions on one board here; moderators approve, answer and pin them.") { IsSubtle = true, Spacing = Spacing.None },
+            new TextBlock(t["Setup.Title"]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            new TextBlock(t["Setup.Intro"]) { IsSubtle = true, Spacing = Spacing.None },
         };
         if (model.Notice is not null)
         {
@@ -23,32 +26,32 @@ public static class QnaSetupCard
         body.Add(new TextInput
         {
             Id = QnaKeys.Title,
-            Label = "Title",
+            Label = t["Setup.TitleLabel"],
             Value = model.Title,
-            Placeholder = "e.g. Briefing on the regional review: open Q&A",
+            Placeholder = t["Setup.TitlePlaceholder"],
             MaxLength = QnaLimits.TitleLength,
             IsRequired = true,
-            ErrorMessage = "Please give the Q&A a title.",
+            ErrorMessage = t["Setup.TitleRequired"],
         });
         body.Add(new TextInput
         {
             Id = QnaKeys.EventId,
-            Label = "Event (optional)",
+            Label = t["Setup.EventLabel"],
             Value = model.EventId,
-            Placeholder = "e.g. briefing-2020-08-26",
+            Placeholder = t["Setup.EventPlaceholder"],
             MaxLength = QnaLimits.EventIdLength,
         });
-        body.Add(new ToggleInput("Pre-moderation: new questions wait for a moderator's approval")
+        body.Add(new ToggleInput(t["Setup.PreModeration"])
         {
             Id = QnaKeys.PreModeration,
             Value = model.PreModeration,
         });
-        body.Add(new ToggleInput("Moderators may see who asked (other participants never do)")
+        body.Add(new ToggleInput(t["Setup.Names"])
         {
             Id = QnaKeys.ModeratorsSeeNames,
             Value = model.ModeratorsSeeNames,
         });
-        body.Add(new TextBlock("Only moderators can open a Q&A: the organisers, and in a meeting its organiser and presenters.")
+        body.Add(new TextBlock(t["Setup.WhoMay"])
         {
             Size = TextSize.Small,
             IsSubtle = true,
@@ -56,8 +59,9 @@ public static class QnaSetupCard
 
         return new AdaptiveCard(body)
         {
-            Actions = [new ExecuteAction(CardActionData.For(QnaVerbs.Open)) { Title = "Open the Q&A", Style = ActionStyle.Positive }],
-            FallbackText = "Open a Q&A in this chat",
+            Actions = [new ExecuteAction(CardActionData.For(QnaVerbs.Open)) { Title = t["Setup.Open"], Style = ActionStyle.Positive }],
+            FallbackText = t["Setup.Title"],
+            Lang = SupportedLanguages.TagOf(culture),
         };
     }
 }

@@ -123,20 +123,54 @@ public sealed class QnaAskAndVoteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Upvote_FromSharedBoard_CountsOnce_AndSecondPressRemovesIt()
+    public async Task Upvote_OnTheSharedBoard_PressedAgain_KeepsTheVote_AndSaysItIsCounted()
     {
-        var qna = await QnaDriver.OpenAsync(_bot, _bot.MeetingChat("toggle"));
-        var question = await qna.AskForIdAsync(TestUsers.Alice, "Toggle me?");
+        var qna = await QnaDriver.OpenAsync(_bot, _bot.MeetingChat("press-twice"));
+        var question = await qna.AskForIdAsync(TestUsers.Alice, "Pressed twice?");
+        var board = await qna.WaitForBoardAsync(text => text.Contains("Pressed twice?"));
+        var sharedIntent = QnaDriver.VoteButtons(board.Card)[question];
 
-        var first = await qna.VoteAsync(TestUsers.Bob, question);
-        var counted = (await qna.QuestionAsync(question)).VoteCount;
-        var second = await qna.VoteAsync(TestUsers.Bob, question);
+        var first = await qna.VoteAsync(TestUsers.Bob, question, sharedIntent);
+        var second = await qna.VoteAsync(TestUsers.Bob, question, sharedIntent);
 
-        Assert.Equal(1, counted);
+        // The shared board cannot show Bob that he voted: a second press there means "I vote for this", again.
+        Assert.Equal(QnaKeys.VoteUp, sharedIntent);
+        Assert.Equal(1, (await qna.QuestionAsync(question)).VoteCount);
+        Assert.Equal(1, await qna.VoteRowsAsync(question));
+        Assert.Contains("Your vote for #1 is counted.", first.AllText);
+        Assert.Contains("Your vote for #1 is counted.", second.AllText);
+        Assert.DoesNotContain("taken back", second.AllText);
+    }
+
+    [Fact]
+    public async Task Upvote_FromABoardPostedBeforeTheChange_CountsAndNeverTakesTheVoteBack()
+    {
+        var qna = await QnaDriver.OpenAsync(_bot, _bot.MeetingChat("old-board"));
+        var question = await qna.AskForIdAsync(TestUsers.Alice, "Old board?");
+
+        await qna.VoteAsync(TestUsers.Bob, question, QnaKeys.VoteToggle);
+        var again = await qna.VoteAsync(TestUsers.Bob, question, QnaKeys.VoteToggle);
+
+        Assert.Equal(1, (await qna.QuestionAsync(question)).VoteCount);
+        Assert.Contains("is counted", again.AllText);
+    }
+
+    [Fact]
+    public async Task VoteTakenBack_FromMyView_WhereThePersonSeesTheirVote()
+    {
+        var qna = await QnaDriver.OpenAsync(_bot, _bot.MeetingChat("take-back"));
+        var question = await qna.AskForIdAsync(TestUsers.Alice, "Take it back?");
+        await qna.VoteAsync(TestUsers.Bob, question);
+
+        var myView = await qna.ActAsync(QnaVerbs.View, TestUsers.Bob);
+        var takeBack = CardText.Actions(myView.InvokeCard).Single(a =>
+            a["verb"]?.GetValue<string>() == QnaVerbs.Vote && a["data"]![QnaKeys.Question]!.GetValue<string>() == question.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var taken = await qna.Chat.ExecuteAsync(QnaVerbs.Vote, takeBack["data"]!.AsObject(), TestUsers.Bob, qna.BoardActivityId);
+
+        Assert.Equal("✓ Upvoted", takeBack["title"]!.GetValue<string>());
+        Assert.Contains("Your vote for #1 is taken back.", taken.AllText);
         Assert.Equal(0, (await qna.QuestionAsync(question)).VoteCount);
-        Assert.Equal(0, await qna.VoteRowsAsync(question));
-        Assert.Contains("is counted", first.AllText);
-        Assert.Contains("taken back", second.AllText);
+        Assert.Equal(QnaKeys.VoteUp, QnaDriver.VoteButtons(taken.InvokeCard!)[question]);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class QnaDriver(BotApp bot, TeamsConversation chat, int sessionId,
         return await QuestionIdAsync(text);
     }
 
-    public Task<Turn> VoteAsync(TestUser voter, int questionId, string intent = QnaKeys.VoteToggle) =>
+    public Task<Turn> VoteAsync(TestUser voter, int questionId, string intent = QnaKeys.VoteUp) =>
         chat.ExecuteAsync(QnaVerbs.Vote, Data(questionId, (QnaKeys.Vote, intent)), voter, BoardActivityId);
 
     public Task<Turn> ActAsync(string verb, TestUser who, int? questionId = null, params (string Key, string Value)[] more) =>

@@ -87,7 +87,7 @@ public sealed class QnaModerationTests : IAsyncLifetime
 
         var merged = await qna.ActAsync(QnaVerbs.Merge, TestUsers.Organiser, duplicate, (QnaKeys.MergeInput(duplicate), "1"));
 
-        Assert.Contains("merged into #1, which now has 4 vote(s)", merged.AllText);
+        Assert.Contains("merged into #1, which now has 4 votes", merged.AllText);
         Assert.Equal(4, (await qna.QuestionAsync(original)).VoteCount);
         Assert.Equal(4, await qna.VoteRowsAsync(original));
         var gone = await qna.QuestionAsync(duplicate);

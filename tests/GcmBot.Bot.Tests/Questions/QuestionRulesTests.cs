@@ -23,14 +23,17 @@ public sealed class QuestionRulesTests
         var check = QuestionRules.CheckQuestion(raw);
 
         Assert.False(check.IsValid);
-        Assert.Contains("empty", check.Problem);
+        Assert.Equal(TextProblem.QuestionEmpty, check.Problem);
     }
 
     [Fact]
     public void CheckQuestion_AtTheLimit_IsAccepted_OneMore_IsRefused()
     {
         Assert.True(QuestionRules.CheckQuestion(new string('q', QnaLimits.QuestionLength)).IsValid);
-        Assert.Contains("501 characters", QuestionRules.CheckQuestion(new string('q', QnaLimits.QuestionLength + 1)).Problem);
+        var tooLong = QuestionRules.CheckQuestion(new string('q', QnaLimits.QuestionLength + 1));
+        Assert.Equal(TextProblem.QuestionTooLong, tooLong.Problem);
+        Assert.Equal(QnaLimits.QuestionLength + 1, tooLong.Length);
+        Assert.Equal(QnaLimits.QuestionLength, tooLong.Limit);
     }
 
     [Fact]
@@ -74,8 +77,6 @@ public sealed class QuestionRulesTests
     [InlineData(VoteIntent.Up, true, true)]
     [InlineData(VoteIntent.Down, true, false)]
     [InlineData(VoteIntent.Down, false, false)]
-    [InlineData(VoteIntent.Toggle, false, true)]
-    [InlineData(VoteIntent.Toggle, true, false)]
     public void WantsVote_FollowsTheIntent(VoteIntent intent, bool hasVoted, bool expected)
     {
         Assert.Equal(expected, QuestionRules.WantsVote(intent, hasVoted));
@@ -84,7 +85,7 @@ public sealed class QuestionRulesTests
     [Theory]
     [InlineData("up", VoteIntent.Up)]
     [InlineData("down", VoteIntent.Down)]
-    [InlineData("toggle", VoteIntent.Toggle)]
+    [InlineData("toggle", VoteIntent.Up)]
     [InlineData("UP", null)]
     [InlineData(null, null)]
     public void ParseVoteIntent_KnowsOnlyTheCardsValues(string? value, VoteIntent? expected)
@@ -127,6 +128,11 @@ public sealed class QuestionRulesTests
     [Fact]
     public void WhyNoVote_ForMergedQuestion_NamesWhereItWent()
     {
-        Assert.Contains("vote for #3", QuestionRules.WhyNoVote(QuestionStatus.Merged, 7, 3));
+        var outcome = QuestionRules.WhyNoVote(QuestionStatus.Merged, 7, 3);
+
+        Assert.Equal(QnaNotice.VoteMerged, outcome.Notice);
+        Assert.Equal(7, outcome.Number);
+        Assert.Equal(3, outcome.Other);
+        Assert.True(outcome.Warning);
     }
 }

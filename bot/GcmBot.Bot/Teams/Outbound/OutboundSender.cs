@@ -406,6 +406,24 @@ public sealed partial class OutboundSender(
         _ => SendOutcome.Failed,
     };
 
+    /// <summary>
+    /// How an error answer ends a send: by its status, except that Teams answers 400 <c>BadArgument</c> "Bot cannot
+    /// create a conversation with an anonymous user" to a one-to-one chat with an anonymous meeting participant, which
+    /// no retry will ever change: gone, like 403 and 404.
+    /// </summary>
+    public static SendOutcome Classify(ErrorResponseException error) =>
+        error.Response?.StatusCode == HttpStatusCode.BadRequest && IsAnonymousUserRefusal(error)
+            ? SendOutcome.Gone
+            : Classify(error.Response?.StatusCode ?? 0);
+
+    private static bool IsAnonymousUserRefusal(ErrorResponseException error)
+    {
+        var code = error.Body?.Error?.Code;
+        var message = error.Body?.Error?.Message ?? error.Response?.Content;
+        return (code is null || string.Equals(code, "BadArgument", StringComparison.OrdinalIgnoreCase))
+            && message?.Contains("anonymous user", StringComparison.OrdinalIgnoreCase) == true;
+    }
+
     internal static TimeSpan? RetryAfterOf(IDictionary<string, IEnumerable<string>>? headers)
     {
         if (headers is null)

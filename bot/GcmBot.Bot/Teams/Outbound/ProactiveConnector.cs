@@ -89,7 +89,7 @@ public sealed partial class ProactiveConnector(
     {
         null => new ProactiveResult(SendOutcome.Sent, 200, null),
         ErrorResponseException { Response: not null } error =>
-            new ProactiveResult(OutboundSender.Classify(error.Response.StatusCode), (int)error.Response.StatusCode, OutboundSender.RetryAfterOf(error.Response.Headers)),
+            new ProactiveResult(OutboundSender.Classify(error), (int)error.Response.StatusCode, OutboundSender.RetryAfterOf(error.Response.Headers)),
         // No answer at all (connection refused, reset): as transient as a 503.
         HttpRequestException http => new ProactiveResult(SendOutcome.Throttled, http.StatusCode is { } status ? (int)status : null, null),
         // A time-out: Teams may or may not have the message; trying again is the lesser harm.

@@ -288,6 +288,9 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("AskedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("AskerNoticePending")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("AuthorId")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");

@@ -277,6 +277,9 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.Property<long>("AskedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AskerNoticePending")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AuthorId")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
