@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using GcmBot.Bot.Languages;
 using GcmBot.Bot.Participants;
 using GcmBot.Bot.SpeakerQueue;
 using GcmBot.Bot.Storage;
 using GcmBot.Cards.SpeakerQueue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Tests.SpeakerQueue;
 
@@ -29,6 +33,11 @@ public sealed class InMemoryParticipantDirectory : IParticipantDirectory
 public static class SpeakerQueueKit
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 4, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The speakers' list's texts as the host reads them (in the current UI culture: English unless set).</summary>
+    public static IStringLocalizer Texts { get; } = new FormattingStringLocalizerFactory(
+            new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance))
+        .Create(typeof(SpeakerQueueTexts));
 
     public static Task<BotApp> StartAsync(InMemoryParticipantDirectory? directory = null, bool fakeTime = false) =>
         BotApp.StartAsync(o =>
