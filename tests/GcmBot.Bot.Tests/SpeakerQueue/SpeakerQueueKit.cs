@@ -83,6 +83,59 @@ public static class SpeakerQueueKit
     public static Task<Turn> RequestAsync(TeamsConversation chat, JsonObject card, TestUser who, string kind = "statement", string topic = "") =>
         chat.PressAsync(card, SpeakerQueueCard.RequestVerb, new Dictionary<string, string> { ["kind"] = kind, ["topic"] = topic }, from: who);
 
+    /// <summary>Presses a button as a person whose Teams client speaks <paramref name="locale"/>; others keep theirs.</summary>
+    public static async Task<Turn> PressInLocaleAsync(
+        TeamsConversation chat, JsonObject card, string verb, IReadOnlyDictionary<string, string>? inputs, TestUser who, string locale)
+    {
+        var before = chat.Locale;
+        chat.Locale = locale;
+        try
+        {
+            return await chat.PressAsync(card, verb, inputs, from: who);
+        }
+        finally
+        {
+            chat.Locale = before;
+        }
+    }
+
+    /// <summary>
+    /// Presses a button as an anonymous meeting participant: Teams sends their id and the name they typed to join,
+    /// and no Entra object id.
+    /// </summary>
+    public static Task<Turn> PressAnonymouslyAsync(
+        TeamsConversation chat, JsonObject card, string verb, IReadOnlyDictionary<string, string>? inputs, TestUser who)
+    {
+        var action = CardText.ActionWithVerb(card, verb) ?? throw new InvalidOperationException($"No button with verb {verb}.");
+        var data = (action["data"] as JsonObject)?.DeepClone().AsObject() ?? [];
+        foreach (var (id, input) in CardText.Inputs(card))
+        {
+            if (input["value"]?.ToString() is { } shown)
+            {
+                data[id] = shown;
+            }
+        }
+
+        foreach (var (id, value) in inputs ?? new Dictionary<string, string>())
+        {
+            data[id] = value;
+        }
+
+        var activity = chat.NewActivity("invoke-adaptive-card-action", who);
+        activity["from"]!.AsObject().Remove("aadObjectId");
+        activity["value"]!["action"]!["verb"] = verb;
+        activity["value"]!["action"]!["data"] = data;
+        return chat.SendAsync(activity);
+    }
+
+    /// <summary>The people a message @mentions (their Teams ids), in its text entities or its card's.</summary>
+    public static IReadOnlyList<string> Mentioned(ConnectorCall call) =>
+        (call.Activity.Cards.Select(c => c["msteams"]?["entities"]).OfType<JsonArray>().SelectMany(a => a)
+            .Concat(call.Activity.Json["entities"]?.AsArray() ?? []))
+        .Where(e => e?["type"]?.GetValue<string>() == "mention")
+        .Select(e => e!["mentioned"]!["id"]!.GetValue<string>())
+        .ToList();
+
     /// <summary>Opens the chair's controls from the shared card and presses one of them.</summary>
     public static async Task<Turn> ChairAsync(
         TeamsConversation chat, JsonObject card, string verb, IReadOnlyDictionary<string, string>? inputs = null, TestUser? chair = null)
