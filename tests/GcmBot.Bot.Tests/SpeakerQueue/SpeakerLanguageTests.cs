@@ -1,4 +1,5 @@
 using System.Globalization;
+using GcmBot.Bot.Engagement;
 using GcmBot.Bot.Languages;
 using GcmBot.Cards.SpeakerQueue;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +20,8 @@ public sealed class SpeakerLanguageTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Theory]
-    [InlineData("fr-FR", "fr", "Vous êtes sur la liste (Déclaration).", "Vous êtes numéro 1 sur 1", "Vous avez la parole dans « Consultation b ». Merci de ne pas dépasser 3 min.")]
-    [InlineData("zh-CN", "zh-Hans", "您已加入名单（发言）。", "您排在第 1 位，共 1 人", "现在请您在“Consultation b”中发言。请将发言控制在 3 分钟 以内。")]
+    [InlineData("fr-FR", "fr", "Vous êtes sur la liste (Déclaration).", "Vous êtes numéro 1 sur 1", "Vous avez la parole dans « Consultation ». Merci de ne pas dépasser 3 min.")]
+    [InlineData("zh-CN", "zh-Hans", "您已加入名单（发言）。", "您排在第 1 位，共 1 人", "现在请您在“Consultation”中发言。请将发言控制在 3 分钟 以内。")]
     public async Task RequestAndFloor_InThePersonsLanguage_WhileTheChairWorksInEnglish(
         string locale, string lang, string confirmation, string place, string notice)
     {
@@ -67,7 +68,14 @@ public sealed class SpeakerLanguageTests : IAsyncLifetime
 
         // Teams clients never report the pseudo-locale, so it is not remembered for proactive messages by itself.
         await languages.ChoosePersonalAsync(TestUsers.Alice.AadObjectId, pseudo, CancellationToken.None);
-        string[] data = ["Alice Ahmed", "Bob Bautista", "Olga Organiser", "Sione Tupou", "Fair recruitment", "GMT"];
+        var flowStarts = _bot.Connector.Calls.Max(c => c.Sequence);
+        // What people typed, and the codes cards carry as the values of their choices (never shown as text).
+        string[] data =
+        [
+            "Alice Ahmed", "Bob Bautista", "Olga Organiser", "Sione Tupou", "Fair recruitment", "GMT", "fifo", "first-time", "balanced",
+            .. SpeakerQueueCard.KindCodes,
+            .. StakeholderReference.Groups.Concat(StakeholderReference.Subregions).Concat(StakeholderReference.Genders).Select(c => c.Code),
+        ];
         var turns = new List<Turn>();
 
         var shown = await chat.SayAsync("speakers", from: TestUsers.Organiser);
@@ -91,6 +99,7 @@ public sealed class SpeakerLanguageTests : IAsyncLifetime
         turns.Add(next);
         turns.Add(await chat.PressAsync(next.InvokeCard!, SpeakerQueueCard.NextVerb, from: TestUsers.Organiser));
         turns.Add(await chat.PressAsync(next.InvokeCard!, SpeakerQueueCard.EndTurnVerb, from: TestUsers.Organiser));
+        turns.Add(await RequestAsync(chat, shared, TestUsers.Bob));
         turns.Add(await ChairAsync(chat, shared, SpeakerQueueCard.ClearVerb));
         turns.Add(await ChairAsync(chat, shared, SpeakerQueueCard.ExportVerb));
         turns.Add(await ChairAsync(chat, shared, SpeakerQueueCard.CloseVerb));
@@ -102,7 +111,8 @@ public sealed class SpeakerLanguageTests : IAsyncLifetime
             Assert.Empty(Untranslated.In(turn.AllText, data));
         }
 
-        foreach (var call in _bot.Connector.Calls.Where(c => (c.IsSend || c.IsUpdate) && (c.ConversationId == chat.Id || c.ConversationId == aliceChat.Id)))
+        foreach (var call in _bot.Connector.Calls.Where(c =>
+                     c.Sequence > flowStarts && (c.IsSend || c.IsUpdate) && (c.ConversationId == chat.Id || c.ConversationId == aliceChat.Id)))
         {
             Assert.Empty(Untranslated.In(call.Activity.AllText, data));
         }
