@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using GcmBot.Cards.Common;
 using GcmBot.Cards.SpeakerQueue;
@@ -16,7 +18,57 @@ public sealed class SpeakerQueueCardTests
         [new WaitingLine("8", 1, "Bob", "Question", null, "First come, first served")],
         1);
 
-    private static JsonObject Json(SpeakerQueueCardModel model) => JsonNode.Parse(SpeakerQueueCard.Build(model).ToJsonString())!.AsObject();
+    private static JsonObject Json(SpeakerQueueCardModel model, string culture = "en") =>
+        JsonNode.Parse(SpeakerQueueCard.Build(model, CultureInfo.GetCultureInfo(culture)).ToJsonString())!.AsObject();
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("ru")]
+    [InlineData("zh-Hans")]
+    public void CrowdedChairCard_StaysWellUnderTeamsSizeLimit(string culture)
+    {
+        var size = Encoding.UTF8.GetByteCount(SpeakerQueueCardSamples.CrowdedChairCard(CultureInfo.GetCultureInfo(culture)).ToJsonString());
+
+        Assert.True(size < 28 * 1024, $"{culture}: {size} bytes");
+    }
+
+    [Fact]
+    public void Card_InFrench_SaysItsLanguageAndWordsInFrench()
+    {
+        var card = Json(Model, "fr");
+
+        Assert.Equal("fr", card["lang"]!.GetValue<string>());
+        Assert.Equal("Demander la parole", ShowCardTitle(card));
+        Assert.Contains("Liste des orateurs", CardText.Of(card));
+    }
+
+    [Fact]
+    public void RequestForm_WithCategories_OffersThemOptionally()
+    {
+        var card = Json(Model with { Categories = SpeakerQueueCardSamples.Categories });
+
+        var inputs = CardText.Inputs(card);
+        Assert.False(inputs[SpeakerQueueCard.GroupKey]["isRequired"]?.GetValue<bool>() ?? false);
+        Assert.Null(inputs[SpeakerQueueCard.SubregionKey]["value"]);
+        Assert.Equal(4, inputs[SpeakerQueueCard.GenderKey]["choices"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void MentionCard_MentionsThePersonByTeamsId()
+    {
+        var card = JsonNode.Parse(SpeakerMentionCard.Build(
+            new SpeakerMentionModel($"{SpeakerMentionCard.MentionText("Guest 1")}, you have the floor now.", "29:anon", "Guest 1"), CultureInfo.GetCultureInfo("en")).ToJsonString())!.AsObject();
+
+        var mention = card["msteams"]!["entities"]![0]!;
+        Assert.Equal("<at>Guest 1</at>", mention["text"]!.GetValue<string>());
+        Assert.Equal("29:anon", mention["mentioned"]!["id"]!.GetValue<string>());
+        Assert.Contains("<at>Guest 1</at>, you have the floor now.", CardText.Of(card));
+        Assert.Equal("Guest 1, you have the floor now.", card["fallbackText"]!.GetValue<string>());
+    }
+
+    private static string? ShowCardTitle(JsonObject card) =>
+        card["actions"]!.AsArray().OfType<JsonObject>().FirstOrDefault(a => a["type"]!.GetValue<string>() == "Action.ShowCard")?["title"]?.GetValue<string>();
 
     [Fact]
     public void SharedCard_HasParticipantButtons_AndNoChairControls()

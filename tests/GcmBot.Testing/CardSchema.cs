@@ -19,7 +19,11 @@ public static class CardSchema
             return [];
         }
 
-        var errors = schema.Validate(card.ToJsonString());
+        // "msteams" (width, @mention entities) is Teams' own extension of the root, outside the Adaptive Cards schema:
+        // it is checked by the Teams rules below and the rest of the card against the schema.
+        var schemaPart = card.DeepClone().AsObject();
+        schemaPart.Remove("msteams");
+        var errors = schema.Validate(schemaPart.ToJsonString());
         var problems = errors.Select(e => $"{e.Path}: {e.Kind}").ToList();
         problems.AddRange(TeamsRules(card));
         return problems;
@@ -41,6 +45,24 @@ public static class CardSchema
         if (card["version"]?.GetValue<string>() is not "1.5")
         {
             yield return "version: Teams cards must declare version 1.5";
+        }
+
+        if (card["msteams"] is JsonObject teams)
+        {
+            foreach (var key in teams.Select(p => p.Key).Where(k => k is not ("width" or "entities")))
+            {
+                yield return $"msteams.{key}: Teams knows only width and entities here";
+            }
+
+            foreach (var mention in teams["entities"]?.AsArray() ?? [])
+            {
+                var text = mention?["text"]?.GetValue<string>();
+                if (mention?["type"]?.GetValue<string>() != "mention" || mention["mentioned"]?["id"] is null ||
+                    text is null || !card["body"]!.ToJsonString().Contains(System.Text.Json.JsonSerializer.Serialize(text)[1..^1], StringComparison.Ordinal))
+                {
+                    yield return $"msteams.entities: a mention needs type, mentioned.id, and its text in a text block ({text})";
+                }
+            }
         }
 
         var size = card.ToJsonString().Length;

@@ -3,6 +3,7 @@ using System.Text;
 using GcmBot.Bot.Engagement;
 using GcmBot.Bot.Exports;
 using GcmBot.Cards.Common;
+using Microsoft.Extensions.Localization;
 
 namespace GcmBot.Bot.SpeakerQueue;
 
@@ -15,7 +16,8 @@ public sealed record Intervention(
     string? Topic,
     DateTimeOffset Start,
     TimeSpan Duration,
-    bool Ongoing);
+    bool Ongoing,
+    SpeakerOrigin Origin = SpeakerOrigin.Member);
 
 /// <summary>Speaking time of one category.</summary>
 public sealed record CategoryTotal(string Code, string Label, int Turns, TimeSpan Duration);
@@ -23,7 +25,8 @@ public sealed record CategoryTotal(string Code, string Label, int Turns, TimeSpa
 /// <summary>
 /// The interventions of a consultation and the totals of speaking time by stakeholder group, ESCAP subregion and
 /// gender: the material for the informal summary report and for the balance of representation. Rows name people
-/// but carry no gender or subregion of a named person; those appear only as totals.
+/// but carry no gender or subregion of a named person; those appear only as totals. People in the room of a hybrid
+/// consultation are marked so. The files' words come in the localizer's current language (the chair's who exports).
 /// </summary>
 public sealed class InterventionReport
 {
@@ -46,24 +49,28 @@ public sealed class InterventionReport
         new(interventions.OrderBy(i => i.Start).ToList());
 
     /// <summary>One row per intervention, times in GMT+7 (the engagement's zone) and in UTC.</summary>
-    public byte[] InterventionsCsv(TimeZoneInfo zone)
+    public byte[] InterventionsCsv(TimeZoneInfo zone, IStringLocalizer t)
     {
         var offset = TimeText.OffsetLabel(zone.BaseUtcOffset);
-        var csv = new CsvWriter(["#", "Speaker", "Organisation", "Stakeholder group", "Kind", "Topic", $"Start ({offset})", "Start (UTC)", "Duration (m:ss)", "Duration (seconds)"]);
+        var csv = new CsvWriter(
+        [
+            t["Report.Number"], t["Report.Speaker"], t["Report.Organisation"], t["Report.Group"], t["Report.Kind"], t["Report.Topic"],
+            t["Report.StartIn", offset], t["Report.StartUtc"], t["Report.DurationMinutes"], t["Report.DurationSeconds"],
+        ]);
         var number = 0;
         foreach (var i in Interventions)
         {
             csv.Row(
             [
                 (++number).ToString(CultureInfo.InvariantCulture),
-                i.Speaker,
+                Speaker(i, t),
                 i.Organisation,
-                i.Categories.GroupLabel,
-                i.Kind.Label(),
+                SpeakerQueueWords.Group(t, i.Categories.Group),
+                SpeakerQueueWords.Kind(t, i.Kind),
                 i.Topic,
                 TimeZoneInfo.ConvertTime(i.Start, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 i.Start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                FormatDuration(i.Duration) + (i.Ongoing ? " (still speaking)" : string.Empty),
+                Duration(i, t),
                 ((long)i.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture),
             ]);
         }
@@ -72,17 +79,17 @@ public sealed class InterventionReport
     }
 
     /// <summary>The totals as rows: dimension, category, turns, seconds.</summary>
-    public byte[] TotalsCsv()
+    public byte[] TotalsCsv(IStringLocalizer t)
     {
-        var csv = new CsvWriter(["Dimension", "Category", "Turns", "Speaking time (m:ss)", "Speaking time (seconds)"]);
-        foreach (var (dimension, totals) in Dimensions())
+        var csv = new CsvWriter([t["Report.Dimension"], t["Report.Category"], t["Report.Turns"], t["Report.SpeakingTimeMinutes"], t["Report.SpeakingTimeSeconds"]]);
+        foreach (var (dimension, _, label, totals) in Dimensions(t))
         {
             foreach (var total in totals)
             {
                 csv.Row(
                 [
                     dimension,
-                    total.Label,
+                    label(total.Code),
                     total.Turns.ToString(CultureInfo.InvariantCulture),
                     FormatDuration(total.Duration),
                     ((long)total.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture),
@@ -93,36 +100,38 @@ public sealed class InterventionReport
         return csv.ToUtf8Bytes();
     }
 
-    public string Markdown(string? title, TimeZoneInfo zone, DateTimeOffset generatedAt)
+    public string Markdown(string? title, TimeZoneInfo zone, DateTimeOffset generatedAt, IStringLocalizer t)
     {
         var md = new StringBuilder();
-        md.Append("# Interventions");
+        md.Append("# ").Append(t["Report.Heading"]);
         if (!string.IsNullOrWhiteSpace(title))
         {
             md.Append(" — ").Append(MarkdownText.Escape(title));
         }
 
+        var offset = TimeText.OffsetLabel(zone.BaseUtcOffset);
+        var generated = $"{TimeZoneInfo.ConvertTime(generatedAt, zone).ToString("g", CultureInfo.CurrentCulture)} ({offset})";
         md.Append("\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"Generated {TimeText.Format(generatedAt, zone)}. ");
-        md.Append(CultureInfo.InvariantCulture, $"{Interventions.Count} intervention{(Interventions.Count == 1 ? string.Empty : "s")}, {FormatDuration(TotalDuration)} of speaking time.\n\n");
-        md.Append("| # | Speaker | Organisation | Stakeholder group | Kind | Topic | Start | Duration |\n");
+        md.Append(t["Report.Generated", generated]).Append(' ');
+        md.Append(t["Report.Summary", Interventions.Count, FormatDuration(TotalDuration)]).Append("\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"| {t["Report.Number"]} | {t["Report.Speaker"]} | {t["Report.Organisation"]} | {t["Report.Group"]} | {t["Report.Kind"]} | {t["Report.Topic"]} | {t["Report.Start"]} | {t["Report.Duration"]} |\n");
         md.Append("|---|---|---|---|---|---|---|---|\n");
         var number = 0;
         foreach (var i in Interventions)
         {
             var start = TimeZoneInfo.ConvertTime(i.Start, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
             md.Append(CultureInfo.InvariantCulture,
-                $"| {++number} | {Cell(i.Speaker)} | {Cell(i.Organisation)} | {Cell(i.Categories.GroupLabel)} | {i.Kind.Label()} | {Cell(i.Topic)} | {start} | {FormatDuration(i.Duration)}{(i.Ongoing ? " (still speaking)" : string.Empty)} |\n");
+                $"| {++number} | {Cell(Speaker(i, t))} | {Cell(i.Organisation)} | {Cell(SpeakerQueueWords.Group(t, i.Categories.Group))} | {Cell(SpeakerQueueWords.Kind(t, i.Kind))} | {Cell(i.Topic)} | {start} | {Duration(i, t)} |\n");
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"\nTimes are {TimeText.OffsetLabel(zone.BaseUtcOffset)}.\n");
-        foreach (var (dimension, totals) in Dimensions())
+        md.Append('\n').Append(t["Report.TimesAre", offset]).Append('\n');
+        foreach (var (_, heading, label, totals) in Dimensions(t))
         {
-            md.Append(CultureInfo.InvariantCulture, $"\n## Speaking time by {(dimension == "ESCAP subregion" ? dimension : dimension.ToLowerInvariant())}\n\n");
-            md.Append("| Category | Turns | Speaking time |\n|---|---|---|\n");
+            md.Append("\n## ").Append(heading).Append("\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {t["Report.Category"]} | {t["Report.Turns"]} | {t["Report.SpeakingTime"]} |\n|---|---|---|\n");
             foreach (var total in totals)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {Cell(total.Label)} | {total.Turns} | {FormatDuration(total.Duration)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {Cell(label(total.Code))} | {total.Turns} | {FormatDuration(total.Duration)} |\n");
             }
         }
 
@@ -138,12 +147,17 @@ public sealed class InterventionReport
             : string.Create(CultureInfo.InvariantCulture, $"{seconds / 60}:{seconds % 60:D2}");
     }
 
-    private IEnumerable<(string Dimension, IReadOnlyList<CategoryTotal> Totals)> Dimensions()
+    private IEnumerable<(string Dimension, string Heading, Func<string, string> Label, IReadOnlyList<CategoryTotal> Totals)> Dimensions(IStringLocalizer t)
     {
-        yield return ("Stakeholder group", ByGroup);
-        yield return ("ESCAP subregion", BySubregion);
-        yield return ("Gender", ByGender);
+        yield return (t["Report.Group"], t["Report.ByGroup"], code => SpeakerQueueWords.Group(t, code), ByGroup);
+        yield return (t["Report.Subregion"], t["Report.BySubregion"], code => SpeakerQueueWords.Subregion(t, code), BySubregion);
+        yield return (t["Report.Gender"], t["Report.ByGender"], code => SpeakerQueueWords.Gender(t, code), ByGender);
     }
+
+    private static string Speaker(Intervention i, IStringLocalizer t) => i.Origin == SpeakerOrigin.InRoom ? t["Report.InRoom", i.Speaker] : i.Speaker;
+
+    private static string Duration(Intervention i, IStringLocalizer t) =>
+        i.Ongoing ? t["Report.StillSpeaking", FormatDuration(i.Duration)] : FormatDuration(i.Duration);
 
     private static string Cell(string? text) => string.IsNullOrEmpty(text) ? "—" : MarkdownText.Escape(text);
 

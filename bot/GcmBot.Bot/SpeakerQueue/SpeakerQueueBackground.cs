@@ -1,4 +1,5 @@
 using GcmBot.Bot.Coordination;
+using GcmBot.Bot.Languages;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Teams;
 using GcmBot.Bot.Teams.Conversations;
@@ -6,6 +7,7 @@ using GcmBot.Bot.Teams.Outbound;
 using GcmBot.Bot.Telemetry;
 using GcmBot.Cards.SpeakerQueue;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.SpeakerQueue;
@@ -22,10 +24,12 @@ namespace GcmBot.Bot.SpeakerQueue;
 public sealed partial class SpeakerQueueCardUpdater(
     IDbContextFactory<GcmDbContext> databases,
     ConversationStore conversations,
-    INotificationQueue notifications,
     ProactiveConnector connector,
     LeaseStore leases,
     GcmMetrics metrics,
+    SpeakerQueueNotifier notifier,
+    LanguageStore languages,
+    IStringLocalizer<SpeakerQueueTexts> texts,
     IOptions<SpeakerQueueOptions> options,
     [FromKeyedServices(SpeakerQueueService.SignalKey)] OutboundSignal signal,
     TimeProvider time,
@@ -145,7 +149,14 @@ public sealed partial class SpeakerQueueCardUpdater(
             return;
         }
 
-        var card = SpeakerQueueCard.Build(SpeakerQueueViews.Shared(state, options.Value, now));
+        // The shared card speaks the chat's language (a moderator's "chat language"), whoever changed the list.
+        var culture = await languages.OfChatAsync(queue.ConversationId, cancellationToken);
+        Cards.AdaptiveCards.AdaptiveCard card;
+        using (LanguageScope.Use(culture))
+        {
+            card = SpeakerQueueCard.Build(SpeakerQueueViews.Shared(state, options.Value, now, texts), culture);
+        }
+
         var activity = CardAttachments.ToActivity(card);
         activity.Id = queue.CardActivityId;
         var result = await connector.UpdateAsync(ConversationStore.ToReference(conversation), activity, cancellationToken);
@@ -175,24 +186,22 @@ public sealed partial class SpeakerQueueCardUpdater(
         }
     }
 
-    /// <summary>"You have the floor" to the current speaker and "you are next" to the first waiting, once each.</summary>
+    /// <summary>
+    /// "You have the floor" to the current speaker and "you are next" to the first waiting, once each, each in their own
+    /// language (see <see cref="SpeakerQueueNotifier"/> for those the bot cannot write to alone).
+    /// </summary>
     private async Task SendNoticesAsync(QueueState state, CancellationToken cancellationToken)
     {
-        var where = string.IsNullOrWhiteSpace(state.Queue.Title) ? "the meeting" : $"“{state.Queue.Title}”";
-        if (state.Current is { FloorNoticeSent: false, UserStableId: { } speaker } current)
+        if (state.Current is { FloorNoticeSent: false, UserStableId: not null } current)
         {
-            var limit = state.Queue.SpeakingLimitSeconds > 0 ? $" Please keep to {SpeakerQueueService.LimitSpan(state.Queue.SpeakingLimitSeconds)}." : string.Empty;
-            await notifications.EnqueueToPersonAsync(
-                speaker, new OutboundContent($"You have the floor now in {where}.{limit}"), $"speakerqueue:floor:{current.Id}", cancellationToken);
+            await notifier.SendAsync(SpeakerNotice.For(SpeakerNoticeKind.Floor, current, state.Queue), cancellationToken);
             await SetFlagAsync(current.Id, r => r.SetProperty(x => x.FloorNoticeSent, true), cancellationToken);
         }
 
-        if (state.Order.Count > 0 && state.RequestAt(state.Order[0]) is { NextNoticeSent: false, UserStableId: { } next } first)
+        if (state.Order.Count > 0 && state.RequestAt(state.Order[0]) is { NextNoticeSent: false, UserStableId: not null } first)
         {
-            var text = state.Current is null
-                ? $"You are next on the speakers' list in {where}. The chair will give you the floor shortly."
-                : $"You are next on the speakers' list in {where}, after the current speaker. Please get ready.";
-            await notifications.EnqueueToPersonAsync(next, new OutboundContent(text), $"speakerqueue:next:{first.Id}", cancellationToken);
+            var kind = state.Current is null ? SpeakerNoticeKind.Next : SpeakerNoticeKind.NextAfterCurrent;
+            await notifier.SendAsync(SpeakerNotice.For(kind, first, state.Queue), cancellationToken);
             await SetFlagAsync(first.Id, r => r.SetProperty(x => x.NextNoticeSent, true), cancellationToken);
         }
     }
@@ -236,6 +245,9 @@ public sealed partial class SpeakerQueueCardUpdater(
 public sealed partial class SpeakingTimeWatcher(
     IDbContextFactory<GcmDbContext> databases,
     INotificationQueue notifications,
+    SpeakerQueueNotifier notifier,
+    LanguageStore languages,
+    IStringLocalizer<SpeakerQueueTexts> texts,
     IOptions<SpeakerQueueOptions> options,
     [FromKeyedServices(SpeakerQueueService.SignalKey)] OutboundSignal cardSignal,
     TimeProvider time,
@@ -286,6 +298,7 @@ public sealed partial class SpeakingTimeWatcher(
 
     private async Task WarnDueAsync(CancellationToken cancellationToken)
     {
+        await NoticeNearlyUpAsync(cancellationToken);
         var now = time.GetUtcNow();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var due = await db.Set<SpeakerRequest>().AsNoTracking()
@@ -307,24 +320,68 @@ public sealed partial class SpeakingTimeWatcher(
                 .ExecuteUpdateAsync(s => s.SetProperty(q => q.Version, q => q.Version + 1), cancellationToken);
             cardSignal.Notify();
 
-            var limit = SpeakerQueueService.LimitSpan(item.SpeakingLimitSeconds);
-            var where = string.IsNullOrWhiteSpace(item.Title) ? "the meeting" : $"“{item.Title}”";
             var key = $"speakerqueue:timeup:{item.Request.Id}";
-            var status = item.Request.CalledByStableId is null
-                ? OutboundStatus.Unreachable
-                : await notifications.EnqueueToPersonAsync(
-                    item.Request.CalledByStableId,
-                    new OutboundContent($"Time is up for {item.Request.DisplayName} in {where} (limit {limit})."),
+            var status = OutboundStatus.Unreachable;
+            if (item.Request.CalledByStableId is { } chair)
+            {
+                // In the chair's language, whoever is speaking.
+                using var scope = LanguageScope.Use(await languages.OfPersonAsync(chair, cancellationToken));
+                var where = string.IsNullOrWhiteSpace(item.Title) ? texts["TheMeeting"].Value : texts["Quoted", item.Title].Value;
+                status = await notifications.EnqueueToPersonAsync(
+                    chair,
+                    new OutboundContent(texts["TimeUp.Chair", item.Request.DisplayName, where, SpeakerQueueWords.Span(texts, item.SpeakingLimitSeconds)]),
                     key,
                     cancellationToken);
+            }
+
             if (status == OutboundStatus.Unreachable)
             {
-                // The chair never opened a personal chat with the bot: tell the meeting chat instead, without a name.
+                // The chair never opened a personal chat with the bot: tell the meeting chat instead, without a name,
+                // in the chat's language.
+                using var scope = LanguageScope.Use(await languages.OfChatAsync(item.ConversationId, cancellationToken));
                 await notifications.EnqueueToConversationAsync(
-                    item.ConversationId, new OutboundContent($"⏱ Time is up for the current speaker (limit {limit})."), key + ":chat", cancellationToken);
+                    item.ConversationId,
+                    new OutboundContent(texts["TimeUp.Chat", SpeakerQueueWords.Span(texts, item.SpeakingLimitSeconds)]),
+                    key + ":chat",
+                    cancellationToken);
             }
 
             LogWarned(logger);
+        }
+    }
+
+    /// <summary>
+    /// Tells each speaker, once, that their time is nearly up (<see cref="SpeakerQueueOptions.NearlyUpSeconds"/> before
+    /// the limit), in their own language; a claim on the row sends it once.
+    /// </summary>
+    private async Task NoticeNearlyUpAsync(CancellationToken cancellationToken)
+    {
+        var before = options.Value.NearlyUpSeconds;
+        if (before <= 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var horizon = now.AddSeconds(before);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var due = await db.Set<SpeakerRequest>().AsNoTracking()
+            .Where(r => r.Status == RequestStatus.Speaking && r.TimeUpAt != null && r.TimeUpAt <= horizon && r.NearlyUpNoticedAt == null)
+            .Join(db.Set<SpeakerQueueRecord>(), r => r.QueueId, q => q.Id, (r, q) => new { Request = r, Queue = q })
+            .ToListAsync(cancellationToken);
+        foreach (var item in due)
+        {
+            var claimed = await db.Set<SpeakerRequest>()
+                .Where(r => r.Id == item.Request.Id && r.NearlyUpNoticedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.NearlyUpNoticedAt, now), cancellationToken);
+
+            // A limit shorter than twice the notice would warn almost at once: the chair's "time is up" is enough then.
+            if (claimed == 0 || item.Queue.SpeakingLimitSeconds < 2 * before || item.Request.TimeUpAt <= now || item.Request.UserStableId is null)
+            {
+                continue;
+            }
+
+            await notifier.SendAsync(SpeakerNotice.For(SpeakerNoticeKind.NearlyUp, item.Request, item.Queue), cancellationToken);
         }
     }
 

@@ -17,14 +17,14 @@ public static class SpeakerQueueCapability
         services.AddOptions<SpeakerQueueOptions>().BindConfiguration(SpeakerQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddKeyedSingleton<OutboundSignal>(SpeakerQueueService.SignalKey);
         services.AddSingleton<SpeakerQueueGate>();
-        services.AddSingleton<SpeakerQueueWriter>();
+        services.AddSingleton<SpeakerQueueNotifier>();
         services.AddScoped<SpeakerQueueService>();
         services.AddScoped<SpeakerQueueReplies>();
         services.AddScoped<SpeakerQueueCardPoster>();
         services.AddScoped<SpeakerQueueExporter>();
 
         services.AddBotCommand<ShowSpeakersCommand>(
-            "speakers", "Show the speakers' list: request the floor, see who is next", ConversationScopes.Shared);
+            "speakers", "Command.Speakers", ConversationScopes.Shared, texts: typeof(SpeakerQueueTexts));
         foreach (var verb in new[]
                  {
                      SpeakerQueueCard.RequestVerb, SpeakerQueueCard.WithdrawVerb, SpeakerQueueCard.MyPlaceVerb,
@@ -39,7 +39,7 @@ public static class SpeakerQueueCapability
                  {
                      SpeakerQueueCard.NextVerb, SpeakerQueueCard.EndTurnVerb, SpeakerQueueCard.OpenVerb, SpeakerQueueCard.CloseVerb,
                      SpeakerQueueCard.ClearVerb, SpeakerQueueCard.MoveUpVerb, SpeakerQueueCard.MoveDownVerb, SpeakerQueueCard.SkipVerb,
-                     SpeakerQueueCard.RemoveVerb, SpeakerQueueCard.SettingsVerb, SpeakerQueueCard.ExportVerb,
+                     SpeakerQueueCard.RemoveVerb, SpeakerQueueCard.SettingsVerb, SpeakerQueueCard.ExportVerb, SpeakerQueueCard.AddInRoomVerb,
                  })
         {
             services.AddCardAction<SpeakerQueueChairActions>(verb);

@@ -61,10 +61,18 @@ public sealed class SpeakerRequest
 
     public Guid QueueId { get; set; }
 
-    /// <summary>Entra object id (or Teams id); null once the person asked to be forgotten.</summary>
+    /// <summary>
+    /// Entra object id, or the Teams id of an anonymous participant (stable within the meeting), or
+    /// <see cref="SpeakerQueueService.InRoomPrefix"/> and a random id for a person in the room; null once the person
+    /// asked to be forgotten.
+    /// </summary>
     public string? UserStableId { get; set; }
 
     public required string DisplayName { get; set; }
+
+    /// <summary>Online with an Entra account, anonymous in the meeting, or in the room (added by the chair).</summary>
+    public SpeakerOrigin Origin { get; set; }
+
     public SpeechKind Kind { get; set; }
     public string? Topic { get; set; }
     public RequestStatus Status { get; set; }
@@ -82,6 +90,9 @@ public sealed class SpeakerRequest
     public DateTimeOffset? TimeUpAt { get; set; }
 
     public DateTimeOffset? TimeUpWarnedAt { get; set; }
+
+    /// <summary>Set once the speaker was told their time is nearly up, so that the notice goes once.</summary>
+    public DateTimeOffset? NearlyUpNoticedAt { get; set; }
 
     /// <summary>The chair who gave the floor: the one warned when time is up.</summary>
     public string? CalledByStableId { get; set; }
@@ -142,6 +153,7 @@ internal sealed class SpeakerRequestConfiguration : IEntityTypeConfiguration<Spe
         builder.HasOne<SpeakerQueueRecord>().WithMany().HasForeignKey(r => r.QueueId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(r => r.UserStableId).HasMaxLength(256);
         builder.Property(r => r.DisplayName).HasMaxLength(SpeakerRequest.MaxNameLength);
+        builder.Property(r => r.Origin).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(r => r.Topic).HasMaxLength(SpeakerRequest.MaxTopicLength);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);

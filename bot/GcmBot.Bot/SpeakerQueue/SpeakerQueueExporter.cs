@@ -5,6 +5,7 @@ using GcmBot.Bot.Storage;
 using GcmBot.Cards.Common;
 using GcmBot.Cards.SpeakerQueue;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.SpeakerQueue;
@@ -14,6 +15,7 @@ public sealed class SpeakerQueueExporter(
     IDbContextFactory<GcmDbContext> databases,
     ExportStore exports,
     IOptions<PublicHostOptions> publicHost,
+    IStringLocalizer<SpeakerQueueTexts> texts,
     TimeProvider time)
 {
     /// <summary>The report of a conversation's list as it stands now; null when the conversation has no list.</summary>
@@ -38,11 +40,15 @@ public sealed class SpeakerQueueExporter(
             r.Topic,
             r.StartedAt!.Value,
             (r.EndedAt ?? now) - r.StartedAt.Value,
-            r.EndedAt is null)));
+            r.EndedAt is null,
+            r.Origin)));
         return (queue, report);
     }
 
-    /// <summary>Publishes the three files and describes them for the chair's card; null without a list.</summary>
+    /// <summary>
+    /// Publishes the three files and describes them for the chair's card, in the current language (the chair's); null
+    /// without a list.
+    /// </summary>
     public async Task<SpeakerExportCardModel?> ExportAsync(string conversationId, CancellationToken cancellationToken)
     {
         var found = await ReportAsync(conversationId, cancellationToken);
@@ -55,10 +61,10 @@ public sealed class SpeakerQueueExporter(
         var now = time.GetUtcNow();
         var zone = TimeText.ReferenceZone;
         var stamp = TimeZoneInfo.ConvertTime(now, zone).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        var csv = await exports.PublishAsync($"interventions-{stamp}.csv", "text/csv; charset=utf-8", report.InterventionsCsv(zone), cancellationToken);
-        var totals = await exports.PublishAsync($"speaking-time-{stamp}.csv", "text/csv; charset=utf-8", report.TotalsCsv(), cancellationToken);
+        var csv = await exports.PublishAsync($"interventions-{stamp}.csv", "text/csv; charset=utf-8", report.InterventionsCsv(zone, texts), cancellationToken);
+        var totals = await exports.PublishAsync($"speaking-time-{stamp}.csv", "text/csv; charset=utf-8", report.TotalsCsv(texts), cancellationToken);
         var markdown = await exports.PublishAsync(
-            $"interventions-{stamp}.md", "text/markdown; charset=utf-8", Encoding.UTF8.GetBytes(report.Markdown(queue.Title, zone, now)), cancellationToken);
+            $"interventions-{stamp}.md", "text/markdown; charset=utf-8", Encoding.UTF8.GetBytes(report.Markdown(queue.Title, zone, now, texts)), cancellationToken);
         var expires = now.AddMinutes(publicHost.Value.ExportLinkMinutes);
 
         return new SpeakerExportCardModel(
@@ -69,11 +75,11 @@ public sealed class SpeakerQueueExporter(
             totals.ToString(),
             markdown.ToString(),
             $"{TimeZoneInfo.ConvertTime(expires, zone):HH:mm} ({TimeText.OffsetLabel(zone.BaseUtcOffset)})",
-            Card(report.ByGroup),
-            Card(report.BySubregion),
-            Card(report.ByGender));
+            Card(report.ByGroup, code => SpeakerQueueWords.Group(texts, code)),
+            Card(report.BySubregion, code => SpeakerQueueWords.Subregion(texts, code)),
+            Card(report.ByGender, code => SpeakerQueueWords.Gender(texts, code)));
     }
 
-    private static List<SpeakingTotal> Card(IReadOnlyList<CategoryTotal> totals) =>
-        totals.Select(t => new SpeakingTotal(t.Label, t.Turns, InterventionReport.FormatDuration(t.Duration))).ToList();
+    private static List<SpeakingTotal> Card(IReadOnlyList<CategoryTotal> totals, Func<string, string> label) =>
+        totals.Select(t => new SpeakingTotal(label(t.Code), t.Turns, InterventionReport.FormatDuration(t.Duration))).ToList();
 }

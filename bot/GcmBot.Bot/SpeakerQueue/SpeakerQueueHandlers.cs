@@ -1,22 +1,24 @@
 using System.Globalization;
+using GcmBot.Bot.Engagement;
+using GcmBot.Bot.Languages;
 using GcmBot.Bot.Teams;
 using GcmBot.Bot.Teams.Organisers;
 using GcmBot.Bot.Teams.Routing;
 using GcmBot.Cards.SpeakerQueue;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.SpeakerQueue;
 
 /// <summary>What the handlers of the speakers' list share: who acts, and the card they get back.</summary>
-public sealed class SpeakerQueueReplies(SpeakerQueueService service, IOptions<SpeakerQueueOptions> options, TimeProvider time)
+public sealed class SpeakerQueueReplies(
+    SpeakerQueueService service, IOptions<SpeakerQueueOptions> options, IStringLocalizer<SpeakerQueueTexts> texts, TimeProvider time)
 {
-    public const string ChairOnlyText =
-        "Sorry, only the chair can do that: the meeting's organiser and presenters, or the Regional Network secretariat. Nothing was changed.";
-
-    public const string UnknownPersonText = "Sorry, I could not tell who you are from what Teams sent, so I changed nothing.";
-
-    /// <summary>The person acting, or null when Teams sent no usable identity.</summary>
+    /// <summary>
+    /// The person acting, or null when Teams sent no usable identity. An anonymous meeting participant (no Entra object
+    /// id) is known by their Teams id, the same on every press within the meeting.
+    /// </summary>
     public static QueueActor? Actor(BotTurn turn)
     {
         if (string.IsNullOrWhiteSpace(turn.User.StableId) || string.IsNullOrWhiteSpace(turn.User.Id))
@@ -24,48 +26,54 @@ public sealed class SpeakerQueueReplies(SpeakerQueueService service, IOptions<Sp
             return null;
         }
 
-        var name = SpeakerQueueService.Trim(turn.User.Name, SpeakerRequest.MaxNameLength) ?? "A participant";
-        return new QueueActor(turn.User.StableId, turn.User.Id, name);
+        // Teams always sends a name; an anonymous participant's is the one they typed to join. Without one, the
+        // card says "Participant" and the last characters of the Teams id, enough to tell two such people apart.
+        var name = SpeakerQueueService.Trim(turn.User.Name, SpeakerRequest.MaxNameLength)
+            ?? $"Participant {turn.User.Id[Math.Max(0, turn.User.Id.Length - 4)..]}";
+        var origin = turn.User.AadObjectId is null ? SpeakerOrigin.Anonymous : SpeakerOrigin.Member;
+        return new QueueActor(turn.User.StableId, turn.User.Id, name, origin);
     }
+
+    /// <summary>The outcome in words, in the turn's language.</summary>
+    public string Say(QueueOutcome outcome) => SpeakerQueueWords.Outcome(texts, outcome);
+
+    /// <summary>A text of this capability in the turn's language.</summary>
+    public string Say(string key, params object[] arguments) => texts[key, arguments];
 
     /// <summary>
     /// The list as the person should see it now, with a note for them (and, with <paramref name="placeOf"/>, where that
     /// person stands). An Action.Execute answer is shown to the clicker only; an old-style submit would replace the
     /// shared card for everyone, so it gets the note as text.
     /// </summary>
-    public Task<CardActionResult> CardAsync(
-        BotTurn turn, CardActionInput input, string? note, NoteTone tone, bool chairView, QueueActor? placeOf, CancellationToken cancellationToken) =>
-        CardAsync(turn, input, note, tone, chairView, placeOf, state: null, cancellationToken);
-
-    /// <summary>The same, from a state the caller already holds (what its change committed); null reads the list.</summary>
     public async Task<CardActionResult> CardAsync(
-        BotTurn turn, CardActionInput input, string? note, NoteTone tone, bool chairView, QueueActor? placeOf, QueueState? state, CancellationToken cancellationToken)
+        BotTurn turn, CardActionInput input, string? note, NoteTone tone, bool chairView, QueueActor? placeOf, CancellationToken cancellationToken)
     {
-        state ??= await service.LoadAsync(turn.ConversationId, cancellationToken);
+        var state = await service.LoadAsync(turn.ConversationId, cancellationToken);
         if (state is null)
         {
-            return CardActionResult.Message(SpeakerQueueService.NoQueueText);
+            return CardActionResult.Message(Say(QueueOutcome.Unchanged(QueueResult.NoQueue)));
         }
 
         if (placeOf is not null)
         {
-            var place = SpeakerQueueViews.PlaceText(state, placeOf.StableId);
+            var place = SpeakerQueueViews.PlaceText(state, placeOf.StableId, texts);
             note = string.IsNullOrEmpty(note) ? place : $"{note} {place}";
         }
 
         if (!input.IsUniversalAction)
         {
-            return CardActionResult.Message(string.IsNullOrEmpty(note) ? "Done." : note);
+            return CardActionResult.Message(string.IsNullOrEmpty(note) ? texts["Done"] : note);
         }
 
+        // Only the person who pressed sees this card (until the shared one next changes): all of it in their language.
         var now = time.GetUtcNow();
-        var model = chairView ? SpeakerQueueViews.Chair(state, options.Value, now) : SpeakerQueueViews.Shared(state, options.Value, now);
+        var model = chairView ? SpeakerQueueViews.Chair(state, options.Value, now, texts) : SpeakerQueueViews.Shared(state, options.Value, now, texts);
         if (!string.IsNullOrEmpty(note))
         {
             model = model with { Note = new PersonalNote(note, tone) };
         }
 
-        return CardActionResult.ReplaceCard(SpeakerQueueCard.Build(model));
+        return CardActionResult.ReplaceCard(SpeakerQueueCard.Build(model, turn.Culture));
     }
 }
 
@@ -80,6 +88,7 @@ public sealed class ShowSpeakersCommand(SpeakerQueueCardPoster poster) : IComman
 public sealed partial class SpeakerQueueCardPoster(
     SpeakerQueueService service,
     IOptions<SpeakerQueueOptions> options,
+    IStringLocalizer<SpeakerQueueTexts> texts,
     TimeProvider time,
     ILogger<SpeakerQueueCardPoster> logger)
 {
@@ -96,7 +105,7 @@ public sealed partial class SpeakerQueueCardPoster(
         {
             if (sayIfRecent)
             {
-                await turn.SendTextAsync("The speakers' list was just posted above; it updates by itself.", cancellationToken);
+                await turn.SendTextAsync(texts["JustPosted"], cancellationToken);
             }
 
             return;
@@ -104,7 +113,14 @@ public sealed partial class SpeakerQueueCardPoster(
 
         var state = await service.LoadAsync(turn.ConversationId, cancellationToken)
             ?? throw new InvalidOperationException("The list was created a moment ago.");
-        var activityId = await turn.SendCardAsync(SpeakerQueueCard.Build(SpeakerQueueViews.Shared(state, options.Value, now)), cancellationToken);
+        // The shared card speaks the chat's language, whoever asked for it.
+        Cards.AdaptiveCards.AdaptiveCard card;
+        using (LanguageScope.Use(turn.ChatCulture))
+        {
+            card = SpeakerQueueCard.Build(SpeakerQueueViews.Shared(state, options.Value, now, texts), turn.ChatCulture);
+        }
+
+        var activityId = await turn.SendCardAsync(card, cancellationToken);
         if (string.IsNullOrEmpty(activityId))
         {
             return;
@@ -115,7 +131,7 @@ public sealed partial class SpeakerQueueCardPoster(
         {
             try
             {
-                await turn.UpdateCardAsync(previous, SpeakerQueueCard.BuildMoved(), cancellationToken);
+                await turn.UpdateCardAsync(previous, SpeakerQueueCard.BuildMoved(turn.ChatCulture), cancellationToken);
             }
             catch (ErrorResponseException ex)
             {
@@ -139,7 +155,7 @@ public sealed class SpeakerQueueParticipantActions(
     {
         if (SpeakerQueueReplies.Actor(turn) is not { } person)
         {
-            return CardActionResult.Message(SpeakerQueueReplies.UnknownPersonText);
+            return CardActionResult.Message(replies.Say("UnknownPerson"));
         }
 
         switch (input.Verb)
@@ -148,7 +164,7 @@ public sealed class SpeakerQueueParticipantActions(
                 return await RequestAsync(turn, input, person, cancellationToken);
             case SpeakerQueueCard.WithdrawVerb:
                 var withdrawn = await service.WithdrawAsync(turn.ConversationId, person, cancellationToken);
-                return await AnswerAsync(turn, input, person, withdrawn, null, cancellationToken);
+                return await AnswerAsync(turn, input, person, withdrawn, cancellationToken);
             case SpeakerQueueCard.MyPlaceVerb:
                 return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, placeOf: person, cancellationToken);
             case SpeakerQueueCard.ParticipantViewVerb:
@@ -169,37 +185,52 @@ public sealed class SpeakerQueueParticipantActions(
             : SpeechKind.Statement;
         if (kind is null)
         {
-            return CardActionResult.Message("Please choose the kind of intervention: statement, question, reply or point of order. Nothing was changed.");
+            return CardActionResult.Message(replies.Say("ChooseKind"));
         }
 
         var topicText = input.Text(SpeakerQueueCard.TopicKey);
         if (input.Data.ContainsKey(SpeakerQueueCard.TopicKey) && topicText is null)
         {
-            return CardActionResult.Message("I could not read the topic you typed. Please try again. Nothing was changed.");
+            return CardActionResult.Message(replies.Say("TopicUnreadable"));
         }
 
         if (topicText is { Length: > SpeakerRequest.MaxTopicLength })
         {
-            return CardActionResult.Message(
-                $"Your topic is too long ({topicText.Length} characters; at most {SpeakerRequest.MaxTopicLength}). Please shorten it. Nothing was changed.");
+            return CardActionResult.Message(replies.Say("TopicTooLong", topicText.Length, SpeakerRequest.MaxTopicLength));
         }
 
-        // Answered from the list as the request's transaction left it: no second read in a crowd.
-        var (outcome, state) = await service.RequestWithStateAsync(
-            turn.ConversationId, person, kind.Value, SpeakerQueueService.Trim(topicText, SpeakerRequest.MaxTopicLength), cancellationToken);
-        return await AnswerAsync(turn, input, person, outcome, state, cancellationToken);
+        var outcome = await service.RequestAsync(
+            turn.ConversationId, person, kind.Value, SpeakerQueueService.Trim(topicText, SpeakerRequest.MaxTopicLength), GivenCategories(input), cancellationToken);
+        return await AnswerAsync(turn, input, person, outcome, cancellationToken);
     }
 
-    private async Task<CardActionResult> AnswerAsync(
-        BotTurn turn, CardActionInput input, QueueActor person, QueueOutcome outcome, QueueState? state, CancellationToken cancellationToken)
+    /// <summary>
+    /// What someone who did not register said of themselves in the request form; null when they said nothing. Codes
+    /// that are not in the reference lists count as not given (card data is untrusted).
+    /// </summary>
+    internal static SpeakerCategories? GivenCategories(CardActionInput input)
     {
-        if (outcome.Note == SpeakerQueueService.NoQueueText)
+        var group = input.Text(SpeakerQueueCard.GroupKey);
+        var subregion = input.Text(SpeakerQueueCard.SubregionKey);
+        var gender = input.Text(SpeakerQueueCard.GenderKey);
+        if (string.IsNullOrEmpty(group) && string.IsNullOrEmpty(subregion) && string.IsNullOrEmpty(gender))
         {
-            return CardActionResult.Message(outcome.Note);
+            return null;
+        }
+
+        var given = SpeakerCategories.Of(group, subregion, gender);
+        return given.IsAllUnknown ? null : given;
+    }
+
+    private async Task<CardActionResult> AnswerAsync(BotTurn turn, CardActionInput input, QueueActor person, QueueOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Result == QueueResult.NoQueue)
+        {
+            return CardActionResult.Message(replies.Say(outcome));
         }
 
         return await replies.CardAsync(
-            turn, input, outcome.Note, outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: false, placeOf: person, state, cancellationToken);
+            turn, input, replies.Say(outcome), outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: false, placeOf: person, cancellationToken);
     }
 
     private async Task<CardActionResult> ChairViewAsync(BotTurn turn, CardActionInput input, QueueActor person, CancellationToken cancellationToken)
@@ -209,13 +240,13 @@ public sealed class SpeakerQueueParticipantActions(
             // Teams refreshes the card for recent chairs; one who is no longer a presenter just gets the shared view.
             return input.Verb == SpeakerQueueCard.RefreshVerb
                 ? await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: false, placeOf: null, cancellationToken)
-                : CardActionResult.Message(SpeakerQueueReplies.ChairOnlyText);
+                : CardActionResult.Message(replies.Say("ChairOnly"));
         }
 
         var recorded = await service.RecordChairAsync(turn.ConversationId, person, cancellationToken);
-        if (recorded.Note == SpeakerQueueService.NoQueueText)
+        if (recorded.Result == QueueResult.NoQueue)
         {
-            return CardActionResult.Message(recorded.Note);
+            return CardActionResult.Message(replies.Say(recorded));
         }
 
         return await replies.CardAsync(turn, input, null, NoteTone.Info, chairView: true, placeOf: null, cancellationToken);
@@ -230,19 +261,22 @@ public sealed partial class SpeakerQueueChairActions(
     IModeratorPolicy moderators,
     ILogger<SpeakerQueueChairActions> logger) : ICardActionHandler
 {
-    private const string OutdatedButtonText = "That button looks out of date. Press “Chair controls” on the list to get fresh controls. Nothing was changed.";
-
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
         if (SpeakerQueueReplies.Actor(turn) is not { } chair)
         {
-            return CardActionResult.Message(SpeakerQueueReplies.UnknownPersonText);
+            return CardActionResult.Message(replies.Say("UnknownPerson"));
         }
 
         if (!await moderators.IsModeratorAsync(turn, cancellationToken))
         {
             LogRefused(logger, input.Verb);
-            return CardActionResult.Message(SpeakerQueueReplies.ChairOnlyText);
+            return CardActionResult.Message(replies.Say("ChairOnly"));
+        }
+
+        if (input.Verb == SpeakerQueueCard.AddInRoomVerb && InRoom(input) is var (speaker, problem) && speaker is null)
+        {
+            return CardActionResult.Message(problem!);
         }
 
         if (input.Verb == SpeakerQueueCard.ExportVerb)
@@ -264,26 +298,30 @@ public sealed partial class SpeakerQueueChairActions(
             SpeakerQueueCard.ClearVerb => await service.ClearAsync(conversation, chair, cancellationToken),
             SpeakerQueueCard.MoveUpVerb or SpeakerQueueCard.MoveDownVerb or SpeakerQueueCard.SkipVerb or SpeakerQueueCard.RemoveVerb =>
                 ParseRequest(input) is { } requestId ? await OnWaitingAsync(conversation, chair, input.Verb, requestId, cancellationToken) : null,
-            SpeakerQueueCard.SettingsVerb => ParseSettings(input) is var (policy, limit) && policy is not null
-                ? await service.ConfigureAsync(conversation, chair, policy.Value, limit, cancellationToken)
-                : QueueOutcome.Unchanged("Please choose an ordering policy and one of the offered time limits. Nothing was changed."),
+            SpeakerQueueCard.SettingsVerb => ParseSettings(input) is ({ } policy, var limit)
+                ? await service.ConfigureAsync(conversation, chair, policy, limit, cancellationToken)
+                : null,
+            SpeakerQueueCard.AddInRoomVerb => await service.AddInRoomAsync(conversation, chair, InRoom(input).Speaker!, cancellationToken),
             _ => null,
         };
 
         if (outcome is null)
         {
-            return CardActionResult.Message(input.Verb is SpeakerQueueCard.MoveUpVerb or SpeakerQueueCard.MoveDownVerb or SpeakerQueueCard.SkipVerb or SpeakerQueueCard.RemoveVerb
-                ? "Please choose a waiting person first. Nothing was changed."
-                : OutdatedButtonText);
+            return CardActionResult.Message(replies.Say(input.Verb switch
+            {
+                SpeakerQueueCard.MoveUpVerb or SpeakerQueueCard.MoveDownVerb or SpeakerQueueCard.SkipVerb or SpeakerQueueCard.RemoveVerb => "ChoosePersonFirst",
+                SpeakerQueueCard.SettingsVerb => "ChooseSettings",
+                _ => "OutdatedButton",
+            }));
         }
 
-        if (outcome.Note == SpeakerQueueService.NoQueueText)
+        if (outcome.Result == QueueResult.NoQueue)
         {
-            return CardActionResult.Message(outcome.Note);
+            return CardActionResult.Message(replies.Say(outcome));
         }
 
         LogChairAction(logger, input.Verb, outcome.Changed);
-        return await replies.CardAsync(turn, input, outcome.Note, outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: true, placeOf: null, cancellationToken);
+        return await replies.CardAsync(turn, input, replies.Say(outcome), outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: true, placeOf: null, cancellationToken);
     }
 
     private Task<QueueOutcome> OnWaitingAsync(string conversation, QueueActor chair, string verb, long requestId, CancellationToken cancellationToken) => verb switch
@@ -299,15 +337,50 @@ public sealed partial class SpeakerQueueChairActions(
         var export = await exporter.ExportAsync(turn.ConversationId, cancellationToken);
         if (export is null)
         {
-            return CardActionResult.Message(SpeakerQueueService.NoQueueText);
+            return CardActionResult.Message(replies.Say(QueueOutcome.Unchanged(QueueResult.NoQueue)));
         }
 
         await service.RecordChairAsync(turn.ConversationId, chair, cancellationToken);
         LogChairAction(logger, input.Verb, true);
         // The links name people: they go to the chair who asked, never into the shared chat.
         return input.IsUniversalAction
-            ? CardActionResult.ReplaceCard(SpeakerExportCard.Build(export))
-            : CardActionResult.Message("Exports are sent only to the person who asks, with the list's “Chair controls”. Nothing was posted here.");
+            ? CardActionResult.ReplaceCard(SpeakerExportCard.Build(export, turn.Culture))
+            : CardActionResult.Message(replies.Say("ExportsPrivate"));
+    }
+
+    /// <summary>The person in the room the chair's form describes, or why it cannot be added.</summary>
+    private (InRoomSpeaker? Speaker, string? Problem) InRoom(CardActionInput input)
+    {
+        var name = input.Text(SpeakerQueueCard.NameKey);
+        var organisation = input.Text(SpeakerQueueCard.OrganisationKey);
+        var topic = input.Text(SpeakerQueueCard.TopicKey);
+        if (SpeakerQueueService.Trim(name, int.MaxValue) is not { } cleanName)
+        {
+            return (null, replies.Say("InRoom.NameMissing"));
+        }
+
+        if (cleanName.Length > SpeakerRequest.MaxNameLength || organisation is { Length: > 200 })
+        {
+            return (null, replies.Say("InRoom.TooLong", SpeakerRequest.MaxNameLength, 200));
+        }
+
+        if (topic is { Length: > SpeakerRequest.MaxTopicLength })
+        {
+            return (null, replies.Say("TopicTooLong", topic.Length, SpeakerRequest.MaxTopicLength));
+        }
+
+        var kind = input.Data.ContainsKey(SpeakerQueueCard.KindKey) ? SpeakerQueueText.ParseKind(input.Text(SpeakerQueueCard.KindKey)) : SpeechKind.Statement;
+        if (kind is null)
+        {
+            return (null, replies.Say("ChooseKind"));
+        }
+
+        return (new InRoomSpeaker(
+            cleanName,
+            SpeakerQueueService.Trim(organisation, 200),
+            kind.Value,
+            SpeakerQueueService.Trim(topic, SpeakerRequest.MaxTopicLength),
+            SpeakerQueueParticipantActions.GivenCategories(input) ?? SpeakerCategories.Unknown), null);
     }
 
     /// <summary>The speaker the chair's card showed: "none" or a request id. False when the data is malformed.</summary>

@@ -25,26 +25,25 @@ public enum OrderingPolicy
 /// </summary>
 public enum RequestStatus { Waiting, Speaking, Done }
 
-/// <summary>Words for the domain's values, as people read them.</summary>
+/// <summary>Where a person on the list takes part from, which decides how they are told things.</summary>
+public enum SpeakerOrigin
+{
+    /// <summary>Signed in with an Entra account (a member of the tenant, or a guest): told in their personal chat when they have one.</summary>
+    Member,
+
+    /// <summary>
+    /// Joined the meeting anonymously (no Entra object id; Teams' userRole "anonymous"). The bot cannot open a personal
+    /// chat with them, so what concerns them alone comes in the card they press or as a mention in the meeting chat.
+    /// </summary>
+    Anonymous,
+
+    /// <summary>In the room of a hybrid consultation, added by the chair; never told anything by the bot.</summary>
+    InRoom,
+}
+
+/// <summary>Codes of the domain's values, as cards send them back.</summary>
 public static class SpeakerQueueText
 {
-    public static string Label(this SpeechKind kind) => kind switch
-    {
-        SpeechKind.Statement => "Statement",
-        SpeechKind.Question => "Question",
-        SpeechKind.Reply => "Reply",
-        SpeechKind.PointOfOrder => "Point of order",
-        _ => kind.ToString(),
-    };
-
-    public static string Label(this OrderingPolicy policy) => policy switch
-    {
-        OrderingPolicy.FirstComeFirstServed => "First come, first served",
-        OrderingPolicy.FirstTimeFirst => "First-time speakers first",
-        OrderingPolicy.Balanced => "Balanced (group, subregion, gender)",
-        _ => policy.ToString(),
-    };
-
     /// <summary>Parses a code sent back by a card; null for anything else (card data is untrusted).</summary>
     public static SpeechKind? ParseKind(string? code) => code switch
     {
@@ -94,9 +93,8 @@ public sealed record SpeakerCategories(string Group, string Subregion, string Ge
         Known(StakeholderReference.Subregions, subregion),
         Known(StakeholderReference.Genders, gender));
 
-    public string GroupLabel => StakeholderReference.Label(StakeholderReference.Groups, Group);
-    public string SubregionLabel => StakeholderReference.Label(StakeholderReference.Subregions, Subregion);
-    public string GenderLabel => StakeholderReference.Label(StakeholderReference.Genders, Gender);
+    /// <summary>Nothing is known of the person: not registered and gave nothing.</summary>
+    public bool IsAllUnknown => Group == StakeholderReference.Unknown && Subregion == StakeholderReference.Unknown && Gender == StakeholderReference.Unknown;
 
     private static string Known(IReadOnlyList<ReferenceChoice> choices, string? code) =>
         code is not null && choices.Any(c => c.Code == code) ? code : StakeholderReference.Unknown;
@@ -132,22 +130,7 @@ public sealed record PlaceReason(
     int SubregionTurns = 0,
     int GenderTurns = 0,
     int TotalTurns = 0,
-    bool CountsThoseAhead = false)
-{
-    public string Describe() => Kind switch
-    {
-        PlaceReasonKind.PointOfOrder => "Point of order: goes before other requests",
-        PlaceReasonKind.Arrival => "First come, first served",
-        PlaceReasonKind.FirstTime => "First time speaking: first-time speakers go first",
-        PlaceReasonKind.RepeatSpeaker => "Has spoken before: after first-time speakers",
-        PlaceReasonKind.MovedUpByChair => "Moved up by the chair",
-        PlaceReasonKind.MovedDownByChair => "Moved down by the chair",
-        PlaceReasonKind.Balance when Categories is not null =>
-            $"For balance: of {TotalTurns} turn{(TotalTurns == 1 ? string.Empty : "s")} {(CountsThoseAhead ? "counting those ahead" : "so far")}, their group ({Categories.GroupLabel}) had {GroupTurns}, " +
-            $"subregion ({Categories.SubregionLabel}) {SubregionTurns}, gender ({Categories.GenderLabel}) {GenderTurns}",
-        _ => "For balance",
-    };
-}
+    bool CountsThoseAhead = false);
 
 /// <summary>A waiting request at its place (1 = next) with the reason it is there.</summary>
 public sealed record QueuePlace(WaitingRequest Request, int Position, PlaceReason Reason);

@@ -34,6 +34,13 @@ public sealed class SpeakerQueueOptions
     [Range(1, 60)]
     public int TimeCheckSeconds { get; set; } = 1;
 
+    /// <summary>
+    /// How long before the speaking-time limit the speaker is told their time is nearly up; 0: never. Not sent when the
+    /// limit is shorter than twice this.
+    /// </summary>
+    [Range(0, 300)]
+    public int NearlyUpSeconds { get; set; } = 30;
+
     /// <summary>Re-posting the card within this time just points to the card above (no spam of the chat).</summary>
     [Range(0, 3600)]
     public int RepostCooldownSeconds { get; set; } = 30;

@@ -6,21 +6,75 @@ using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.SpeakerQueue;
 
-/// <summary>The person acting: their stable id (for data), Teams id (for card refresh) and display name.</summary>
-public sealed record QueueActor(string StableId, string TeamsId, string Name);
+/// <summary>
+/// The person acting: their stable id (for data), Teams id (for card refresh and mentions), display name, and where they
+/// take part from (an anonymous meeting participant has no Entra object id and no personal chat with the bot).
+/// </summary>
+public sealed record QueueActor(string StableId, string TeamsId, string Name, SpeakerOrigin Origin = SpeakerOrigin.Member);
 
-/// <summary>One press of "Request the floor", with the person's categories as registered.</summary>
-public sealed record FloorRequest(QueueActor Person, SpeechKind Kind, string? Topic, SpeakerCategories Categories);
-
-/// <summary>A personal message to send once an action is committed.</summary>
-public sealed record QueueNotice(string UserStableId, string Text, string DeduplicationKey);
-
-/// <summary>What an action did, in words for the person who acted, and whom to tell.</summary>
-public sealed record QueueOutcome(bool Changed, string Note, IReadOnlyList<QueueNotice>? Notices = null)
+/// <summary>What an action did, as a code the Teams face turns into words.</summary>
+public enum QueueResult
 {
-    public static QueueOutcome Done(string note, params QueueNotice[] notices) => new(true, note, notices);
+    None,
+    NoQueue,
+    AlreadyOnList,
+    ListClosed,
+    YouHaveTheFloor,
+    RequestUpdated,
+    Added,
+    PointOfOrderAdded,
+    NothingToWithdraw,
+    SpeakingCannotWithdraw,
+    Withdrawn,
+    AlreadyOpen,
+    Opened,
+    AlreadyClosed,
+    ClosedToNew,
+    NobodyWaiting,
+    TurnEndedNobodyElse,
+    FloorGiven,
+    NobodySpeaking,
+    TurnEnded,
+    NotWaiting,
+    AlreadyFirst,
+    AlreadyLast,
+    MovedUp,
+    MovedDown,
+    Skipped,
+    Removed,
+    NothingToClear,
+    Cleared,
+    SettingsUnchanged,
+    SettingsSaved,
+    MeetingTitleUpdated,
+    MeetingStarted,
+    MeetingEnded,
+    StaleNobody,
+    StaleSpeaking,
+    InRoomAdded,
+    InRoomAlreadyOnList,
+}
 
-    public static QueueOutcome Unchanged(string note) => new(false, note);
+/// <summary>A person in the room, as the chair adds them: what they said of themselves.</summary>
+public sealed record InRoomSpeaker(string Name, string? Organisation, SpeechKind Kind, string? Topic, SpeakerCategories Categories);
+
+/// <summary>
+/// What an action did and whom to tell. <see cref="Name"/> is the person the action concerned (a speaker, a waiting
+/// person), <see cref="Count"/> a number of requests; <see cref="Kind"/>, <see cref="Policy"/> and
+/// <see cref="LimitSeconds"/> what was requested or set.
+/// </summary>
+public sealed record QueueOutcome(bool Changed, QueueResult Result)
+{
+    public string? Name { get; init; }
+    public int Count { get; init; }
+    public SpeechKind Kind { get; init; }
+    public OrderingPolicy Policy { get; init; }
+    public int LimitSeconds { get; init; }
+    public IReadOnlyList<SpeakerNotice> Notices { get; init; } = [];
+
+    public static QueueOutcome Done(QueueResult result) => new(true, result);
+
+    public static QueueOutcome Unchanged(QueueResult result) => new(false, result);
 }
 
 /// <summary>A list as loaded from the database: the queue, its active requests, and who has spoken so far.</summary>
@@ -69,21 +123,25 @@ public sealed class QueueState
 
 /// <summary>
 /// The speakers' list of a conversation: requests, withdrawals and the chair's actions. Each action runs in one
-/// transaction (<see cref="SpeakerQueueWriter"/>) that checks the list's version, so that two people acting at the same moment cannot both move it;
+/// transaction that checks the list's version, so that two people acting at the same moment cannot both move it;
 /// the shared card and the personal notices follow from what is stored (see <see cref="SpeakerQueueCardUpdater"/>).
 /// Chair permissions are checked by the Teams handlers before they call in here.
 /// </summary>
 public sealed class SpeakerQueueService(
     IDbContextFactory<GcmDbContext> databases,
     IOptions<SpeakerQueueOptions> options,
-    SpeakerQueueWriter writer,
+    [FromKeyedServices(SpeakerQueueService.SignalKey)] OutboundSignal cardSignal,
+    SpeakerQueueNotifier notifier,
+    SpeakerQueueGate gate,
     IServiceProvider services,
     TimeProvider time)
 {
     public const string SignalKey = "speaker-queue-card";
 
-    public const string NoQueueText =
-        "There is no speakers' list in this conversation yet. Type **speakers** (mentioning me) to show it.";
+    /// <summary>The stable id of a person in the room starts so: they have no Teams identity.</summary>
+    public const string InRoomPrefix = "room:";
+
+    private const int MaxAttempts = 5;
 
     /// <summary>The list of a conversation, created (closed, with the default policy and limit) if it has none.</summary>
     public async Task<SpeakerQueueRecord> EnsureAsync(string conversationId, string? meetingId, CancellationToken cancellationToken)
@@ -126,30 +184,117 @@ public sealed class SpeakerQueueService(
         return await LoadAsync(db, conversationId, tracking: false, cancellationToken);
     }
 
-    public async Task<QueueOutcome> RequestAsync(
+    public Task<QueueOutcome> RequestAsync(
         string conversationId, QueueActor person, SpeechKind kind, string? topic, CancellationToken cancellationToken) =>
-        (await RequestWithStateAsync(conversationId, person, kind, topic, cancellationToken)).Outcome;
+        RequestAsync(conversationId, person, kind, topic, given: null, cancellationToken);
 
-    /// <summary>
-    /// Puts the person on the list, together with everyone else pressing at the same moment (one transaction for
-    /// them all, see <see cref="GroupCommit{TKey, TItem, TResult}"/>), and returns the list as that transaction left
-    /// it, for the person's answer: no second read. The state is null when the list could not be read back.
-    /// </summary>
-    public async Task<(QueueOutcome Outcome, QueueState? State)> RequestWithStateAsync(
-        string conversationId, QueueActor person, SpeechKind kind, string? topic, CancellationToken cancellationToken)
+    /// <param name="given">
+    /// The group, subregion and gender a person who did not register gave in the request form (null: none given).
+    /// A registered person's profile takes precedence.
+    /// </param>
+    public async Task<QueueOutcome> RequestAsync(
+        string conversationId, QueueActor person, SpeechKind kind, string? topic, SpeakerCategories? given, CancellationToken cancellationToken)
     {
+        // A second press of the same request is answered from a plain read, without queuing for the write lock:
+        // in a crowd, half of the presses are double clicks.
+        if (await IsAlreadyRequestedAsync(conversationId, person.StableId, kind, topic, cancellationToken))
+        {
+            return QueueOutcome.Unchanged(QueueResult.AlreadyOnList);
+        }
+
         // Read before the transaction: the directory is another capability's store, and may not be there at all.
-        var categories = SpeakerCategories.From(await FindProfileAsync(person.StableId, cancellationToken));
+        // A registered person's profile decides; someone who did not register (an anonymous participant, a guest) may
+        // have said it in the request form; else nothing is known.
+        var profile = person.Origin == SpeakerOrigin.Member ? await FindProfileAsync(person.StableId, cancellationToken) : null;
+        var categories = profile is not null ? SpeakerCategories.From(profile) : given ?? SpeakerCategories.Unknown;
         try
         {
-            return await writer.RequestAsync(conversationId, new FloorRequest(person, kind, topic, categories)).WaitAsync(cancellationToken);
+            return await MutateAsync(conversationId, chair: null, (db, state) =>
+            {
+                if (!state.Queue.IsOpen)
+                {
+                    return QueueOutcome.Unchanged(QueueResult.ListClosed);
+                }
+
+                var existing = state.ActiveOf(person.StableId);
+                if (existing is { Status: RequestStatus.Speaking })
+                {
+                    return QueueOutcome.Unchanged(QueueResult.YouHaveTheFloor);
+                }
+
+                if (existing is not null)
+                {
+                    if (existing.Kind == kind && existing.Topic == topic)
+                    {
+                        return QueueOutcome.Unchanged(QueueResult.AlreadyOnList);
+                    }
+
+                    // A changed kind or topic updates the request and keeps its place in the order of arrival.
+                    existing.Kind = kind;
+                    existing.Topic = topic;
+                    return QueueOutcome.Done(QueueResult.RequestUpdated) with { Kind = kind };
+                }
+
+                db.Add(new SpeakerRequest
+                {
+                    QueueId = state.Queue.Id,
+                    UserStableId = person.StableId,
+                    DisplayName = person.Name,
+                    Origin = person.Origin,
+                    Kind = kind,
+                    Topic = topic,
+                    Status = RequestStatus.Waiting,
+                    RequestedAt = time.GetUtcNow(),
+                    StakeholderGroup = categories.Group,
+                    Subregion = categories.Subregion,
+                    Gender = categories.Gender,
+                });
+                return QueueOutcome.Done(kind == SpeechKind.PointOfOrder ? QueueResult.PointOfOrderAdded : QueueResult.Added) with { Kind = kind };
+            }, cancellationToken);
         }
         catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
         {
             // The unique index refused a second active request of the same person (a double click racing itself).
-            return (QueueOutcome.Unchanged("You are already on the list; pressing again does not add you twice."), null);
+            return QueueOutcome.Unchanged(QueueResult.AlreadyOnList);
         }
     }
+
+    /// <summary>
+    /// The chair adds a person in the room of a hybrid consultation, with what they said of themselves: they take their
+    /// place, count in the balance and appear in the interventions like anyone online. The same name added again in
+    /// this list is the same person (for "first-time speakers first").
+    /// </summary>
+    public Task<QueueOutcome> AddInRoomAsync(
+        string conversationId, QueueActor chair, InRoomSpeaker speaker, CancellationToken cancellationToken) =>
+        MutateAsync(conversationId, chair, async (db, state) =>
+        {
+            var known = await db.Set<SpeakerRequest>().AsNoTracking()
+                .Where(r => r.QueueId == state.Queue.Id && r.Origin == SpeakerOrigin.InRoom && r.DisplayName == speaker.Name && r.UserStableId != null)
+                .Select(r => r.UserStableId)
+                .FirstOrDefaultAsync(cancellationToken);
+            var id = known ?? InRoomPrefix + Guid.NewGuid().ToString("N");
+            if (state.ActiveOf(id) is not null)
+            {
+                return QueueOutcome.Unchanged(QueueResult.InRoomAlreadyOnList) with { Name = speaker.Name };
+            }
+
+            db.Add(new SpeakerRequest
+            {
+                QueueId = state.Queue.Id,
+                UserStableId = id,
+                DisplayName = speaker.Name,
+                Origin = SpeakerOrigin.InRoom,
+                Kind = speaker.Kind,
+                Topic = speaker.Topic,
+                Status = RequestStatus.Waiting,
+                RequestedAt = time.GetUtcNow(),
+                Organisation = speaker.Organisation,
+                StakeholderGroup = speaker.Categories.Group,
+                Subregion = speaker.Categories.Subregion,
+                Gender = speaker.Categories.Gender,
+            });
+            return QueueOutcome.Done(QueueResult.InRoomAdded) with { Name = speaker.Name, Kind = speaker.Kind };
+        }, cancellationToken);
 
     public Task<QueueOutcome> WithdrawAsync(string conversationId, QueueActor person, CancellationToken cancellationToken) =>
         MutateAsync(conversationId, chair: null, (db, state) =>
@@ -158,12 +303,12 @@ public sealed class SpeakerQueueService(
             switch (existing)
             {
                 case null:
-                    return QueueOutcome.Unchanged("You are not on the list, so there was nothing to withdraw.");
+                    return QueueOutcome.Unchanged(QueueResult.NothingToWithdraw);
                 case { Status: RequestStatus.Speaking }:
-                    return QueueOutcome.Unchanged("You have the floor now; the chair ends your turn when you have finished.");
+                    return QueueOutcome.Unchanged(QueueResult.SpeakingCannotWithdraw);
                 default:
                     db.Remove(existing);
-                    return QueueOutcome.Done("You withdrew your request.");
+                    return QueueOutcome.Done(QueueResult.Withdrawn);
             }
         }, cancellationToken);
 
@@ -172,11 +317,11 @@ public sealed class SpeakerQueueService(
         {
             if (state.Queue.IsOpen)
             {
-                return QueueOutcome.Unchanged("The list is already open.");
+                return QueueOutcome.Unchanged(QueueResult.AlreadyOpen);
             }
 
             state.Queue.IsOpen = true;
-            return QueueOutcome.Done("The list is open: participants can request the floor.");
+            return QueueOutcome.Done(QueueResult.Opened);
         }, cancellationToken);
 
     /// <summary>Closes the list to new requests; those already on it still get their turn (the chair can clear them).</summary>
@@ -185,11 +330,11 @@ public sealed class SpeakerQueueService(
         {
             if (!state.Queue.IsOpen)
             {
-                return QueueOutcome.Unchanged("The list is already closed.");
+                return QueueOutcome.Unchanged(QueueResult.AlreadyClosed);
             }
 
             state.Queue.IsOpen = false;
-            return QueueOutcome.Done("The list is closed to new requests. Those already on it keep their place.");
+            return QueueOutcome.Done(QueueResult.ClosedToNew);
         }, cancellationToken);
 
     /// <summary>
@@ -211,8 +356,8 @@ public sealed class SpeakerQueueService(
             if (state.Order.Count == 0)
             {
                 return ended is null
-                    ? QueueOutcome.Unchanged("Nobody is waiting for the floor.")
-                    : QueueOutcome.Done($"Ended the turn of {ended.DisplayName}. Nobody else is waiting.");
+                    ? QueueOutcome.Unchanged(QueueResult.NobodyWaiting)
+                    : QueueOutcome.Done(QueueResult.TurnEndedNobodyElse) with { Name = ended.DisplayName };
             }
 
             var next = state.RequestAt(state.Order[0]);
@@ -221,19 +366,20 @@ public sealed class SpeakerQueueService(
             next.StartedAt = now;
             next.TimeUpAt = state.Queue.SpeakingLimitSeconds > 0 ? now.AddSeconds(state.Queue.SpeakingLimitSeconds) : null;
             next.CalledByStableId = chair.StableId;
-            if (directory is not null && next.UserStableId is not null)
+            if (directory is not null && next.UserStableId is not null && next.Origin == SpeakerOrigin.Member &&
+                await directory.FindAsync(next.UserStableId, cancellationToken) is { } profile)
             {
-                // The registration as it is when the person speaks is what the export and the balance count.
-                var profile = await directory.FindAsync(next.UserStableId, cancellationToken);
+                // The registration as it is when the person speaks is what the export and the balance count. Without
+                // one, what the person (or the chair, for someone in the room) gave with the request stays.
                 var categories = SpeakerCategories.From(profile);
-                next.Organisation = Trim(profile?.Organisation, 200);
+                next.Organisation = Trim(profile.Organisation, 200);
                 next.StakeholderGroup = categories.Group;
                 next.Subregion = categories.Subregion;
                 next.Gender = categories.Gender;
             }
 
             state.Queue.CurrentRequestId = next.Id;
-            return QueueOutcome.Done($"{next.DisplayName} has the floor.");
+            return QueueOutcome.Done(QueueResult.FloorGiven) with { Name = next.DisplayName };
         }, cancellationToken);
     }
 
@@ -247,8 +393,8 @@ public sealed class SpeakerQueueService(
 
             var ended = EndTurn(state);
             return ended is null
-                ? QueueOutcome.Unchanged("Nobody has the floor.")
-                : QueueOutcome.Done($"Ended the turn of {ended.DisplayName}.");
+                ? QueueOutcome.Unchanged(QueueResult.NobodySpeaking)
+                : QueueOutcome.Done(QueueResult.TurnEnded) with { Name = ended.DisplayName };
         }, cancellationToken);
 
     /// <summary>Moves a waiting request <paramref name="delta"/> places (negative: up).</summary>
@@ -258,19 +404,19 @@ public sealed class SpeakerQueueService(
             var request = state.Active.FirstOrDefault(r => r.Id == requestId && r.Status == RequestStatus.Waiting);
             if (request is null)
             {
-                return QueueOutcome.Unchanged(NotWaitingText);
+                return QueueOutcome.Unchanged(QueueResult.NotWaiting);
             }
 
             var adjustment = QueueOrdering.AdjustmentForMove(state.Waiting(), state.History, state.Queue.Policy, requestId, delta);
             if (adjustment is null)
             {
-                return QueueOutcome.Unchanged($"{request.DisplayName} is already {(delta < 0 ? "first" : "last")} in their part of the list.");
+                return QueueOutcome.Unchanged(delta < 0 ? QueueResult.AlreadyFirst : QueueResult.AlreadyLast) with { Name = request.DisplayName };
             }
 
             request.Adjustment = adjustment.Value;
             // The list's version only grows, so it orders the chair's moves: the latest is applied last.
             request.AdjustedSequence = state.Queue.Version + 1;
-            return QueueOutcome.Done($"Moved {request.DisplayName} {(delta < 0 ? "up" : "down")}.");
+            return QueueOutcome.Done(delta < 0 ? QueueResult.MovedUp : QueueResult.MovedDown) with { Name = request.DisplayName };
         }, cancellationToken);
 
     /// <summary>Takes a waiting request off the list; <paramref name="skipped"/>: the person was called but not there.</summary>
@@ -280,22 +426,14 @@ public sealed class SpeakerQueueService(
             var request = state.Active.FirstOrDefault(r => r.Id == requestId && r.Status == RequestStatus.Waiting);
             if (request is null)
             {
-                return QueueOutcome.Unchanged(NotWaitingText);
+                return QueueOutcome.Unchanged(QueueResult.NotWaiting);
             }
 
             db.Remove(request);
-            var notices = request.UserStableId is null
+            SpeakerNotice[] notices = request.UserStableId is null
                 ? []
-                : new[]
-                {
-                    new QueueNotice(
-                        request.UserStableId,
-                        skipped
-                            ? "The chair passed over your request for the floor. If you still want to speak, request the floor again."
-                            : "The chair took your request for the floor off the list. If you still want to speak, request the floor again.",
-                        $"speakerqueue:off:{request.Id}"),
-                };
-            return QueueOutcome.Done($"{(skipped ? "Skipped" : "Removed")} {request.DisplayName}.", notices);
+                : [SpeakerNotice.For(skipped ? SpeakerNoticeKind.PassedOver : SpeakerNoticeKind.TakenOff, request, state.Queue)];
+            return QueueOutcome.Done(skipped ? QueueResult.Skipped : QueueResult.Removed) with { Name = request.DisplayName, Notices = notices };
         }, cancellationToken);
 
     public Task<QueueOutcome> ClearAsync(string conversationId, QueueActor chair, CancellationToken cancellationToken) =>
@@ -304,11 +442,11 @@ public sealed class SpeakerQueueService(
             var waiting = state.Active.Where(r => r.Status == RequestStatus.Waiting).ToList();
             if (waiting.Count == 0)
             {
-                return QueueOutcome.Unchanged("Nobody is waiting, so there was nothing to clear.");
+                return QueueOutcome.Unchanged(QueueResult.NothingToClear);
             }
 
             db.RemoveRange(waiting);
-            return QueueOutcome.Done($"Cleared {waiting.Count} waiting request{(waiting.Count == 1 ? string.Empty : "s")}.");
+            return QueueOutcome.Done(QueueResult.Cleared) with { Count = waiting.Count };
         }, cancellationToken);
 
     /// <summary>Sets the ordering policy and the speaking-time limit (which applies to the current speaker too).</summary>
@@ -319,7 +457,7 @@ public sealed class SpeakerQueueService(
             var queue = state.Queue;
             if (queue.Policy == policy && queue.SpeakingLimitSeconds == limitSeconds)
             {
-                return QueueOutcome.Unchanged("The settings were already so.");
+                return QueueOutcome.Unchanged(QueueResult.SettingsUnchanged);
             }
 
             queue.Policy = policy;
@@ -330,10 +468,11 @@ public sealed class SpeakerQueueService(
                 if (current.TimeUpAt is null || current.TimeUpAt > time.GetUtcNow())
                 {
                     current.TimeUpWarnedAt = null;
+                    current.NearlyUpNoticedAt = null;
                 }
             }
 
-            return QueueOutcome.Done($"Settings saved: {policy.Label()}, {LimitText(limitSeconds)}.");
+            return QueueOutcome.Done(QueueResult.SettingsSaved) with { Policy = policy, LimitSeconds = limitSeconds };
         }, cancellationToken);
 
     /// <summary>Teams says the meeting started: the list opens by itself.</summary>
@@ -352,11 +491,11 @@ public sealed class SpeakerQueueService(
             queue.MeetingId ??= meetingId;
             if (queue.IsOpen)
             {
-                return titleChanged ? QueueOutcome.Done("Meeting title updated.") : QueueOutcome.Unchanged("The list was already open.");
+                return titleChanged ? QueueOutcome.Done(QueueResult.MeetingTitleUpdated) : QueueOutcome.Unchanged(QueueResult.AlreadyOpen);
             }
 
             queue.IsOpen = true;
-            return QueueOutcome.Done("The meeting started: the speakers' list is open.");
+            return QueueOutcome.Done(QueueResult.MeetingStarted);
         }, cancellationToken);
     }
 
@@ -368,12 +507,12 @@ public sealed class SpeakerQueueService(
             var ended = EndTurn(state);
             if (!state.Queue.IsOpen && ended is null && waiting.Count == 0)
             {
-                return QueueOutcome.Unchanged("The list was already closed.");
+                return QueueOutcome.Unchanged(QueueResult.AlreadyClosed);
             }
 
             state.Queue.IsOpen = false;
             db.RemoveRange(waiting);
-            return QueueOutcome.Done("The meeting ended: the speakers' list is closed.");
+            return QueueOutcome.Done(QueueResult.MeetingEnded);
         }, cancellationToken);
 
     /// <summary>Records the message that now holds the shared card; returns the one that held it before, if any.</summary>
@@ -395,20 +534,7 @@ public sealed class SpeakerQueueService(
 
     /// <summary>Remembers a chair (for the card's refresh) without changing the list.</summary>
     public Task<QueueOutcome> RecordChairAsync(string conversationId, QueueActor chair, CancellationToken cancellationToken) =>
-        MutateAsync(conversationId, chair, (_, _) => QueueOutcome.Unchanged(string.Empty), cancellationToken);
-
-    /// <summary>"3 min per speaker", or "no time limit".</summary>
-    public static string LimitText(int seconds) => seconds <= 0 ? "no time limit" : $"{LimitSpan(seconds)} per speaker";
-
-    /// <summary>"3 min", "1 min 30 s", "45 s".</summary>
-    public static string LimitSpan(int seconds) => seconds switch
-    {
-        < 60 => $"{seconds} s",
-        _ when seconds % 60 == 0 => $"{seconds / 60} min",
-        _ => $"{seconds / 60} min {seconds % 60} s",
-    };
-
-    private const string NotWaitingText = "That person is no longer waiting: the list changed since your card. Nothing was changed.";
+        MutateAsync(conversationId, chair, (_, _) => QueueOutcome.Unchanged(QueueResult.None), cancellationToken);
 
     private static QueueOutcome? Stale(QueueState state, long? expectedCurrent)
     {
@@ -418,9 +544,9 @@ public sealed class SpeakerQueueService(
             return null;
         }
 
-        return QueueOutcome.Unchanged(current is null
-            ? "The list changed since your card: nobody has the floor now. Nothing was changed."
-            : $"The list changed since your card: {current.DisplayName} has the floor now. Nothing was changed.");
+        return current is null
+            ? QueueOutcome.Unchanged(QueueResult.StaleNobody)
+            : QueueOutcome.Unchanged(QueueResult.StaleSpeaking) with { Name = current.DisplayName };
     }
 
     private SpeakerRequest? EndTurn(QueueState state)
@@ -435,6 +561,14 @@ public sealed class SpeakerQueueService(
         current.EndedAt = time.GetUtcNow();
         state.Queue.CurrentRequestId = null;
         return current;
+    }
+
+    private async Task<bool> IsAlreadyRequestedAsync(string conversationId, string userStableId, SpeechKind kind, string? topic, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<SpeakerRequest>().AsNoTracking()
+            .Join(db.Set<SpeakerQueueRecord>().Where(q => q.ConversationId == conversationId && q.IsOpen), r => r.QueueId, q => q.Id, (r, _) => r)
+            .AnyAsync(r => r.UserStableId == userStableId && r.Status == RequestStatus.Waiting && r.Kind == kind && r.Topic == topic, cancellationToken);
     }
 
     private async Task<ParticipantProfile?> FindProfileAsync(string userStableId, CancellationToken cancellationToken)
@@ -456,11 +590,27 @@ public sealed class SpeakerQueueService(
     private async Task<QueueOutcome> MutateAsync(
         string conversationId, QueueActor? chair, Func<GcmDbContext, QueueState, Task<QueueOutcome>> change, CancellationToken cancellationToken)
     {
-        var (outcomes, _) = await writer.MutateManyAsync(
-            conversationId,
-            async (db, state) =>
+        using var entered = await gate.EnterAsync(conversationId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            QueueOutcome outcome;
+            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
             {
-                var outcome = await change(db, state);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (db.Database.IsNpgsql())
+                {
+                    // The gate serialises one instance's changes to a list; this lock (held until the commit) does
+                    // the same across instances, so that several instances do not retry each other away.
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"speakers:" + conversationId}))", cancellationToken);
+                }
+
+                var state = await LoadAsync(db, conversationId, tracking: true, cancellationToken);
+                if (state is null)
+                {
+                    return QueueOutcome.Unchanged(QueueResult.NoQueue);
+                }
+
+                outcome = await change(db, state);
                 if (chair is not null)
                 {
                     // A new chair joins the card's refresh list with the next change of the list, not by itself:
@@ -468,10 +618,34 @@ public sealed class SpeakerQueueService(
                     RecordChair(db, state, chair);
                 }
 
-                return [outcome];
-            },
-            cancellationToken);
-        return outcomes.Count == 0 ? QueueOutcome.Unchanged(NoQueueText) : outcomes[0];
+                if (outcome.Changed)
+                {
+                    state.Queue.Version++;
+                }
+
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+                {
+                    continue;
+                }
+
+                if (outcome.Changed)
+                {
+                    cardSignal.Notify();
+                }
+            }
+
+            foreach (var notice in outcome.Notices)
+            {
+                await notifier.SendAsync(notice, cancellationToken);
+            }
+
+            return outcome;
+        }
     }
 
     private void RecordChair(GcmDbContext db, QueueState state, QueueActor chair)

@@ -23,6 +23,9 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
     /// <summary>The language of the card's text (BCP 47), so that clients and screen readers pronounce it right.</summary>
     public string? Lang { get; init; }
 
+    /// <summary>Teams: people the card @mentions; each one's <c>&lt;at&gt;name&lt;/at&gt;</c> must appear in a text block.</summary>
+    public IReadOnlyList<CardMention> Mentions { get; init; } = [];
+
     public JsonObject ToJson() => ToJson(nested: false);
 
     /// <summary>Serialises exactly as sent to Teams.</summary>
@@ -50,9 +53,25 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
             json["refresh"] = Refresh.ToJson();
         }
 
-        if (FullWidth && !nested)
+        if ((FullWidth || Mentions.Count > 0) && !nested)
         {
-            json["msteams"] = new JsonObject { ["width"] = "Full" };
+            var teams = new JsonObject();
+            if (FullWidth)
+            {
+                teams["width"] = "Full";
+            }
+
+            if (Mentions.Count > 0)
+            {
+                teams["entities"] = new JsonArray(Mentions.Select(m => (JsonNode)new JsonObject
+                {
+                    ["type"] = "mention",
+                    ["text"] = CardMention.Tag(m.Name),
+                    ["mentioned"] = new JsonObject { ["id"] = m.UserId, ["name"] = m.Name },
+                }).ToArray());
+            }
+
+            json["msteams"] = teams;
         }
 
         return json;
@@ -78,4 +97,11 @@ public sealed record CardRefresh(ExecuteAction Action, IReadOnlyList<string> Use
 
         return new JsonObject { ["action"] = Action.ToJson(), ["userIds"] = users };
     }
+}
+
+/// <summary>A Teams @mention in a card: the person's Teams id and the name shown.</summary>
+public sealed record CardMention(string UserId, string Name)
+{
+    /// <summary>The text that stands for the mention in a text block.</summary>
+    public static string Tag(string name) => $"<at>{name}</at>";
 }

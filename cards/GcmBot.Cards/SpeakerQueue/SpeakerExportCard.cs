@@ -1,5 +1,7 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.SpeakerQueue;
 
@@ -25,11 +27,12 @@ public sealed record SpeakerExportCardModel(
 /// </summary>
 public static class SpeakerExportCard
 {
-    public static AdaptiveCard Build(SpeakerExportCardModel model)
+    public static AdaptiveCard Build(SpeakerExportCardModel model, CultureInfo culture)
     {
+        var t = TextResources.For<SpeakerQueueCardTexts>(culture);
         var body = new List<CardElement>
         {
-            new TextBlock("Interventions export") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock(t["Export.Title"]) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
         };
         if (!string.IsNullOrWhiteSpace(model.MeetingTitle))
         {
@@ -37,12 +40,12 @@ public static class SpeakerExportCard
         }
 
         body.Add(new TextBlock(model.Interventions == 0
-            ? "Nobody has had the floor yet, so the files only have their headings."
-            : $"{model.Interventions} intervention{(model.Interventions == 1 ? string.Empty : "s")}, {model.TotalDuration} of speaking time in all."));
-        body.AddRange(Totals("Speaking time by stakeholder group", model.ByGroup));
-        body.AddRange(Totals("By ESCAP subregion", model.BySubregion));
-        body.AddRange(Totals("By gender", model.ByGender));
-        body.Add(new TextBlock($"The files name the speakers: the links work only until {model.ExpiresText}. Share them with care.")
+            ? t["Export.NobodyYet"]
+            : t["Export.Summary", model.Interventions, model.TotalDuration]));
+        body.AddRange(Totals(t["Export.ByGroup"], model.ByGroup, t));
+        body.AddRange(Totals(t["Export.BySubregion"], model.BySubregion, t));
+        body.AddRange(Totals(t["Export.ByGender"], model.ByGender, t));
+        body.Add(new TextBlock(t["Export.Expires", model.ExpiresText])
         {
             Size = TextSize.Small,
             IsSubtle = true,
@@ -53,16 +56,17 @@ public static class SpeakerExportCard
         {
             Actions =
             [
-                new OpenUrlAction(model.CsvUrl) { Title = "Interventions (CSV)" },
-                new OpenUrlAction(model.TotalsCsvUrl) { Title = "Totals (CSV)" },
-                new OpenUrlAction(model.MarkdownUrl) { Title = "Report (Markdown)" },
-                new ExecuteAction(CardActionData.For(SpeakerQueueCard.ChairVerb)) { Title = "Back to chair controls" },
+                new OpenUrlAction(model.CsvUrl) { Title = t["Export.Csv"] },
+                new OpenUrlAction(model.TotalsCsvUrl) { Title = t["Export.TotalsCsv"] },
+                new OpenUrlAction(model.MarkdownUrl) { Title = t["Export.Markdown"] },
+                new ExecuteAction(CardActionData.For(SpeakerQueueCard.ChairVerb)) { Title = t["Export.Back"] },
             ],
-            FallbackText = $"Interventions export: {model.Interventions} interventions.",
+            FallbackText = t["Export.Fallback", model.Interventions],
+            Lang = SupportedLanguages.TagOf(culture),
         };
     }
 
-    private static IEnumerable<CardElement> Totals(string heading, IReadOnlyList<SpeakingTotal> totals)
+    private static IEnumerable<CardElement> Totals(string heading, IReadOnlyList<SpeakingTotal> totals, TextResources t)
     {
         if (totals.Count == 0)
         {
@@ -71,7 +75,7 @@ public static class SpeakerExportCard
 
         yield return new TextBlock(heading) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium };
         yield return new FactSet(totals
-            .Select(t => new Fact(t.Label, $"{t.Duration} ({t.Turns} turn{(t.Turns == 1 ? string.Empty : "s")})"))
+            .Select(total => new Fact(total.Label, t["Export.Total", total.Duration, total.Turns]))
             .ToList());
     }
 }

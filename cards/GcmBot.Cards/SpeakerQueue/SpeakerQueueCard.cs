@@ -1,5 +1,7 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.SpeakerQueue;
 
@@ -10,7 +12,14 @@ namespace GcmBot.Cards.SpeakerQueue;
 public sealed record CurrentSpeakerLine(string RequestId, string Name, string? Organisation, string Kind, string? Topic, string Timing, bool TimeIsUp);
 
 /// <summary>A waiting person at their place, with the reason they are there.</summary>
-public sealed record WaitingLine(string RequestId, int Position, string Name, string Kind, string? Topic, string Why);
+/// <param name="InRoom">In the room of a hybrid consultation (added by the chair), not online.</param>
+public sealed record WaitingLine(string RequestId, int Position, string Name, string Kind, string? Topic, string Why, bool InRoom = false);
+
+/// <summary>
+/// The stakeholder groups, subregions and genders to choose from (codes and labels in the card's language), for a
+/// participant who did not register and for the chair adding a person in the room.
+/// </summary>
+public sealed record CategoryChoices(IReadOnlyList<Choice> Groups, IReadOnlyList<Choice> Subregions, IReadOnlyList<Choice> Genders);
 
 public enum NoteTone { Info, Good, Warning }
 
@@ -42,6 +51,12 @@ public sealed record SpeakerQueueCardModel(
 
     /// <summary>Teams user ids (chairs) for whom Teams refreshes the card into their own view (at most 60).</summary>
     public IReadOnlyList<string> RefreshUserIds { get; init; } = [];
+
+    /// <summary>
+    /// The choices offered (optionally) in the request form to someone who did not register, and to the chair for a
+    /// person in the room; none: the form does not ask.
+    /// </summary>
+    public CategoryChoices? Categories { get; init; }
 }
 
 /// <summary>
@@ -69,6 +84,7 @@ public static class SpeakerQueueCard
     public const string RemoveVerb = "speakerQueue.remove";
     public const string SettingsVerb = "speakerQueue.settings";
     public const string ExportVerb = "speakerQueue.export";
+    public const string AddInRoomVerb = "speakerQueue.addInRoom";
 
     public const string KindKey = "kind";
     public const string TopicKey = "topic";
@@ -76,33 +92,41 @@ public static class SpeakerQueueCard
     public const string CurrentKey = "current";
     public const string PolicyKey = "policy";
     public const string LimitKey = "limit";
+    public const string GroupKey = "group";
+    public const string SubregionKey = "subregion";
+    public const string GenderKey = "gender";
+    public const string NameKey = "name";
+    public const string OrganisationKey = "organisation";
 
     /// <summary>The value of <see cref="CurrentKey"/> when nobody has the floor.</summary>
     public const string Nobody = "none";
 
     public const int MaxTopicLength = 200;
+    public const int MaxNameLength = 120;
 
-    /// <summary>The kinds of intervention a person can ask for, by code.</summary>
-    public static IReadOnlyList<Choice> KindChoices { get; } =
-    [
-        new("Statement", "statement"),
-        new("Question", "question"),
-        new("Reply", "reply"),
-        new("Point of order (goes to the top)", "point-of-order"),
-    ];
+    /// <summary>The codes of the kinds of intervention a person can ask for.</summary>
+    public static IReadOnlyList<string> KindCodes { get; } = ["statement", "question", "reply", "point-of-order"];
 
-    public static AdaptiveCard Build(SpeakerQueueCardModel model)
+    /// <summary>The kinds of intervention a person can ask for, in the card's language.</summary>
+    public static IReadOnlyList<Choice> KindChoices(CultureInfo culture)
     {
+        var t = TextResources.For<SpeakerQueueCardTexts>(culture);
+        return KindCodes.Select(code => new Choice(t[$"KindChoice.{code}"], code)).ToList();
+    }
+
+    public static AdaptiveCard Build(SpeakerQueueCardModel model, CultureInfo culture)
+    {
+        var t = TextResources.For<SpeakerQueueCardTexts>(culture);
         var body = new List<CardElement>
         {
-            new TextBlock("Speakers' list") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock(t["Title"]) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
         };
         if (!string.IsNullOrWhiteSpace(model.MeetingTitle))
         {
             body.Add(new TextBlock(MarkdownText.Escape(model.MeetingTitle)) { Spacing = Spacing.None, IsSubtle = true });
         }
 
-        body.Add(new TextBlock($"{(model.IsOpen ? "Open for requests" : "Closed to new requests")} · {model.PolicyLabel} · {model.LimitLabel}")
+        body.Add(new TextBlock($"{(model.IsOpen ? t["Open"] : t["Closed"])} · {model.PolicyLabel} · {model.LimitLabel}")
         {
             Size = TextSize.Small,
             Color = model.IsOpen ? TextColor.Good : TextColor.Warning,
@@ -118,70 +142,95 @@ public static class SpeakerQueueCard
             });
         }
 
-        body.Add(CurrentBlock(model.Current));
-        body.AddRange(WaitingBlocks(model));
+        body.Add(CurrentBlock(model.Current, t));
+        body.AddRange(WaitingBlocks(model, t));
+        var lang = SupportedLanguages.TagOf(culture);
 
         if (model.Chair is { } chair)
         {
-            body.AddRange(ChairBlocks(model, chair));
+            body.AddRange(ChairBlocks(model, chair, t));
             return new AdaptiveCard(body)
             {
                 Actions =
                 [
-                    Execute(ExportVerb, "Export interventions"),
-                    Execute(ParticipantViewVerb, "Participant view"),
+                    Execute(ExportVerb, t["Button.Export"]),
+                    Execute(ParticipantViewVerb, t["Button.ParticipantView"]),
                 ],
-                FallbackText = FallbackText(model),
-                Refresh = RefreshFor(model),
+                FallbackText = FallbackText(model, t),
+                Refresh = RefreshFor(model, t),
+                Lang = lang,
             };
         }
 
         var actions = new List<CardAction>();
         if (model.IsOpen)
         {
-            actions.Add(new ShowCardAction(RequestForm()) { Title = "Request the floor" });
+            actions.Add(new ShowCardAction(RequestForm(model.Categories, culture, t)) { Title = t["Button.Request"] });
         }
 
-        actions.Add(Execute(WithdrawVerb, "Withdraw my request"));
-        actions.Add(Execute(MyPlaceVerb, "My place"));
-        actions.Add(Execute(ChairVerb, "Chair controls"));
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = FallbackText(model), Refresh = RefreshFor(model) };
+        actions.Add(Execute(WithdrawVerb, t["Button.Withdraw"]));
+        actions.Add(Execute(MyPlaceVerb, t["Button.MyPlace"]));
+        actions.Add(Execute(ChairVerb, t["Button.Chair"]));
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = FallbackText(model, t), Refresh = RefreshFor(model, t), Lang = lang };
     }
 
     /// <summary>Replaces an older copy of the list when the card is posted again, so that only one copy is live.</summary>
-    public static AdaptiveCard BuildMoved() => new(
-    [
-        new TextBlock("Speakers' list") { Weight = TextWeight.Bolder },
-        new TextBlock("This list has moved to a newer message below.") { IsSubtle = true, Spacing = Spacing.None },
-    ])
+    public static AdaptiveCard BuildMoved(CultureInfo culture)
     {
-        FallbackText = "The speakers' list has moved to a newer message.",
-    };
-
-    private static AdaptiveCard RequestForm() => new(
-    [
-        new ChoiceSetInput(KindChoices) { Id = KindKey, Label = "Kind of intervention", Value = "statement", IsRequired = true, ErrorMessage = "Choose a kind." },
-        new TextInput
+        var t = TextResources.For<SpeakerQueueCardTexts>(culture);
+        return new AdaptiveCard(
+        [
+            new TextBlock(t["Title"]) { Weight = TextWeight.Bolder },
+            new TextBlock(t["Moved"]) { IsSubtle = true, Spacing = Spacing.None },
+        ])
         {
-            Id = TopicKey,
-            Label = "Topic (optional)",
-            Placeholder = "e.g. GCM objective 6: fair recruitment",
-            MaxLength = MaxTopicLength,
-        },
-    ])
-    {
-        Actions = [new ExecuteAction(CardActionData.For(RequestVerb)) { Title = "Send request", Style = ActionStyle.Positive }],
-    };
+            FallbackText = t["Moved.Fallback"],
+            Lang = SupportedLanguages.TagOf(culture),
+        };
+    }
 
-    private static Container CurrentBlock(CurrentSpeakerLine? current)
+    private static AdaptiveCard RequestForm(CategoryChoices? categories, CultureInfo culture, TextResources t)
+    {
+        var body = new List<CardElement>
+        {
+            new ChoiceSetInput(KindChoices(culture)) { Id = KindKey, Label = t["Form.Kind"], Value = "statement", IsRequired = true, ErrorMessage = t["Form.KindRequired"] },
+            new TextInput
+            {
+                Id = TopicKey,
+                Label = t["Form.Topic"],
+                Placeholder = t["Form.TopicExample"],
+                MaxLength = MaxTopicLength,
+            },
+        };
+        if (categories is not null)
+        {
+            // Only used for someone the bot knows nothing of (not registered, or anonymous in the meeting).
+            body.Add(new TextBlock(t["Form.AboutYou"]) { Wrap = true, Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.Medium });
+            body.AddRange(CategoryInputs(categories, t));
+        }
+
+        return new AdaptiveCard(body)
+        {
+            Actions = [new ExecuteAction(CardActionData.For(RequestVerb)) { Title = t["Form.Send"], Style = ActionStyle.Positive }],
+        };
+    }
+
+    private static IEnumerable<CardElement> CategoryInputs(CategoryChoices categories, TextResources t)
+    {
+        yield return new ChoiceSetInput(categories.Groups) { Id = GroupKey, Label = t["Form.Group"], Placeholder = t["Form.NotGiven"] };
+        yield return new ChoiceSetInput(categories.Subregions) { Id = SubregionKey, Label = t["Form.Subregion"], Placeholder = t["Form.NotGiven"] };
+        yield return new ChoiceSetInput(categories.Genders) { Id = GenderKey, Label = t["Form.Gender"], Placeholder = t["Form.NotGiven"] };
+    }
+
+    private static Container CurrentBlock(CurrentSpeakerLine? current, TextResources t)
     {
         var items = new List<CardElement>
         {
-            new TextBlock("Now speaking") { Size = TextSize.Small, Weight = TextWeight.Bolder, IsSubtle = true },
+            new TextBlock(t["NowSpeaking"]) { Size = TextSize.Small, Weight = TextWeight.Bolder, IsSubtle = true },
         };
         if (current is null)
         {
-            items.Add(new TextBlock("Nobody has the floor.") { Spacing = Spacing.Small });
+            items.Add(new TextBlock(t["NobodySpeaking"]) { Spacing = Spacing.Small });
         }
         else
         {
@@ -191,19 +240,19 @@ public static class SpeakerQueueCard
             items.Add(new TextBlock(current.Timing) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None });
             if (current.TimeIsUp)
             {
-                items.Add(new TextBlock("Time is up.") { Color = TextColor.Attention, Weight = TextWeight.Bolder, Spacing = Spacing.Small });
+                items.Add(new TextBlock(t["TimeIsUp"]) { Color = TextColor.Attention, Weight = TextWeight.Bolder, Spacing = Spacing.Small });
             }
         }
 
         return new Container(items) { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium };
     }
 
-    private static IEnumerable<CardElement> WaitingBlocks(SpeakerQueueCardModel model)
+    private static IEnumerable<CardElement> WaitingBlocks(SpeakerQueueCardModel model, TextResources t)
     {
-        yield return new TextBlock($"Waiting ({model.WaitingCount})") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium };
+        yield return new TextBlock(t["Waiting", model.WaitingCount]) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium };
         if (model.WaitingCount == 0)
         {
-            yield return new TextBlock(model.IsOpen ? "Nobody is waiting. Request the floor to be first." : "Nobody is waiting.")
+            yield return new TextBlock(model.IsOpen ? t["NobodyWaiting.Open"] : t["NobodyWaiting"])
             {
                 IsSubtle = true,
                 Spacing = Spacing.None,
@@ -218,7 +267,7 @@ public static class SpeakerQueueCard
                 new Column([new TextBlock($"{line.Position}.") { Weight = TextWeight.Bolder }]) { Width = ColumnWidth.Auto },
                 new Column(
                 [
-                    new TextBlock($"{MarkdownText.Escape(line.Name)} — {Describe(line.Kind, line.Topic)}") { MaxLines = 2 },
+                    new TextBlock($"{MarkdownText.Escape(line.Name)}{(line.InRoom ? " " + t["InRoom"] : string.Empty)} — {Describe(line.Kind, line.Topic)}") { MaxLines = 2 },
                     new TextBlock(line.Why) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None },
                 ]),
             ])
@@ -230,42 +279,42 @@ public static class SpeakerQueueCard
         var hidden = model.WaitingCount - model.Waiting.Count;
         if (hidden > 0)
         {
-            yield return new TextBlock($"…and {hidden} more waiting. Press **My place** to see yours.") { IsSubtle = true, Spacing = Spacing.Small };
+            yield return new TextBlock(t["MoreWaiting", hidden]) { IsSubtle = true, Spacing = Spacing.Small };
         }
     }
 
-    private static IEnumerable<CardElement> ChairBlocks(SpeakerQueueCardModel model, ChairPanel chair)
+    private static IEnumerable<CardElement> ChairBlocks(SpeakerQueueCardModel model, ChairPanel chair, TextResources t)
     {
         var current = model.Current?.RequestId ?? Nobody;
-        yield return new TextBlock("Chair controls") { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Large };
+        yield return new TextBlock(t["Button.Chair"]) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Large };
         var main = new List<CardAction>
         {
             new ExecuteAction(CardActionData.For(NextVerb, (CurrentKey, current)))
             {
-                Title = "Next speaker",
+                Title = t["Chair.Next"],
                 Style = ActionStyle.Positive,
                 SendInputs = false,
             },
         };
         if (model.Current is not null)
         {
-            main.Add(new ExecuteAction(CardActionData.For(EndTurnVerb, (CurrentKey, current))) { Title = "End turn", SendInputs = false });
+            main.Add(new ExecuteAction(CardActionData.For(EndTurnVerb, (CurrentKey, current))) { Title = t["Chair.EndTurn"], SendInputs = false });
         }
 
         main.Add(model.IsOpen
-            ? Execute(CloseVerb, "Close the list")
-            : Execute(OpenVerb, "Open the list"));
+            ? Execute(CloseVerb, t["Chair.Close"])
+            : Execute(OpenVerb, t["Chair.Open"]));
         if (model.WaitingCount > 0)
         {
             main.Add(new ShowCardAction(new AdaptiveCard(
             [
-                new TextBlock($"Take all {model.WaitingCount} waiting request{(model.WaitingCount == 1 ? string.Empty : "s")} off the list?"),
+                new TextBlock(t["Chair.ClearQuestion", model.WaitingCount]),
             ])
             {
-                Actions = [new ExecuteAction(CardActionData.For(ClearVerb)) { Title = "Yes, clear the list", Style = ActionStyle.Destructive, SendInputs = false }],
+                Actions = [new ExecuteAction(CardActionData.For(ClearVerb)) { Title = t["Chair.ClearYes"], Style = ActionStyle.Destructive, SendInputs = false }],
             })
             {
-                Title = "Clear…",
+                Title = t["Chair.Clear"],
             });
         }
 
@@ -276,18 +325,18 @@ public static class SpeakerQueueCard
             yield return new ChoiceSetInput(chair.WaitingPicker)
             {
                 Id = RequestKey,
-                Label = "Waiting person",
+                Label = t["Chair.WaitingPerson"],
                 Value = chair.WaitingPicker[0].Value,
                 IsRequired = true,
-                ErrorMessage = "Choose a person.",
+                ErrorMessage = t["Chair.ChoosePerson"],
                 Spacing = Spacing.Medium,
             };
             yield return new ActionSet(
             [
-                Execute(MoveUpVerb, "Move up"),
-                Execute(MoveDownVerb, "Move down"),
-                Execute(SkipVerb, "Skip (not here)"),
-                new ExecuteAction(CardActionData.For(RemoveVerb)) { Title = "Remove", Style = ActionStyle.Destructive },
+                Execute(MoveUpVerb, t["Chair.MoveUp"]),
+                Execute(MoveDownVerb, t["Chair.MoveDown"]),
+                Execute(SkipVerb, t["Chair.Skip"]),
+                new ExecuteAction(CardActionData.For(RemoveVerb)) { Title = t["Chair.Remove"], Style = ActionStyle.Destructive },
             ]);
         }
 
@@ -297,34 +346,63 @@ public static class SpeakerQueueCard
             [
                 new ChoiceSetInput(chair.PolicyChoices)
                 {
-                    Id = PolicyKey, Label = "Who speaks next", Value = chair.PolicyCode, IsRequired = true, ErrorMessage = "Choose how the next speaker is chosen.",
+                    Id = PolicyKey, Label = t["Chair.Policy"], Value = chair.PolicyCode, IsRequired = true, ErrorMessage = t["Chair.PolicyRequired"],
                 },
                 new ChoiceSetInput(chair.LimitChoices)
                 {
-                    Id = LimitKey, Label = "Speaking-time limit", Value = chair.LimitCode, IsRequired = true, ErrorMessage = "Choose a limit.",
+                    Id = LimitKey, Label = t["Chair.Limit"], Value = chair.LimitCode, IsRequired = true, ErrorMessage = t["Chair.LimitRequired"],
                 },
             ])
             {
-                Actions = [new ExecuteAction(CardActionData.For(SettingsVerb)) { Title = "Save settings", Style = ActionStyle.Positive }],
+                Actions = [new ExecuteAction(CardActionData.For(SettingsVerb)) { Title = t["Chair.SaveSettings"], Style = ActionStyle.Positive }],
             })
             {
-                Title = "Settings",
+                Title = t["Chair.Settings"],
             },
+            InRoomForm(model, t),
         ])
         {
             Spacing = Spacing.Medium,
         };
     }
 
+    /// <summary>The chair adds a person in the room of a hybrid consultation, with what they say of themselves.</summary>
+    private static ShowCardAction InRoomForm(SpeakerQueueCardModel model, TextResources t)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock(t["InRoom.Explain"]) { Wrap = true, Size = TextSize.Small, IsSubtle = true },
+            new TextInput { Id = NameKey, Label = t["InRoom.Name"], IsRequired = true, ErrorMessage = t["InRoom.NameRequired"], MaxLength = MaxNameLength },
+            new TextInput { Id = OrganisationKey, Label = t["InRoom.Organisation"], MaxLength = 200 },
+            new ChoiceSetInput(KindChoices(t.Culture)) { Id = KindKey, Label = t["Form.Kind"], Value = "statement", IsRequired = true, ErrorMessage = t["Form.KindRequired"] },
+            new TextInput { Id = TopicKey, Label = t["Form.Topic"], MaxLength = MaxTopicLength },
+        };
+        if (model.Categories is { } categories)
+        {
+            body.AddRange(CategoryInputs(categories, t));
+        }
+
+        return new ShowCardAction(new AdaptiveCard(body)
+        {
+            Actions = [new ExecuteAction(CardActionData.For(AddInRoomVerb)) { Title = t["InRoom.Add"], Style = ActionStyle.Positive }],
+        })
+        {
+            Title = t["InRoom.Button"],
+        };
+    }
+
     private static ExecuteAction Execute(string verb, string title) => new(CardActionData.For(verb)) { Title = title };
 
-    private static CardRefresh? RefreshFor(SpeakerQueueCardModel model) => model.RefreshUserIds.Count == 0
+    private static CardRefresh? RefreshFor(SpeakerQueueCardModel model, TextResources t) => model.RefreshUserIds.Count == 0
         ? null
-        : new CardRefresh(new ExecuteAction(CardActionData.For(RefreshVerb)) { Title = "Refresh" }, model.RefreshUserIds);
+        : new CardRefresh(new ExecuteAction(CardActionData.For(RefreshVerb)) { Title = t["Refresh"] }, model.RefreshUserIds);
 
     private static string Describe(string kind, string? topic) => string.IsNullOrEmpty(topic) ? kind : $"{kind}: {MarkdownText.Escape(topic)}";
 
-    private static string FallbackText(SpeakerQueueCardModel model) => model.Current is null
-        ? $"Speakers' list: {model.WaitingCount} waiting."
-        : $"Speakers' list: {model.Current.Name} has the floor; {model.WaitingCount} waiting.";
+    private static string FallbackText(SpeakerQueueCardModel model, TextResources t) => model.Current is null
+        ? t["Fallback", model.WaitingCount]
+        : t["Fallback.Speaking", model.Current.Name, model.WaitingCount];
 }
+
+/// <summary>Names the resource files of this folder (<c>SpeakerQueueCardTexts.resx</c> and its translations).</summary>
+public sealed class SpeakerQueueCardTexts;

@@ -43,7 +43,7 @@ public sealed class InterventionReportTests
     {
         var report = InterventionReport.Create([Turn("A | B [x](y)", "media", "man", 0, 10) with { Topic = "*bold*\nnext line" }]);
 
-        var markdown = report.Markdown("Title", TimeText.ReferenceZone, Start);
+        var markdown = report.Markdown("Title", TimeText.ReferenceZone, Start, SpeakerQueueKit.Texts);
 
         Assert.Contains(@"| A \| B \[x\](y) |", markdown);
         Assert.Contains(@"\*bold\* next line", markdown);
@@ -55,7 +55,7 @@ public sealed class InterventionReportTests
     {
         var report = InterventionReport.Create([Turn("=cmd()", "media", "man", 0, 10)]);
 
-        var csv = Encoding.UTF8.GetString(report.InterventionsCsv(TimeText.ReferenceZone));
+        var csv = Encoding.UTF8.GetString(report.InterventionsCsv(TimeText.ReferenceZone, SpeakerQueueKit.Texts));
 
         Assert.Contains("\r\n1,'=cmd(),", csv);
     }

@@ -69,7 +69,7 @@ public sealed class QueueOrderingTests
 
         Assert.Equal([1L, 3, 2], Ids(order));
         Assert.Equal(1, order[1].Reason.TotalTurns);
-        Assert.StartsWith("For balance: of 1 turn counting those ahead,", order[1].Reason.Describe());
+        Assert.StartsWith("For balance: of 1 turn counting those ahead,", SpeakerQueueWords.Reason(SpeakerQueueKit.Texts, order[1].Reason));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class QueueOrderingTests
         var order = QueueOrdering.Order([Request(1), Request(2) with { Adjustment = -1, AdjustedSequence = 1 }], [], OrderingPolicy.FirstComeFirstServed);
 
         Assert.Equal(PlaceReasonKind.MovedUpByChair, order[0].Reason.Kind);
-        Assert.Equal("Moved up by the chair", order[0].Reason.Describe());
+        Assert.Equal("Moved up by the chair", SpeakerQueueWords.Reason(SpeakerQueueKit.Texts, order[0].Reason));
     }
 
     [Fact]

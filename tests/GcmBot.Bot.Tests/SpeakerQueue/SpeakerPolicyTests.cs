@@ -77,6 +77,7 @@ public sealed class SpeakerPolicyTests : IAsyncLifetime
 
         var turn = await RequestAsync(chat, card, TestUser.Numbered(7));
 
-        Assert.Contains("their group (Unknown) had 0, subregion (Unknown) 0, gender (Unknown) 0", turn.AllText);
+        Assert.Contains("For balance: nothing is known of their group, subregion or gender", turn.AllText);
+        Assert.Contains("the balanced order counts you as unknown. You may give them when you request the floor.", turn.AllText);
     }
 }

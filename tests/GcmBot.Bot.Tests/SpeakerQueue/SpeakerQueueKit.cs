@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using GcmBot.Bot.Languages;
 using GcmBot.Bot.Participants;
 using GcmBot.Bot.SpeakerQueue;
 using GcmBot.Bot.Storage;
 using GcmBot.Cards.SpeakerQueue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Tests.SpeakerQueue;
 
@@ -29,6 +33,11 @@ public sealed class InMemoryParticipantDirectory : IParticipantDirectory
 public static class SpeakerQueueKit
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 4, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The speakers' list's texts as the host reads them (in the current UI culture: English unless set).</summary>
+    public static IStringLocalizer Texts { get; } = new FormattingStringLocalizerFactory(
+            new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance))
+        .Create(typeof(SpeakerQueueTexts));
 
     public static Task<BotApp> StartAsync(InMemoryParticipantDirectory? directory = null, bool fakeTime = false) =>
         BotApp.StartAsync(o =>
@@ -73,6 +82,59 @@ public static class SpeakerQueueKit
 
     public static Task<Turn> RequestAsync(TeamsConversation chat, JsonObject card, TestUser who, string kind = "statement", string topic = "") =>
         chat.PressAsync(card, SpeakerQueueCard.RequestVerb, new Dictionary<string, string> { ["kind"] = kind, ["topic"] = topic }, from: who);
+
+    /// <summary>Presses a button as a person whose Teams client speaks <paramref name="locale"/>; others keep theirs.</summary>
+    public static async Task<Turn> PressInLocaleAsync(
+        TeamsConversation chat, JsonObject card, string verb, IReadOnlyDictionary<string, string>? inputs, TestUser who, string locale)
+    {
+        var before = chat.Locale;
+        chat.Locale = locale;
+        try
+        {
+            return await chat.PressAsync(card, verb, inputs, from: who);
+        }
+        finally
+        {
+            chat.Locale = before;
+        }
+    }
+
+    /// <summary>
+    /// Presses a button as an anonymous meeting participant: Teams sends their id and the name they typed to join,
+    /// and no Entra object id.
+    /// </summary>
+    public static Task<Turn> PressAnonymouslyAsync(
+        TeamsConversation chat, JsonObject card, string verb, IReadOnlyDictionary<string, string>? inputs, TestUser who)
+    {
+        var action = CardText.ActionWithVerb(card, verb) ?? throw new InvalidOperationException($"No button with verb {verb}.");
+        var data = (action["data"] as JsonObject)?.DeepClone().AsObject() ?? [];
+        foreach (var (id, input) in CardText.Inputs(card))
+        {
+            if (input["value"]?.ToString() is { } shown)
+            {
+                data[id] = shown;
+            }
+        }
+
+        foreach (var (id, value) in inputs ?? new Dictionary<string, string>())
+        {
+            data[id] = value;
+        }
+
+        var activity = chat.NewActivity("invoke-adaptive-card-action", who);
+        activity["from"]!.AsObject().Remove("aadObjectId");
+        activity["value"]!["action"]!["verb"] = verb;
+        activity["value"]!["action"]!["data"] = data;
+        return chat.SendAsync(activity);
+    }
+
+    /// <summary>The people a message @mentions (their Teams ids), in its text entities or its card's.</summary>
+    public static IReadOnlyList<string> Mentioned(ConnectorCall call) =>
+        (call.Activity.Cards.Select(c => c["msteams"]?["entities"]).OfType<JsonArray>().SelectMany(a => a)
+            .Concat(call.Activity.Json["entities"]?.AsArray() ?? []))
+        .Where(e => e?["type"]?.GetValue<string>() == "mention")
+        .Select(e => e!["mentioned"]!["id"]!.GetValue<string>())
+        .ToList();
 
     /// <summary>Opens the chair's controls from the shared card and presses one of them.</summary>
     public static async Task<Turn> ChairAsync(

@@ -830,12 +830,20 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("NearlyUpNoticedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("NextNoticeSent")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Organisation")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid>("QueueId")
                         .HasColumnType("uuid");

@@ -811,11 +811,19 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NearlyUpNoticedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("NextNoticeSent")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Organisation")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("QueueId")
