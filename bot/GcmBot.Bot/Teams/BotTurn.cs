@@ -68,11 +68,12 @@ public sealed class BotTurn
     public Task SendTextAsync(string text, CancellationToken cancellationToken) =>
         Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
 
-    /// <summary>Sends a card; returns the message id, needed to update the card in place later.</summary>
+    /// <summary>Sends a card; returns the message id, needed to update the card in place later (null when queued).</summary>
     public async Task<string?> SendCardAsync(AdaptiveCard card, CancellationToken cancellationToken)
     {
         var response = await Context.SendActivityAsync(CardAttachments.ToActivity(card), cancellationToken);
-        return response?.Id;
+        // Empty when Teams would not take the card in time and it was queued (Replies.ReplyDelivery): no id to update yet.
+        return response?.Id is { Length: > 0 } id ? id : null;
     }
 
     /// <summary>Replaces a card the bot sent earlier in this conversation.</summary>
