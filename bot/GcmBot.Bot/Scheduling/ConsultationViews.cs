@@ -89,7 +89,7 @@ public static class ConsultationViews
             {
                 TeamsState.Offline => texts["View.NotSetUp"] +
                     (calendarFile is null ? string.Empty : " " + texts["View.CalendarFile", TimeText.InstantForPerson(calendarFile.ExpiresAt, organiserZone, culture)]),
-                TeamsState.Failed => texts["View.RetryWhenFixed", TeamsFailureCode.Decode(consultation.TeamsFailure).Describe(texts)],
+                TeamsState.Failed => TeamsFailureCode.Decode(consultation.TeamsFailure).Describe(texts) + " " + texts["View.RetryWhenFixed"],
                 _ => null,
             },
             figures.Invited,

@@ -59,7 +59,7 @@ public sealed class ScheduleCommand(SchedulingService scheduling, IStringLocaliz
         var parsed = ConsultationRules.ParseSchedule(input.Arguments, TimeText.ReferenceZone);
         if (!parsed.Ok)
         {
-            await turn.SendTextAsync(texts["Schedule.NothingScheduledUsage", texts.Say(parsed.Error!)], cancellationToken);
+            await turn.SendTextAsync(texts.Say(parsed.Error!) + " " + texts["Schedule.NothingScheduledUsage"], cancellationToken);
             return;
         }
 
@@ -67,7 +67,7 @@ public sealed class ScheduleCommand(SchedulingService scheduling, IStringLocaliz
         var slot = ConsultationRules.Resolve(request.Date, request.Time, request.DurationMinutes, request.Zone, time.GetUtcNow());
         if (!slot.Ok)
         {
-            await turn.SendTextAsync(texts["Schedule.NothingScheduled", texts.Say(slot.Error!)], cancellationToken);
+            await turn.SendTextAsync(texts.Say(slot.Error!) + " " + texts["Schedule.NothingScheduled"], cancellationToken);
             return;
         }
 
@@ -87,7 +87,7 @@ public sealed class RescheduleCommand(SchedulingService scheduling, IStringLocal
         var parsed = ConsultationRules.ParseReschedule(input.Arguments);
         if (!parsed.Ok)
         {
-            await turn.SendTextAsync(texts["Change.NothingChanged", texts.Say(parsed.Error!)], cancellationToken);
+            await turn.SendTextAsync(texts.Say(parsed.Error!) + " " + texts["Change.NothingChanged"], cancellationToken);
             return;
         }
 
@@ -155,7 +155,7 @@ public sealed class ScheduleFormAction(SchedulingService scheduling, IStringLoca
         var request = Validate(input, out var error);
         if (request is null)
         {
-            return CardActionResult.ReplaceCard(scheduling.Form(values, texts["Schedule.NothingYet", error!], requestKey));
+            return CardActionResult.ReplaceCard(scheduling.Form(values, error + " " + texts["Schedule.NothingYet"], requestKey));
         }
 
         var answer = await scheduling.ScheduleAsync(turn, request with { RequestKey = requestKey }, cancellationToken);
@@ -218,7 +218,7 @@ public sealed class RescheduleAction(SchedulingService scheduling, IStringLocali
         var error = !date.Ok ? date.Error : !at.Ok ? at.Error : !duration.Ok ? duration.Error : null;
         if (error is not null)
         {
-            return CardActionResult.Message(texts["Change.NothingChanged", texts.Say(error)]);
+            return CardActionResult.Message(texts.Say(error) + " " + texts["Change.NothingChanged"]);
         }
 
         return (await scheduling.RescheduleAsync(turn, number, date.Value, at.Value, duration.Value, cancellationToken)).ToResult();
