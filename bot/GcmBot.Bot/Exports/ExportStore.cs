@@ -1,9 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Cryptography;
 using GcmBot.Bot.Storage;
+using GcmBot.Cards.Words;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace GcmBot.Bot.Exports;
 
@@ -21,13 +25,30 @@ public sealed class PublicHostOptions
     public int ExportLinkMinutes { get; set; } = 60;
 }
 
+/// <summary>A stored file's link, and when it stops working.</summary>
+public sealed record PublishedFile(Uri Link, DateTimeOffset ExpiresAt)
+{
+    /// <summary>The same file, always offered as a download (an HTML file otherwise opens in the browser).</summary>
+    public Uri DownloadLink => new(Link + "?" + ExportStore.DownloadQuery + "=1");
+}
+
+/// <summary>Names the resource files of this folder (<c>ExportsTexts.resx</c> and its translations).</summary>
+public sealed class ExportsTexts;
+
 /// <summary>Stores generated files and hands out their download links.</summary>
 public sealed class ExportStore(IDbContextFactory<GcmDbContext> databases, IOptions<PublicHostOptions> options, TimeProvider time)
 {
     public const string RoutePrefix = "/exports/";
 
+    /// <summary>The query parameter that asks for a download instead of opening an HTML file in the browser.</summary>
+    public const string DownloadQuery = "download";
+
     /// <summary>Stores a file; returns the link that downloads it until it expires.</summary>
-    public async Task<Uri> PublishAsync(string fileName, string contentType, byte[] content, CancellationToken cancellationToken)
+    public async Task<Uri> PublishAsync(string fileName, string contentType, byte[] content, CancellationToken cancellationToken) =>
+        (await PublishFileAsync(fileName, contentType, content, cancellationToken)).Link;
+
+    /// <summary>Stores a file; returns its link and when the link expires (to tell people in their own time zone).</summary>
+    public async Task<PublishedFile> PublishFileAsync(string fileName, string contentType, byte[] content, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
@@ -43,7 +64,8 @@ public sealed class ExportStore(IDbContextFactory<GcmDbContext> databases, IOpti
             ExpiresAt = now.AddMinutes(options.Value.ExportLinkMinutes),
         });
         await db.SaveChangesAsync(cancellationToken);
-        return new Uri(new Uri(options.Value.BaseUrl.TrimEnd('/') + "/"), RoutePrefix.TrimStart('/') + token);
+        var link = new Uri(new Uri(options.Value.BaseUrl.TrimEnd('/') + "/"), RoutePrefix.TrimStart('/') + token);
+        return new PublishedFile(link, now.AddMinutes(options.Value.ExportLinkMinutes));
     }
 
     public async Task<ExportFile?> FindAsync(string token, CancellationToken cancellationToken)
@@ -63,21 +85,51 @@ public static class ExportEndpoints
         return services;
     }
 
-    /// <summary>GET /exports/{token}: the file while its link is valid, 404 after.</summary>
+    /// <summary>
+    /// GET /exports/{token}: the file while its link is valid, 404 after (in the reader's language). An HTML file opens
+    /// in the browser (<c>Content-Disposition: inline</c>) in a sandbox that runs no script and loads nothing;
+    /// <c>?download=1</c>, and every other kind of file, downloads.
+    /// </summary>
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ExportStore.RoutePrefix + "{token}", async (string token, ExportStore store, HttpResponse response, CancellationToken cancellationToken) =>
+        endpoints.MapGet(ExportStore.RoutePrefix + "{token}", async (
+            string token, ExportStore store, HttpRequest request, HttpResponse response, IStringLocalizer<ExportsTexts> texts, CancellationToken cancellationToken) =>
         {
             var file = await store.FindAsync(token, cancellationToken);
             if (file is null)
             {
-                return Results.NotFound("This download link has expired or never existed. Ask GcmBot for a new export.");
+                var language = ReaderLanguage(request);
+                using var scope = Languages.LanguageScope.Use(language);
+                response.Headers.ContentLanguage = SupportedLanguages.TagOf(language);
+                return Results.Text(texts["Expired"], "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
             }
 
             // Personal data: never cached by browsers or proxies.
             response.Headers.CacheControl = "no-store";
-            return Results.File(file.Content, file.ContentType, file.FileName);
+            response.Headers.XContentTypeOptions = "nosniff";
+            var inline = IsHtml(file.ContentType) && !request.Query.ContainsKey(ExportStore.DownloadQuery);
+            if (!inline)
+            {
+                return Results.File(file.Content, file.ContentType, file.FileName);
+            }
+
+            response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+            var disposition = new ContentDispositionHeaderValue("inline");
+            disposition.SetHttpFileName(file.FileName);
+            response.Headers.ContentDisposition = disposition.ToString();
+            return Results.Bytes(file.Content, file.ContentType);
         });
         return endpoints;
     }
+
+    private static bool IsHtml(string contentType) =>
+        contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The first language of the browser's Accept-Language that GcmBot speaks, else English.</summary>
+    private static CultureInfo ReaderLanguage(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => SupportedLanguages.Match(l.Value.Value))
+            .FirstOrDefault(c => c is not null && !SupportedLanguages.IsPseudo(c))
+        ?? SupportedLanguages.English;
 }

@@ -19,6 +19,29 @@ public sealed class LanguageStore(IDbContextFactory<GcmDbContext> databases, IMe
     public async Task<CultureInfo> OfPersonAsync(string stableId, CancellationToken cancellationToken) =>
         SupportedLanguages.Match((await FindAsync(LanguageSubject.Person, stableId, cancellationToken))?.Tag) ?? SupportedLanguages.English;
 
+    /// <summary>
+    /// The languages to write to many people in (a fan-out of notices), in one query; people without a known language
+    /// get English. Not cached: a fan-out reads each person once.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, CultureInfo>> OfPeopleAsync(IReadOnlyCollection<string> stableIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, CultureInfo>(StringComparer.Ordinal);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        foreach (var chunk in stableIds.Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var rows = await db.Set<LanguageChoice>().AsNoTracking()
+                .Where(c => c.Subject == LanguageSubject.Person && chunk.Contains(c.SubjectId))
+                .Select(c => new { c.SubjectId, c.Tag })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                found[row.SubjectId] = SupportedLanguages.Match(row.Tag) ?? SupportedLanguages.English;
+            }
+        }
+
+        return stableIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => found.GetValueOrDefault(id) ?? SupportedLanguages.English, StringComparer.Ordinal);
+    }
+
     /// <summary>The language of a person in a turn: their choice, else what their client says now, else English.</summary>
     public async Task<CultureInfo> OfPersonAsync(string stableId, string? clientLocale, CancellationToken cancellationToken)
     {

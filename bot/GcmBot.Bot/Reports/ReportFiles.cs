@@ -8,6 +8,7 @@ using GcmBot.Bot.Teams.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Reports;
@@ -40,6 +41,7 @@ public sealed partial class ReportFileOffer(
     IOrganiserPolicy organisers,
     IHttpClientFactory http,
     IOptions<ReportsOptions> options,
+    IStringLocalizer<ReportsTexts> texts,
     ILogger<ReportFileOffer> logger) : IFileConsentHandler
 {
     public const string ReportPurpose = "report-file";
@@ -60,13 +62,13 @@ public sealed partial class ReportFileOffer(
     {
         if (!await organisers.IsOrganiserAsync(turn, cancellationToken))
         {
-            await turn.SendTextAsync("Sorry, report files are for the organisers of the Regional Network secretariat.", cancellationToken);
+            await turn.SendTextAsync(texts["File.NotOrganiser"], cancellationToken);
             return;
         }
 
         if (!answer.Accepted)
         {
-            await turn.SendTextAsync("All right, I have not put the file in your OneDrive. The links on the report card still work until they expire.", cancellationToken);
+            await turn.SendTextAsync(texts["File.Declined"], cancellationToken);
             return;
         }
 
@@ -74,20 +76,20 @@ public sealed partial class ReportFileOffer(
         var file = token is { Length: > 0 and <= 64 } ? await exports.FindAsync(token, cancellationToken) : null;
         if (file is null)
         {
-            await turn.SendTextAsync("That report file has expired. Type **report** with the consultation again for a fresh one.", cancellationToken);
+            await turn.SendTextAsync(texts["File.Expired"], cancellationToken);
             return;
         }
 
         if (answer.Upload is not { } upload || !IsAllowed(upload.UploadUrl))
         {
             LogRefusedTarget(logger);
-            await turn.SendTextAsync("Teams did not give me a place I can upload the file to, so I have not sent it. Please use the link on the report card.", cancellationToken);
+            await turn.SendTextAsync(texts["File.NoPlace"], cancellationToken);
             return;
         }
 
         if (!await UploadAsync(upload.UploadUrl, file.Content, cancellationToken))
         {
-            await turn.SendTextAsync("I could not upload the file to your OneDrive just now. Please use the link on the report card, or try **report** again.", cancellationToken);
+            await turn.SendTextAsync(texts["File.UploadFailed"], cancellationToken);
             return;
         }
 

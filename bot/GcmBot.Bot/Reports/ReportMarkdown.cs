@@ -8,50 +8,50 @@ namespace GcmBot.Bot.Reports;
 /// <summary>The reports as Markdown, same template and sentences as the HTML; a text table stands for the chart.</summary>
 public static class ReportMarkdown
 {
-    public static string Summary(SummaryReport report)
+    public static string Summary(SummaryReport report, CultureInfo culture)
     {
+        var w = new ReportWords(culture);
         var md = new StringBuilder();
-        md.Append("# Informal summary report — ").Append(MarkdownText.Escape(report.Title)).Append("\n\n");
-        md.Append("*Draft for the Regional Network's review, built by GcmBot from what it recorded.*\n\n");
+        md.Append("# ").Append(w["Doc.SummaryTitle", MarkdownText.Escape(report.Title)]).Append("\n\n");
+        md.Append('*').Append(w["Doc.Draft"]).Append(".*\n\n");
 
-        md.Append("## 1. The consultation\n\n");
-        md.Append("- **Event:** ").Append(MarkdownText.Escape(report.EventId)).Append('\n');
-        md.Append("- **Date and time:** ").Append(ReportText.When(report.Start, report.End)).Append('\n');
-        md.Append("- **Roundtable theme:** ").Append(report.Themes.Count == 0 ? "None (not a thematic consultation)" : string.Join("; ", report.Themes.Select(t => t.Label))).Append('\n');
-        md.Append("- **GCM objectives:** ").Append(report.Objectives.Count == 0 ? "None" : string.Join("; ", report.Objectives.Select(o => $"{o.Number}. {o.Title}"))).Append('\n');
-        md.Append("- **Report built:** ").Append(ReportText.Instant(report.GeneratedAt)).Append("\n\n");
+        md.Append("## ").Append(w["Sec.Consultation"]).Append("\n\n");
+        md.Append("- **").Append(w["Field.When"]).Append(":** ").Append(w.When(report.Start, report.End)).Append('\n');
+        md.Append("- **").Append(w["Field.Theme"]).Append(":** ").Append(report.Themes.Count == 0 ? w["Theme.None"] : string.Join("; ", report.Themes.Select(t => t.Label))).Append('\n');
+        md.Append("- **").Append(w["Field.Objectives"]).Append(":** ").Append(report.Objectives.Count == 0 ? w["Objectives.None"] : string.Join("; ", report.Objectives.Select(o => $"{o.Number}. {o.Title}"))).Append('\n');
+        md.Append("- **").Append(w["Field.Built"]).Append(":** ").Append(w.Instant(report.GeneratedAt)).Append("\n\n");
 
-        md.Append("## 2. Participation\n\n");
-        Participation(md, report.Participation, "###");
+        md.Append("## ").Append(w["Sec.Participation"]).Append("\n\n");
+        Participation(md, report.Participation, "###", w);
 
         var q = report.Questions;
-        md.Append("## 3. Questions raised\n\n").Append(ReportText.QuestionsLine(q)).Append("\n\n");
+        md.Append("## ").Append(w["Sec.Questions"]).Append("\n\n").Append(w.QuestionsLine(q)).Append("\n\n");
         if (q.Top.Count > 0)
         {
-            md.Append("| # | Question | Votes | Answered |\n|---:|---|---:|---|\n");
+            md.Append($"| {w["Col.Number"]} | {w["Col.Question"]} | {w["Col.Votes"]} | {w["Col.Answered"]} |\n|---:|---|---:|---|\n");
             foreach (var question in q.Top)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {question.Number} | {MarkdownText.Escape(question.Text)} | {question.Votes} | {(question.Answered ? "Yes" : "No")} |\n");
+                md.Append($"| {w.Number(question.Number)} | {MarkdownText.Escape(question.Text)} | {w.Number(question.Votes)} | {(question.Answered ? w["Yes"] : w["No"])} |\n");
             }
 
             md.Append('\n');
         }
 
         var i = report.Interventions;
-        md.Append("## 4. Oral interventions\n\n").Append(ReportText.InterventionsLine(i)).Append("\n\n");
+        md.Append("## ").Append(w["Sec.Interventions"]).Append("\n\n").Append(w.InterventionsLine(i)).Append("\n\n");
         if (i.ByGroup.Count > 0)
         {
-            md.Append("| Stakeholder group | Interventions | Speaking time |\n|---|---:|---:|\n");
+            md.Append($"| {w.DimensionTitle(Cards.Reports.ReportDimension.Group)} | {w["Col.Interventions"]} | {w["Col.SpeakingTime"]} |\n|---|---:|---:|\n");
             foreach (var g in i.ByGroup)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.Escape(g.Label)} | {g.Turns} | {InterventionReport.FormatDuration(g.Duration)} |\n");
+                md.Append($"| {MarkdownText.Escape(g.Label)} | {w.Number(g.Turns)} | {InterventionReport.FormatDuration(g.Duration)} |\n");
             }
 
             md.Append('\n');
         }
 
         var s = report.Submissions;
-        md.Append("## 5. Written submissions\n\n").Append(ReportText.SubmissionsLine(s)).Append("\n\n");
+        md.Append("## ").Append(w["Sec.Submissions"]).Append("\n\n").Append(w.SubmissionsLine(s)).Append("\n\n");
         foreach (var p in s.Published)
         {
             md.Append("- ").Append(MarkdownText.Escape(p.Title));
@@ -68,68 +68,71 @@ public static class ReportMarkdown
             md.Append('\n');
         }
 
-        Points(md, "## 6. Key issues raised", report.KeyIssues, "No key issues were recorded.");
-        Points(md, "## 7. Recommendations", report.Recommendations, "No recommendations were recorded.");
-        Method(md, "## How this draft was made");
+        Points(md, "## " + w["Sec.KeyIssues"], report.KeyIssues, w["KeyIssues.None"], w);
+        Points(md, "## " + w["Sec.Recommendations"], report.Recommendations, w["Recommendations.None"], w);
+        Method(md, "## " + w["Footer.Summary"], w);
         return md.ToString();
     }
 
-    public static string Representation(RepresentationReport report)
+    public static string Representation(RepresentationReport report, CultureInfo culture)
     {
+        var w = new ReportWords(culture);
         var md = new StringBuilder();
-        md.Append("# Representation across the consultations\n\n");
-        md.Append("*Draft for the Regional Network's review, built ").Append(ReportText.Instant(report.GeneratedAt)).Append(".*\n\n");
-        md.Append("## Under-represented among attendees\n\n").Append(ReportText.RuleText).Append("\n\n");
+        md.Append("# ").Append(w["Rep.Title"]).Append("\n\n");
+        md.Append('*').Append(w["Rep.Draft", w.Instant(report.GeneratedAt)]).Append("*\n\n");
+        md.Append("## ").Append(w["Rep.Flags"]).Append("\n\n").Append(w.Rule).Append("\n\n");
         var flags = report.Consultations.SelectMany(c => c.Participation.Flags.Select(f => (c, f.Dimension, f.Row))).ToList();
-        md.Append(flags.Count == 0 ? "No category meets the rule.\n" : string.Empty);
+        md.Append(flags.Count == 0 ? w["Rep.NoFlags"] + "\n" : string.Empty);
         foreach (var (c, dimension, row) in flags)
         {
-            md.Append(CultureInfo.InvariantCulture, $"- **{MarkdownText.Escape(row.Label)}** ({dimension.ToLowerInvariant()}) in {MarkdownText.Escape(c.Title)} [{MarkdownText.Escape(c.EventId)}]: {ReportText.FlagDetail(row)}\n");
+            md.Append("- **").Append(MarkdownText.Escape(w.Category(dimension, row))).Append("** ")
+                .Append(w["Rep.FlagLine", w.Dimension(dimension), MarkdownText.Escape(c.Title), w.FlagDetail(row)]).Append('\n');
         }
 
         md.Append('\n');
         if (report.Consultations.Count == 0)
         {
-            md.Append("No consultation has confirmed registrations or recorded activity yet.\n\n");
+            md.Append(w["Rep.None"]).Append("\n\n");
         }
 
         foreach (var c in report.Consultations)
         {
             md.Append("## ").Append(MarkdownText.Escape(c.Title)).Append("\n\n");
-            md.Append(MarkdownText.Escape(c.EventId)).Append(" · ").Append(ReportText.When(c.Start, null)).Append("\n\n");
-            Participation(md, c.Participation, "###");
+            md.Append(w.When(c.Start, null)).Append("\n\n");
+            Participation(md, c.Participation, "###", w);
         }
 
-        Method(md, "## How this view was made");
+        Method(md, "## " + w["Footer.View"], w);
         return md.ToString();
     }
 
-    private static void Participation(StringBuilder md, Participation p, string heading)
+    private static void Participation(StringBuilder md, Participation p, string heading, ReportWords w)
     {
-        md.Append(ReportText.ParticipationLine(p)).Append("\n\n");
+        md.Append(w.ParticipationLine(p)).Append("\n\n");
         foreach (var breakdown in p.Breakdowns)
         {
-            md.Append(heading).Append(" By ").Append(ReportText.DimensionName(breakdown.Title)).Append("\n\n");
+            md.Append(heading).Append(' ').Append(w["Part.By", w.Dimension(breakdown.Dimension)]).Append("\n\n");
             if (breakdown.Rows.Count == 0)
             {
-                md.Append("Nobody yet.\n\n");
+                md.Append(w["Part.Nobody"]).Append("\n\n");
                 continue;
             }
 
-            md.Append("| ").Append(breakdown.Title).Append(" | Registered | Attended | Balance |\n|---|---:|---:|---|\n");
+            md.Append($"| {w.DimensionTitle(breakdown.Dimension)} | {w["Col.Registered"]} | {w["Col.Attended"]} | {w["Col.Balance"]} |\n|---|---:|---:|---|\n");
             foreach (var row in breakdown.Rows)
             {
-                md.Append(CultureInfo.InvariantCulture,
-                    $"| {MarkdownText.Escape(row.Label)} | {row.Registered.Text} | {(p.Attended is null ? "not recorded" : row.Attended.Text)} | {(row.UnderRepresented ? "**Under-represented**" : string.Empty)} |\n");
+                var attended = p.Attended is null ? w["Part.NotRecorded"] : w.Count(row.Attended);
+                var balance = row.UnderRepresented ? $"**{w["Part.Under"]}**" : string.Empty;
+                md.Append($"| {MarkdownText.Escape(w.Category(breakdown.Dimension, row))} | {w.Count(row.Registered)} | {attended} | {balance} |\n");
             }
 
             md.Append('\n');
         }
 
-        md.Append('*').Append(ReportText.PrivacyText).Append("*\n\n");
+        md.Append('*').Append(w.Privacy).Append("*\n\n");
     }
 
-    private static void Points(StringBuilder md, string heading, IReadOnlyList<ReportPoint> points, string none)
+    private static void Points(StringBuilder md, string heading, IReadOnlyList<ReportPoint> points, string none, ReportWords w)
     {
         md.Append(heading).Append("\n\n");
         if (points.Count == 0)
@@ -141,10 +144,11 @@ public static class ReportMarkdown
         var n = 0;
         foreach (var p in points)
         {
-            md.Append(CultureInfo.InvariantCulture, $"{++n}. {MarkdownText.Escape(p.Text)}");
-            if (p.Tags.Length > 0)
+            md.Append(CultureInfo.InvariantCulture, $"{++n}. ").Append(MarkdownText.Escape(p.Text));
+            var tags = w.Tags(p.Tags);
+            if (tags.Length > 0)
             {
-                md.Append(" (").Append(p.Tags).Append(')');
+                md.Append(" (").Append(tags).Append(')');
             }
 
             md.Append('\n');
@@ -153,10 +157,10 @@ public static class ReportMarkdown
         md.Append('\n');
     }
 
-    private static void Method(StringBuilder md, string heading)
+    private static void Method(StringBuilder md, string heading, ReportWords w)
     {
         md.Append(heading).Append("\n\n");
-        foreach (var line in ReportText.Method)
+        foreach (var line in w.Method)
         {
             md.Append("- ").Append(line).Append('\n');
         }

@@ -2,6 +2,7 @@ using GcmBot.Bot.Engagement;
 using GcmBot.Bot.KeyIssues;
 using GcmBot.Bot.Registration;
 using GcmBot.Bot.SpeakerQueue;
+using GcmBot.Cards.Reports;
 
 namespace GcmBot.Bot.Reports;
 
@@ -11,10 +12,13 @@ namespace GcmBot.Bot.Reports;
 /// </summary>
 public sealed record ShownCount(int Value, bool Suppressed)
 {
-    public string Text => Suppressed ? $"fewer than {SmallCounts.Threshold}" : Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public ReportCount ForCard => new(Value, Suppressed);
 }
 
-/// <summary>One category of a breakdown (a stakeholder group, a subregion, a gender): registered and attended.</summary>
+/// <summary>
+/// One category of a breakdown (a stakeholder group, a subregion, a gender): registered and attended. <see cref="Label"/>
+/// is the reference data's; for <see cref="StakeholderReference.Unknown"/> the report says "Unknown" in its language.
+/// </summary>
 public sealed record ParticipationRow(
     string Code,
     string Label,
@@ -23,7 +27,7 @@ public sealed record ParticipationRow(
     bool UnderRepresented);
 
 /// <summary>A breakdown of participation by one dimension.</summary>
-public sealed record ParticipationBreakdown(string Title, IReadOnlyList<ParticipationRow> Rows);
+public sealed record ParticipationBreakdown(ReportDimension Dimension, IReadOnlyList<ParticipationRow> Rows);
 
 /// <summary>
 /// Who took part: confirmed registrations and, when the meeting chat recorded any activity, attendees (people who asked
@@ -31,8 +35,8 @@ public sealed record ParticipationBreakdown(string Title, IReadOnlyList<Particip
 /// </summary>
 public sealed record Participation(int Registered, int Waitlisted, int? Attended, IReadOnlyList<ParticipationBreakdown> Breakdowns)
 {
-    public IEnumerable<(string Dimension, ParticipationRow Row)> Flags =>
-        Breakdowns.SelectMany(b => b.Rows.Where(r => r.UnderRepresented).Select(r => (b.Title, r)));
+    public IEnumerable<(ReportDimension Dimension, ParticipationRow Row)> Flags =>
+        Breakdowns.SelectMany(b => b.Rows.Where(r => r.UnderRepresented).Select(r => (b.Dimension, r)));
 }
 
 /// <summary>A question as the report lists it (no asker).</summary>
@@ -53,8 +57,8 @@ public sealed record PublishedSubmission(string Title, string? ByLine);
 /// <summary>Written submissions received on the consultation's themes (withdrawn ones aside).</summary>
 public sealed record SubmissionsSummary(int Received, IReadOnlyList<PublishedSubmission> Published);
 
-/// <summary>A key issue or recommendation as the report lists it.</summary>
-public sealed record ReportPoint(string Text, string Tags);
+/// <summary>A key issue or recommendation as the report lists it, with its themes and objectives.</summary>
+public sealed record ReportPoint(string Text, GcmTags Tags);
 
 /// <summary>
 /// The draft informal summary report of one consultation, the same template for every consultation (seed: "an informal
@@ -100,7 +104,7 @@ public sealed record ScheduledTime(DateTimeOffset Start, DateTimeOffset End);
 public static class SmallCounts
 {
     /// <summary>Counts below this (but above zero) are not shown.</summary>
-    public const int Threshold = 3;
+    public const int Threshold = ReportCount.Threshold;
 
     /// <summary>
     /// Which counts of one breakdown to hide: every count from 1 to 2, and, when that hides exactly one count, the next
@@ -168,7 +172,7 @@ public static class ReportComposer
             inputs.Submissions.Where(s => s.IsPublished).OrderBy(s => s.PublishedAt).ThenBy(s => s.Id)
                 .Select(s => new PublishedSubmission(s.Title, ByLine(s.PublicName, s.PublicOrganisation))).ToList());
 
-        ReportPoint Point(KeyIssueRecord k) => new(k.Text, Tags(k.Tags));
+        ReportPoint Point(KeyIssueRecord k) => new(k.Text, k.Tags);
         return new SummaryReport(
             e.Id,
             e.Title,
@@ -192,13 +196,13 @@ public static class ReportComposer
         var attendedTotal = attendees?.Count ?? 0;
         var breakdowns = new List<ParticipationBreakdown>
         {
-            Breakdown(RegistrationBalance.GroupTitle, StakeholderReference.Groups, a => a.Group),
-            Breakdown(RegistrationBalance.SubregionTitle, StakeholderReference.Subregions, a => a.Subregion),
-            Breakdown(RegistrationBalance.GenderTitle, StakeholderReference.Genders, a => a.Gender),
+            Breakdown(ReportDimension.Group, RegistrationBalance.GroupTitle, StakeholderReference.Groups, a => a.Group),
+            Breakdown(ReportDimension.Subregion, RegistrationBalance.SubregionTitle, StakeholderReference.Subregions, a => a.Subregion),
+            Breakdown(ReportDimension.Gender, RegistrationBalance.GenderTitle, StakeholderReference.Genders, a => a.Gender),
         };
         return new Participation(registeredTotal, registrations.Count(RegistrationStatus.Waitlisted), attendees?.Count, breakdowns);
 
-        ParticipationBreakdown Breakdown(string title, IReadOnlyList<ReferenceChoice> choices, Func<SpeakerCategories, string> code)
+        ParticipationBreakdown Breakdown(ReportDimension dimension, string title, IReadOnlyList<ReferenceChoice> choices, Func<SpeakerCategories, string> code)
         {
             var registered = registrations.Dimension(title).Categories.ToDictionary(c => c.Code, c => c.Confirmed);
             var attended = (attendees ?? []).GroupBy(code).ToDictionary(g => g.Key, g => g.Count());
@@ -209,30 +213,13 @@ public static class ReportComposer
             var shownAttended = SmallCounts.Apply(codes.Select(c => attended.GetValueOrDefault(c)).ToList());
             var rows = codes.Select((c, i) => new ParticipationRow(
                 c,
-                c == StakeholderReference.Unknown ? (title == RegistrationBalance.GenderTitle ? "Not said" : "Unknown") : StakeholderReference.Label(choices, c),
+                c == StakeholderReference.Unknown ? string.Empty : StakeholderReference.Label(choices, c),
                 shownRegistered[i],
                 shownAttended[i],
                 attendees is not null && RepresentationRule.IsUnderRepresented(c, registered.GetValueOrDefault(c), registeredTotal, attended.GetValueOrDefault(c), attendedTotal)))
                 .ToList();
-            return new ParticipationBreakdown(title, rows);
+            return new ParticipationBreakdown(dimension, rows);
         }
-    }
-
-    /// <summary>"themes a, b · objectives 2, 5".</summary>
-    public static string Tags(GcmTags tags)
-    {
-        var parts = new List<string>();
-        if (tags.Themes.Count > 0)
-        {
-            parts.Add((tags.Themes.Count == 1 ? "theme " : "themes ") + tags.ThemesText);
-        }
-
-        if (tags.Objectives.Count > 0)
-        {
-            parts.Add((tags.Objectives.Count == 1 ? "objective " : "objectives ") + tags.ObjectivesText);
-        }
-
-        return string.Join(" · ", parts);
     }
 
     private static string? ByLine(string? name, string? organisation) =>

@@ -69,7 +69,7 @@ public sealed class Consultation
     public TeamsState Teams { get; set; }
     public ConsultationChange LastChange { get; set; }
 
-    /// <summary>Why Teams is not up to date, in words for organisers (when <see cref="Teams"/> is Failed).</summary>
+    /// <summary>Why Teams is not up to date (when <see cref="Teams"/> is Failed), as a <see cref="TeamsFailureCode"/>, never a sentence.</summary>
     public string? TeamsFailure { get; set; }
 
     public int FailureCount { get; set; }

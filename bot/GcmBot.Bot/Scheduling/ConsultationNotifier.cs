@@ -1,14 +1,17 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using GcmBot.Bot.Languages;
 using GcmBot.Bot.Participants;
 using GcmBot.Bot.Teams.Conversations;
 using GcmBot.Bot.Teams.Outbound;
 using GcmBot.Cards.Scheduling;
+using Microsoft.Extensions.Localization;
 
 namespace GcmBot.Bot.Scheduling;
 
 /// <summary>
-/// Tells invited registrants, in their personal chat with the bot and in their own time zone, that they are invited,
+/// Tells invited registrants, in their personal chat with the bot, in their own language and time zone, that they are invited,
 /// that the time changed, or that the consultation is cancelled — each news once. Messages go through the outbound
 /// queue (stored first, sent within Teams' limits); their de-duplication keys make a repeated sync harmless.
 /// </summary>
@@ -16,6 +19,8 @@ public sealed class ConsultationNotifier(
     ConsultationStore store,
     ConversationStore conversations,
     INotificationQueue queue,
+    LanguageStore languages,
+    IStringLocalizer<SchedulingTexts> texts,
     TimeProvider time)
 {
     /// <summary>Brings the invitee list in line with <paramref name="invited"/> and queues what each person has not heard yet.</summary>
@@ -31,11 +36,12 @@ public sealed class ConsultationNotifier(
         {
             var toTell = rows.Where(r => r.NotifiedStart is not null && !r.CancellationNotified).ToList();
             var cancelledChats = await conversations.FindPersonalChatsAsync(toTell.Select(r => r.UserStableId).ToList(), cancellationToken);
+            var cancelledLanguages = await languages.OfPeopleAsync(cancelledChats.Keys.ToList(), cancellationToken);
             foreach (var row in toTell)
             {
                 if (cancelledChats.TryGetValue(row.UserStableId, out var chat))
                 {
-                    notices.Add(Notice(consultation, ConsultationNoticeKind.Cancelled, chat, row.UserStableId, "cancelled", emailInvitationsSent));
+                    notices.Add(Notice(consultation, ConsultationNoticeKind.Cancelled, chat, row.UserStableId, "cancelled", emailInvitationsSent, cancelledLanguages[row.UserStableId]));
                     row.CancellationNotified = true;
                     changed.Add(row);
                 }
@@ -48,6 +54,8 @@ public sealed class ConsultationNotifier(
 
         var known = rows.ToDictionary(r => r.UserStableId, StringComparer.Ordinal);
         var chats = await conversations.FindPersonalChatsAsync(invited.Select(r => r.UserStableId).ToList(), cancellationToken);
+        var recipients = chats.Keys.Where(id => !known.TryGetValue(id, out var r) || r.NotifiedStart != consultation.Start).ToList();
+        var recipientLanguages = await languages.OfPeopleAsync(recipients, cancellationToken);
         var news = consultation.Start.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var registrant in invited)
         {
@@ -64,7 +72,9 @@ public sealed class ConsultationNotifier(
             }
 
             var kind = row.NotifiedStart is null ? ConsultationNoticeKind.Invited : ConsultationNoticeKind.Moved;
-            notices.Add(Notice(consultation, kind, chat, registrant.UserStableId, news, emailInvitationsSent && !string.IsNullOrWhiteSpace(registrant.Email)));
+            notices.Add(Notice(
+                consultation, kind, chat, registrant.UserStableId, news, emailInvitationsSent && !string.IsNullOrWhiteSpace(registrant.Email),
+                recipientLanguages.GetValueOrDefault(registrant.UserStableId) ?? Cards.Words.SupportedLanguages.English));
             row.NotifiedStart = consultation.Start;
             if (!added.Contains(row))
             {
@@ -87,21 +97,24 @@ public sealed class ConsultationNotifier(
         return new InvitationFigures(invited.Count, invited.Count(r => chats.ContainsKey(r.UserStableId)));
     }
 
-    private static OutboundRequest Notice(
+    /// <summary>One person's notice, written in their language (<paramref name="culture"/>) and time zone.</summary>
+    private OutboundRequest Notice(
         Consultation consultation,
         ConsultationNoticeKind kind,
         ConversationRecord chat,
         string userStableId,
         string news,
-        bool emailInvitationSent)
+        bool emailInvitationSent,
+        CultureInfo culture)
     {
+        using var scope = LanguageScope.Use(culture);
         var zone = ConsultationZones.TryFind(chat.TimeZoneId, out var personZone) ? personZone : null;
-        var card = ConsultationViews.NoticeCard(consultation, kind, zone, emailInvitationSent);
+        var card = ConsultationViews.NoticeCard(consultation, kind, zone, emailInvitationSent, culture);
         var line = kind switch
         {
-            ConsultationNoticeKind.Invited => $"You are invited: {consultation.Title}, {ConsultationViews.When(consultation, zone)}",
-            ConsultationNoticeKind.Moved => $"New time: {consultation.Title}, {ConsultationViews.When(consultation, zone)}",
-            _ => $"Cancelled: {consultation.Title}",
+            ConsultationNoticeKind.Invited => texts["Notice.Invited", consultation.Title, ConsultationViews.When(consultation, zone, culture)],
+            ConsultationNoticeKind.Moved => texts["Notice.Moved", consultation.Title, ConsultationViews.When(consultation, zone, culture)],
+            _ => texts["Notice.Cancelled", consultation.Title],
         };
         return new OutboundRequest(chat.ConversationId, new OutboundContent(line, card), DeduplicationKey(consultation, news, userStableId));
     }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using GcmBot.Bot.Participants;
+using GcmBot.Cards.Words;
 using GcmBot.GraphIntegration.Meetings;
 
 namespace GcmBot.Bot.Scheduling;
@@ -17,9 +19,11 @@ public sealed partial class ConsultationReconciler(
     IMeetingScheduler scheduler,
     RegistrantSource registrants,
     ConsultationNotifier notifier,
+    ConversationLanguages languages,
     ILogger<ConsultationReconciler> logger)
 {
-    public const string CancellationComment = "This consultation of the UN Regional Network on Migration for Asia and the Pacific is cancelled.";
+    /// <summary>What Graph tells the attendees of a cancelled meeting, in the language of the organiser who cancelled it.</summary>
+    public static string CancellationComment(CultureInfo culture) => TextResources.For<SchedulingTexts>(culture)["Agenda.Cancelled"];
 
     /// <summary>Null when the consultation is gone or changed meanwhile (the newer change is still pending).</summary>
     public async Task<ReconcileResult?> ReconcileAsync(int id, CancellationToken cancellationToken)
@@ -90,19 +94,22 @@ public sealed partial class ConsultationReconciler(
             return await store.RecordAsync(consultation.Id, consultation.Revision, c => c.Teams = TeamsState.Offline, cancellationToken);
         }
 
+        // The invitation (agenda, cancellation note) goes to every attendee in one language: that of the organiser who
+        // made the change, as the report back to them is.
+        var culture = await languages.OfConversationAsync(consultation.ReportConversationId, cancellationToken);
         try
         {
             ScheduledMeeting? meeting = null;
             if (consultation.Status == ConsultationStatus.Scheduled)
             {
-                var details = Details(consultation, invited);
+                var details = Details(consultation, invited, culture);
                 meeting = consultation.EventId is null
                     ? await scheduler.CreateAsync(details, cancellationToken)
                     : await scheduler.UpdateAsync(consultation.EventId, details, cancellationToken);
             }
             else if (consultation.EventId is not null)
             {
-                await scheduler.CancelAsync(consultation.EventId, CancellationComment, cancellationToken);
+                await scheduler.CancelAsync(consultation.EventId, CancellationComment(culture), cancellationToken);
             }
 
             var recorded = await store.RecordAsync(consultation.Id, consultation.Revision, c =>
@@ -129,7 +136,7 @@ public sealed partial class ConsultationReconciler(
             return await store.RecordAsync(consultation.Id, consultation.Revision, c =>
             {
                 c.Teams = TeamsState.Failed;
-                c.TeamsFailure = ex.Message;
+                c.TeamsFailure = TeamsFailureCode.Encode(ex);
                 c.FailureCount++;
                 if (ex.Failure == MeetingFailure.EventNotFound && c.Status == ConsultationStatus.Scheduled)
                 {
@@ -139,15 +146,14 @@ public sealed partial class ConsultationReconciler(
                     c.OnlineMeetingId = null;
                     c.ChatThreadId = null;
                     c.EventGeneration++;
-                    c.TeamsFailure = ex.Message + " Retrying creates a new Teams meeting.";
                 }
             }, cancellationToken);
         }
     }
 
-    private static MeetingDetails Details(Consultation consultation, IReadOnlyList<Registrant> invited) => new(
+    private static MeetingDetails Details(Consultation consultation, IReadOnlyList<Registrant> invited, CultureInfo culture) => new(
         consultation.Title,
-        AgendaTemplate.Html(new AgendaModel(ConsultationViews.ThemeOf(consultation), consultation.Title, consultation.Start, consultation.End, consultation.ConceptNoteUrl)),
+        AgendaTemplate.Html(new AgendaModel(ConsultationViews.ThemeOf(consultation), consultation.Title, consultation.Start, consultation.End, consultation.ConceptNoteUrl), culture),
         consultation.Start,
         consultation.End,
         consultation.TimeZoneId,

@@ -5,14 +5,16 @@ using GcmBot.Cards.Common;
 
 namespace GcmBot.Bot.Scheduling;
 
-/// <summary>A value read from untrusted input, or why it could not be read (in words for the person who typed it).</summary>
-public sealed record Parsed<T>(T? Value, string? Error)
+/// <summary>A value read from untrusted input, or why it could not be read (a typed outcome the Teams face words).</summary>
+public sealed record Parsed<T>(T? Value, SchedulingProblem? Error)
 {
     public bool Ok => Error is null;
 
     public static Parsed<T> Success(T value) => new(value, null);
 
-    public static Parsed<T> Fail(string error) => new(default, error);
+    public static Parsed<T> Fail(SchedulingProblem error) => new(default, error);
+
+    public static Parsed<T> Fail(string key, params object[] arguments) => new(default, SchedulingProblem.Of(key, arguments));
 }
 
 /// <summary>What an organiser asked for, before it is checked against the clock.</summary>
@@ -35,9 +37,6 @@ public static partial class ConsultationRules
     public const int DefaultDurationMinutes = 120;
     public const int MaxDaysAhead = 730;
 
-    public const string DateExample = "2026-12-12 or 12 Dec 2026";
-    public const string TimeExample = "14:00 (24-hour) or 2pm";
-
     private static readonly string[] NamedDateFormats = ["d MMM yyyy", "d MMMM yyyy", "d MMM, yyyy", "d MMMM, yyyy"];
 
     /// <summary>
@@ -47,7 +46,7 @@ public static partial class ConsultationRules
     {
         if (index >= tokens.Count)
         {
-            return Parsed<DateOnly>.Fail($"Which date? Write it as {DateExample}.");
+            return Parsed<DateOnly>.Fail("Rules.DateMissing");
         }
 
         var token = tokens[index];
@@ -59,13 +58,12 @@ public static partial class ConsultationRules
                 return Parsed<DateOnly>.Success(iso);
             }
 
-            return Parsed<DateOnly>.Fail($"“{token}” is not a date that exists. Write it as {DateExample}.");
+            return Parsed<DateOnly>.Fail("Rules.DateNotExists", token);
         }
 
         if (NumericDate().IsMatch(token))
         {
-            return Parsed<DateOnly>.Fail(
-                $"“{token}” is ambiguous: day and month are written in different orders around the region. Write it as {DateExample}.");
+            return Parsed<DateOnly>.Fail("Rules.DateAmbiguous", token);
         }
 
         if (index + 2 < tokens.Count)
@@ -78,7 +76,7 @@ public static partial class ConsultationRules
             }
         }
 
-        return Parsed<DateOnly>.Fail($"I could not read “{token}” as a date. Write it as {DateExample}.");
+        return Parsed<DateOnly>.Fail("Rules.DateUnreadable", token);
     }
 
     /// <summary>24-hour "14:00" / "9:30", or "2pm" / "2:30 pm" (the latter as one token).</summary>
@@ -86,7 +84,7 @@ public static partial class ConsultationRules
     {
         if (string.IsNullOrWhiteSpace(token))
         {
-            return Parsed<TimeOnly>.Fail($"What time? Write it as {TimeExample}.");
+            return Parsed<TimeOnly>.Fail("Rules.TimeMissing");
         }
 
         var h24 = Time24().Match(token);
@@ -108,7 +106,7 @@ public static partial class ConsultationRules
             return Parsed<TimeOnly>.Success(new TimeOnly(hour, minute));
         }
 
-        return Parsed<TimeOnly>.Fail($"I could not read “{token}” as a time. Write it as {TimeExample}.");
+        return Parsed<TimeOnly>.Fail("Rules.TimeUnreadable", token);
     }
 
     /// <summary>"90m", "90 min", "2h", "1.5h", "1h30"; null when the token does not look like a duration at all.</summary>
@@ -137,7 +135,7 @@ public static partial class ConsultationRules
     public static Parsed<int> CheckDuration(int minutes) =>
         minutes is >= MinDurationMinutes and <= MaxDurationMinutes
             ? Parsed<int>.Success(minutes)
-            : Parsed<int>.Fail($"A consultation lasts between {MinDurationMinutes} minutes and {MaxDurationMinutes / 60} hours.");
+            : Parsed<int>.Fail("Rules.Duration", MinDurationMinutes, MaxDurationMinutes / 60);
 
     /// <summary>
     /// The instants a local date and time mean in a zone, refused when they are in the past, too far ahead, or do not
@@ -149,24 +147,23 @@ public static partial class ConsultationRules
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(local))
         {
-            return Parsed<(DateTimeOffset, DateTimeOffset)>.Fail(string.Create(CultureInfo.InvariantCulture, $"{local:HH:mm} does not exist on {date:d MMM yyyy} in {zone.Id}: the clocks change then. Choose another time."));
+            return Parsed<(DateTimeOffset, DateTimeOffset)>.Fail("Rules.TimeDoesNotExist", time, date, zone.Id);
         }
 
         if (zone.IsAmbiguousTime(local))
         {
-            return Parsed<(DateTimeOffset, DateTimeOffset)>.Fail(string.Create(CultureInfo.InvariantCulture, $"{local:HH:mm} happens twice on {date:d MMM yyyy} in {zone.Id}: the clocks go back then. Choose another time."));
+            return Parsed<(DateTimeOffset, DateTimeOffset)>.Fail("Rules.TimeTwice", time, date, zone.Id);
         }
 
         var start = new DateTimeOffset(local, zone.GetUtcOffset(local));
         if (start <= now)
         {
-            return Parsed<(DateTimeOffset, DateTimeOffset)>.Fail(
-                $"{TimeText.Format(start, zone)} has already passed (it is now {TimeText.Format(now, zone)}). Choose a time in the future.");
+            return Parsed<(DateTimeOffset, DateTimeOffset)>.Fail("Rules.Past", new ZonedTime(start, zone), new ZonedTime(now, zone));
         }
 
         if (start > now.AddDays(MaxDaysAhead))
         {
-            return Parsed<(DateTimeOffset, DateTimeOffset)>.Fail($"That is more than {MaxDaysAhead / 365} years ahead. Check the year.");
+            return Parsed<(DateTimeOffset, DateTimeOffset)>.Fail("Rules.TooFar", MaxDaysAhead / 365);
         }
 
         return Parsed<(DateTimeOffset, DateTimeOffset)>.Success((start, start.AddMinutes(durationMinutes)));
@@ -182,7 +179,7 @@ public static partial class ConsultationRules
 
         var title = Whitespace().Replace(new string(raw.Where(c => !char.IsControl(c) || c is '\n' or '\t').ToArray()), " ").Trim();
         return title.Length > MaxTypedTitleLength
-            ? Parsed<string?>.Fail($"The title is {title.Length} characters long; keep it under {MaxTypedTitleLength}.")
+            ? Parsed<string?>.Fail("Rules.TitleTooLong", title.Length, MaxTypedTitleLength)
             : Parsed<string?>.Success(title.Length == 0 ? null : title);
     }
 
@@ -197,15 +194,14 @@ public static partial class ConsultationRules
         var text = raw.Trim();
         return text.Length <= MaxUrlLength && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host)
             ? Parsed<string?>.Success(uri.AbsoluteUri)
-            : Parsed<string?>.Fail("The concept note link must be a full https:// address (at most 500 characters).");
+            : Parsed<string?>.Fail("Rules.Link", MaxUrlLength);
     }
 
-    public static string DefaultTitle(RoundtableTheme theme) => $"Stakeholder consultation ({theme.Code}): {theme.Title}";
 
     public static Parsed<RoundtableTheme> ParseTheme(string? token) =>
         token is { Length: 1 } && GcmReference.Theme(token[0]) is { } theme
             ? Parsed<RoundtableTheme>.Success(theme)
-            : Parsed<RoundtableTheme>.Fail("Which roundtable theme? Use a, b, c or d (type **schedule** for a form that lists them).");
+            : Parsed<RoundtableTheme>.Fail("Rules.Theme");
 
     /// <summary><c>schedule &lt;theme&gt; &lt;date&gt; &lt;time&gt; [zone] [duration] [title]</c>; the zone is an IANA id such as Asia/Kathmandu.</summary>
     public static Parsed<ScheduleInput> ParseSchedule(string arguments, TimeZoneInfo defaultZone)
@@ -242,7 +238,7 @@ public static partial class ConsultationRules
         {
             if (!ConsultationZones.TryFind(tokens[index], out var named))
             {
-                return Parsed<ScheduleInput>.Fail($"I do not know the time zone “{tokens[index]}”. Use a name like Asia/Bangkok or Asia/Kathmandu, or leave it out for GMT+7.");
+                return Parsed<ScheduleInput>.Fail("Rules.Zone", tokens[index]);
             }
 
             zone = named;
@@ -296,7 +292,7 @@ public static partial class ConsultationRules
         {
             if (ParseDuration(tokens[index]) is not { } parsed)
             {
-                return Parsed<RescheduleInput>.Fail($"I could not read “{tokens[index]}” as a duration. Write it like 90m or 2h.");
+                return Parsed<RescheduleInput>.Fail("Rules.DurationUnreadable", tokens[index]);
             }
 
             if (!parsed.Ok)
@@ -309,7 +305,7 @@ public static partial class ConsultationRules
         }
 
         return index < tokens.Length
-            ? Parsed<RescheduleInput>.Fail("Too many words: write reschedule <number> <date> <time> [duration].")
+            ? Parsed<RescheduleInput>.Fail("Rules.TooManyWords")
             : Parsed<RescheduleInput>.Success(new RescheduleInput(number.Value, date.Value, time.Value, duration));
     }
 
@@ -319,7 +315,7 @@ public static partial class ConsultationRules
         var text = token?.TrimStart('#');
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
             ? Parsed<int>.Success(number)
-            : Parsed<int>.Fail("Which consultation? Give its number, e.g. 3 (type **consultations** to see them).");
+            : Parsed<int>.Fail("Rules.Number");
     }
 
     // "2:30 pm" arrives as two tokens; everything else as one.

@@ -9,9 +9,6 @@ public enum CreateOutcome { Created, AlreadyCreated, SlotTaken }
 /// <summary>Consultations and their invitees in the database. Every change is one transaction with a revision check.</summary>
 public sealed class ConsultationStore(IDbContextFactory<GcmDbContext> databases, TimeProvider time)
 {
-    public const string ConcurrentChangeText =
-        "Someone else changed this consultation at the same moment, so I did not apply your change. Type **consultations** to see it as it is now.";
-
     /// <summary>Records a new consultation, unless the same form was already submitted or its slot is taken.</summary>
     public async Task<(CreateOutcome Outcome, Consultation Consultation)> CreateAsync(Consultation draft, CancellationToken cancellationToken)
     {
@@ -90,14 +87,14 @@ public sealed class ConsultationStore(IDbContextFactory<GcmDbContext> databases,
     /// Applies an organiser's change in one transaction. <paramref name="change"/> returns why the change is refused, or
     /// null. A change made by someone else in between, or a slot taken meanwhile, refuses it too.
     /// </summary>
-    public async Task<(Consultation? Consultation, string? Refusal)> ChangeAsync(
-        int id, Func<Consultation, string?> change, CancellationToken cancellationToken)
+    public async Task<(Consultation? Consultation, SchedulingProblem? Refusal)> ChangeAsync(
+        int id, Func<Consultation, SchedulingProblem?> change, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var consultation = await db.Set<Consultation>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (consultation is null)
         {
-            return (null, $"There is no consultation {id}. Type **consultations** to see them.");
+            return (null, SchedulingProblem.Of("Service.NotFound", id));
         }
 
         var refusal = change(consultation);
@@ -115,11 +112,11 @@ public sealed class ConsultationStore(IDbContextFactory<GcmDbContext> databases,
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (null, ConcurrentChangeText);
+            return (null, SchedulingProblem.Of("Store.Concurrent"));
         }
         catch (DbUpdateException)
         {
-            return (null, "Another consultation on this theme is already scheduled at that time.");
+            return (null, SchedulingProblem.Of("Store.SlotTaken"));
         }
     }
 

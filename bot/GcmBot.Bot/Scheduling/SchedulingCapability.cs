@@ -23,11 +23,14 @@ public static class SchedulingCapability
         services.AddHostedService<SchedulingWorker>();
         services.AddScoped<IPersonalDataEraser, ConsultationInviteeEraser>();
 
-        services.AddBotCommand<ScheduleCommand>("schedule", "Schedule a roundtable consultation as a Teams meeting (no arguments: a form)", ConversationScopes.All, ScheduleCommand.Usage, forOrganisers: true);
-        services.AddBotCommand<RescheduleCommand>("reschedule", "Move a consultation to a new time", ConversationScopes.All, "reschedule <number> <date> <time> [duration]", forOrganisers: true);
-        services.AddBotCommand<CancelConsultationCommand>("cancel consultation", "Cancel a consultation and its Teams meeting", ConversationScopes.All, "cancel consultation <number>", forOrganisers: true);
-        services.AddBotCommand<RetryConsultationCommand>("retry consultation", "Try again to put a consultation in Teams", ConversationScopes.All, "retry consultation <number>", forOrganisers: true);
-        services.AddBotCommand<ConsultationsCommand>("consultations", "List the consultations and their state in Teams", ConversationScopes.All, forOrganisers: true);
+        services.AddSingleton<ConversationLanguages>();
+
+        var texts = typeof(SchedulingTexts);
+        services.AddBotCommand<ScheduleCommand>("schedule", "Command.Schedule", ConversationScopes.All, ScheduleCommand.Usage, forOrganisers: true, texts: texts);
+        services.AddBotCommand<RescheduleCommand>("reschedule", "Command.Reschedule", ConversationScopes.All, "reschedule <number> <date> <time> [duration]", forOrganisers: true, texts: texts);
+        services.AddBotCommand<CancelConsultationCommand>("cancel consultation", "Command.CancelConsultation", ConversationScopes.All, "cancel consultation <number>", forOrganisers: true, texts: texts);
+        services.AddBotCommand<RetryConsultationCommand>("retry consultation", "Command.RetryConsultation", ConversationScopes.All, "retry consultation <number>", forOrganisers: true, texts: texts);
+        services.AddBotCommand<ConsultationsCommand>("consultations", "Command.Consultations", ConversationScopes.All, forOrganisers: true, texts: texts);
 
         services.AddCardAction<ScheduleFormAction>(SchedulingVerbs.Create, forOrganisers: true);
         services.AddCardAction<RescheduleAction>(SchedulingVerbs.Reschedule, forOrganisers: true);

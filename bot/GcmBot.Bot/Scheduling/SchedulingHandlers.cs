@@ -3,6 +3,7 @@ using GcmBot.Bot.Teams;
 using GcmBot.Bot.Teams.Routing;
 using GcmBot.Cards.Common;
 using GcmBot.Cards.Scheduling;
+using Microsoft.Extensions.Localization;
 
 namespace GcmBot.Bot.Scheduling;
 
@@ -33,7 +34,7 @@ internal static class SchedulingReplies
         var time = ConsultationRules.ParseTime(input.Text(SchedulingVerbs.TimeKey));
         var duration = int.TryParse(input.Text(SchedulingVerbs.DurationKey), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
             ? ConsultationRules.CheckDuration(minutes)
-            : Parsed<int>.Fail("Choose a duration.");
+            : Parsed<int>.Fail("Rules.ChooseDuration");
         return (date, time, duration);
     }
 
@@ -43,7 +44,7 @@ internal static class SchedulingReplies
 }
 
 /// <summary><c>schedule</c>: with arguments, schedules at once; without, shows the form.</summary>
-public sealed class ScheduleCommand(SchedulingService scheduling, TimeProvider time) : ICommandHandler
+public sealed class ScheduleCommand(SchedulingService scheduling, IStringLocalizer<SchedulingTexts> texts, TimeProvider time) : ICommandHandler
 {
     public const string Usage = "schedule <theme a–d> <date> <time> [duration] [title]";
 
@@ -58,7 +59,7 @@ public sealed class ScheduleCommand(SchedulingService scheduling, TimeProvider t
         var parsed = ConsultationRules.ParseSchedule(input.Arguments, TimeText.ReferenceZone);
         if (!parsed.Ok)
         {
-            await turn.SendTextAsync($"{parsed.Error} Nothing was scheduled. Usage: {Usage}, e.g. schedule b 2026-12-12 14:00 2h.", cancellationToken);
+            await turn.SendTextAsync(texts.Say(parsed.Error!) + " " + texts["Schedule.NothingScheduledUsage"], cancellationToken);
             return;
         }
 
@@ -66,7 +67,7 @@ public sealed class ScheduleCommand(SchedulingService scheduling, TimeProvider t
         var slot = ConsultationRules.Resolve(request.Date, request.Time, request.DurationMinutes, request.Zone, time.GetUtcNow());
         if (!slot.Ok)
         {
-            await turn.SendTextAsync($"{slot.Error} Nothing was scheduled.", cancellationToken);
+            await turn.SendTextAsync(texts.Say(slot.Error!) + " " + texts["Schedule.NothingScheduled"], cancellationToken);
             return;
         }
 
@@ -79,14 +80,14 @@ public sealed class ScheduleCommand(SchedulingService scheduling, TimeProvider t
 }
 
 /// <summary><c>reschedule &lt;number&gt; &lt;date&gt; &lt;time&gt; [duration]</c>.</summary>
-public sealed class RescheduleCommand(SchedulingService scheduling) : ICommandHandler
+public sealed class RescheduleCommand(SchedulingService scheduling, IStringLocalizer<SchedulingTexts> texts) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var parsed = ConsultationRules.ParseReschedule(input.Arguments);
         if (!parsed.Ok)
         {
-            await turn.SendTextAsync($"{parsed.Error} Nothing was changed.", cancellationToken);
+            await turn.SendTextAsync(texts.Say(parsed.Error!) + " " + texts["Change.NothingChanged"], cancellationToken);
             return;
         }
 
@@ -96,22 +97,22 @@ public sealed class RescheduleCommand(SchedulingService scheduling) : ICommandHa
 }
 
 /// <summary><c>cancel consultation &lt;number&gt;</c>.</summary>
-public sealed class CancelConsultationCommand(SchedulingService scheduling) : ICommandHandler
+public sealed class CancelConsultationCommand(SchedulingService scheduling, IStringLocalizer<SchedulingTexts> texts) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var number = ConsultationRules.ParseNumber(input.Arguments);
-        await turn.SendAsync(number.Ok ? await scheduling.CancelAsync(turn, number.Value, cancellationToken) : SchedulingAnswer.Say(number.Error!), cancellationToken);
+        await turn.SendAsync(number.Ok ? await scheduling.CancelAsync(turn, number.Value, cancellationToken) : SchedulingAnswer.Say(texts.Say(number.Error!)), cancellationToken);
     }
 }
 
 /// <summary><c>retry consultation &lt;number&gt;</c>: try Teams again after a Graph failure.</summary>
-public sealed class RetryConsultationCommand(SchedulingService scheduling) : ICommandHandler
+public sealed class RetryConsultationCommand(SchedulingService scheduling, IStringLocalizer<SchedulingTexts> texts) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var number = ConsultationRules.ParseNumber(input.Arguments);
-        await turn.SendAsync(number.Ok ? await scheduling.RetryAsync(turn, number.Value, cancellationToken) : SchedulingAnswer.Say(number.Error!), cancellationToken);
+        await turn.SendAsync(number.Ok ? await scheduling.RetryAsync(turn, number.Value, cancellationToken) : SchedulingAnswer.Say(texts.Say(number.Error!)), cancellationToken);
     }
 }
 
@@ -132,7 +133,7 @@ public sealed class ConsultationsCommand(SchedulingService scheduling) : IComman
 }
 
 /// <summary>The schedule form's Schedule button: every field is checked again here (card data is untrusted).</summary>
-public sealed class ScheduleFormAction(SchedulingService scheduling, TimeProvider time) : ICardActionHandler
+public sealed class ScheduleFormAction(SchedulingService scheduling, IStringLocalizer<SchedulingTexts> texts, TimeProvider time) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -154,7 +155,7 @@ public sealed class ScheduleFormAction(SchedulingService scheduling, TimeProvide
         var request = Validate(input, out var error);
         if (request is null)
         {
-            return CardActionResult.ReplaceCard(scheduling.Form(values, error + " Nothing was scheduled yet.", requestKey));
+            return CardActionResult.ReplaceCard(scheduling.Form(values, error + " " + texts["Schedule.NothingYet"], requestKey));
         }
 
         var answer = await scheduling.ScheduleAsync(turn, request with { RequestKey = requestKey }, cancellationToken);
@@ -178,35 +179,33 @@ public sealed class ScheduleFormAction(SchedulingService scheduling, TimeProvide
             _ => null,
         };
 
-        error = !theme.Ok ? theme.Error
+        var problem = !theme.Ok ? theme.Error
             : !date.Ok ? date.Error
             : !at.Ok ? at.Error
             : !duration.Ok ? duration.Error
-            : !zoneFound ? "Choose a time zone from the list."
+            : !zoneFound ? SchedulingProblem.Of("Form.ChooseZone")
             : !title.Ok ? title.Error
-            : invite is null ? "Choose who to invite."
+            : invite is null ? SchedulingProblem.Of("Form.ChooseInvite")
             : !link.Ok ? link.Error
             : null;
-        if (error is not null)
+        var slot = problem is null ? ConsultationRules.Resolve(date.Value, at.Value, duration.Value, zone, time.GetUtcNow()) : null;
+        problem ??= slot?.Error;
+        if (problem is not null)
         {
+            error = texts.Say(problem);
             return null;
         }
 
-        var slot = ConsultationRules.Resolve(date.Value, at.Value, duration.Value, zone, time.GetUtcNow());
-        if (!slot.Ok)
-        {
-            error = slot.Error;
-            return null;
-        }
+        error = null;
 
-        return new ScheduleRequest(theme.Value!, slot.Value.Start, slot.Value.End, zone, title.Value, invite!.Value, link.Value, null);
+        return new ScheduleRequest(theme.Value!, slot!.Value.Start, slot.Value.End, zone, title.Value, invite!.Value, link.Value, null);
     }
 
     private static string? Clip(string? value, int max) => value is null ? null : value.Length <= max ? value : value[..max];
 }
 
 /// <summary>The organiser card's Reschedule form.</summary>
-public sealed class RescheduleAction(SchedulingService scheduling) : ICardActionHandler
+public sealed class RescheduleAction(SchedulingService scheduling, IStringLocalizer<SchedulingTexts> texts) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -219,7 +218,7 @@ public sealed class RescheduleAction(SchedulingService scheduling) : ICardAction
         var error = !date.Ok ? date.Error : !at.Ok ? at.Error : !duration.Ok ? duration.Error : null;
         if (error is not null)
         {
-            return CardActionResult.Message(error + " Nothing was changed.");
+            return CardActionResult.Message(texts.Say(error) + " " + texts["Change.NothingChanged"]);
         }
 
         return (await scheduling.RescheduleAsync(turn, number, date.Value, at.Value, duration.Value, cancellationToken)).ToResult();

@@ -6,6 +6,7 @@ using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
 using GcmBot.Cards.Scheduling;
 using GcmBot.GraphIntegration.Meetings;
+using Microsoft.Extensions.Localization;
 
 namespace GcmBot.Bot.Scheduling;
 
@@ -41,8 +42,10 @@ public sealed class SchedulingService(
     RegistrantSource registrants,
     ExportStore exports,
     SchedulingSignal signal,
+    IStringLocalizer<SchedulingTexts> texts,
     TimeProvider time)
 {
+    /// <summary>The schedule form, in the current turn's language.</summary>
     public AdaptiveCard Form(ScheduleFormValues? values = null, string? error = null, string? requestKey = null)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeText.ReferenceZone).DateTime);
@@ -52,7 +55,7 @@ public sealed class SchedulingService(
             ConsultationZones.Offered.Select(id => new Choice(ZoneLabel(id), id)).ToList(),
             today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             values ?? new ScheduleFormValues(),
-            error));
+            error), CultureInfo.CurrentUICulture);
     }
 
     public async Task<SchedulingAnswer> ScheduleAsync(BotTurn turn, ScheduleRequest request, CancellationToken cancellationToken)
@@ -61,7 +64,7 @@ public sealed class SchedulingService(
         {
             Key = Guid.NewGuid(),
             ThemeCode = request.Theme.Code.ToString(),
-            Title = request.Title ?? ConsultationRules.DefaultTitle(request.Theme),
+            Title = request.Title ?? texts["Rules.DefaultTitle", request.Theme.Code, request.Theme.Title],
             Start = request.Start,
             End = request.End,
             TimeZoneId = request.Zone.Id,
@@ -77,12 +80,11 @@ public sealed class SchedulingService(
 
         return outcome switch
         {
-            CreateOutcome.SlotTaken => SchedulingAnswer.Say(
-                $"Consultation {consultation.Id} on theme {consultation.ThemeCode} is already scheduled at that time, so I did not add another. Type **consultations** to see it."),
-            CreateOutcome.AlreadyCreated => SchedulingAnswer.Show(await CardAsync(turn, consultation, $"Consultation {consultation.Id} was already scheduled from this form.", cancellationToken)),
+            CreateOutcome.SlotTaken => SchedulingAnswer.Say(texts["Service.SlotTaken", consultation.Id, consultation.ThemeCode]),
+            CreateOutcome.AlreadyCreated => SchedulingAnswer.Show(await CardAsync(turn, consultation, texts["Service.AlreadyCreated", consultation.Id], cancellationToken)),
             _ => SchedulingAnswer.Show(await AfterChangeAsync(turn, consultation, scheduler.IsConfigured
-                ? $"Consultation {consultation.Id} is recorded. I am creating its Teams meeting now and will post it here."
-                : $"Consultation {consultation.Id} is recorded. No Teams meeting was created.", cancellationToken)),
+                ? texts["Service.RecordedTeams", consultation.Id]
+                : texts["Service.RecordedOffline", consultation.Id], cancellationToken)),
         };
     }
 
@@ -100,19 +102,19 @@ public sealed class SchedulingService(
         var slot = ConsultationRules.Resolve(date, at, duration, zone, time.GetUtcNow());
         if (!slot.Ok)
         {
-            return SchedulingAnswer.Say(slot.Error!);
+            return SchedulingAnswer.Say(texts.Say(slot.Error!));
         }
 
         var (consultation, refusal) = await store.ChangeAsync(number, c =>
         {
             if (c.Status == ConsultationStatus.Cancelled)
             {
-                return $"Consultation {c.Id} is cancelled; schedule a new one instead.";
+                return SchedulingProblem.Of("Service.IsCancelled", c.Id);
             }
 
             if (c.Start == slot.Value.Start && c.End == slot.Value.End)
             {
-                return $"Consultation {c.Id} is already at that time; nothing changed.";
+                return SchedulingProblem.Of("Service.SameTime", c.Id);
             }
 
             (c.Start, c.End) = slot.Value;
@@ -124,12 +126,12 @@ public sealed class SchedulingService(
         }, cancellationToken);
         if (refusal is not null)
         {
-            return SchedulingAnswer.Say(refusal);
+            return SchedulingAnswer.Say(texts.Say(refusal));
         }
 
         return SchedulingAnswer.Show(await AfterChangeAsync(turn, consultation!, scheduler.IsConfigured
-            ? $"Consultation {number} is moved. I am updating its Teams meeting now."
-            : $"Consultation {number} is moved. The invited registrants who talk to me are told the new time.", cancellationToken));
+            ? texts["Service.MovedTeams", number]
+            : texts["Service.MovedOffline", number], cancellationToken));
     }
 
     public async Task<SchedulingAnswer> CancelAsync(BotTurn turn, int number, CancellationToken cancellationToken)
@@ -138,7 +140,7 @@ public sealed class SchedulingService(
         {
             if (c.Status == ConsultationStatus.Cancelled)
             {
-                return $"Consultation {c.Id} is already cancelled.";
+                return SchedulingProblem.Of("Service.AlreadyCancelled", c.Id);
             }
 
             c.Status = ConsultationStatus.Cancelled;
@@ -149,12 +151,12 @@ public sealed class SchedulingService(
         }, cancellationToken);
         if (refusal is not null)
         {
-            return SchedulingAnswer.Say(refusal);
+            return SchedulingAnswer.Say(texts.Say(refusal));
         }
 
         return SchedulingAnswer.Show(await AfterChangeAsync(turn, consultation!, scheduler.IsConfigured && consultation!.Teams == TeamsState.Pending
-            ? $"Consultation {number} is cancelled. I am cancelling its Teams meeting now."
-            : $"Consultation {number} is cancelled.", cancellationToken));
+            ? texts["Service.CancelledTeams", number]
+            : texts["Service.Cancelled", number], cancellationToken));
     }
 
     public async Task<SchedulingAnswer> RetryAsync(BotTurn turn, int number, CancellationToken cancellationToken)
@@ -163,14 +165,14 @@ public sealed class SchedulingService(
         {
             if (!scheduler.IsConfigured)
             {
-                return OfflineMeetingScheduler.NotConfiguredText;
+                return SchedulingProblem.Of("Service.NotSetUp");
             }
 
             if (c.Teams != TeamsState.Failed)
             {
                 return c.Teams == TeamsState.Pending
-                    ? $"Consultation {c.Id} is already being updated in Teams."
-                    : $"Consultation {c.Id} is already up to date in Teams; there is nothing to retry.";
+                    ? SchedulingProblem.Of("Service.RetryBusy", c.Id)
+                    : SchedulingProblem.Of("Service.RetryUpToDate", c.Id);
             }
 
             c.Teams = TeamsState.Pending;
@@ -180,10 +182,10 @@ public sealed class SchedulingService(
         }, cancellationToken);
         if (refusal is not null)
         {
-            return SchedulingAnswer.Say(refusal);
+            return SchedulingAnswer.Say(texts.Say(refusal));
         }
 
-        return SchedulingAnswer.Show(await AfterChangeAsync(turn, consultation!, $"Trying consultation {number} in Teams again now.", cancellationToken));
+        return SchedulingAnswer.Show(await AfterChangeAsync(turn, consultation!, texts["Service.RetryNow", number], cancellationToken));
     }
 
     public async Task<SchedulingAnswer> ShowAsync(BotTurn turn, int number, CancellationToken cancellationToken)
@@ -197,7 +199,7 @@ public sealed class SchedulingService(
     public async Task<AdaptiveCard> ListAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         var current = await store.ListCurrentAsync(ConsultationListCard.PageSize + 100, cancellationToken);
-        return ConsultationViews.ListCard(current, current.Count, turn.TimeZone);
+        return ConsultationViews.ListCard(current, current.Count, turn.TimeZone, turn.Culture);
     }
 
     private TeamsState NextTeamsState(Consultation consultation) =>
@@ -217,17 +219,17 @@ public sealed class SchedulingService(
         var result = await reconciler.ReconcileAsync(consultation.Id, cancellationToken);
         var current = result?.Consultation ?? consultation;
         var figures = result?.Figures ?? await notifier.CountAsync(await registrants.InvitedToAsync(current, cancellationToken), cancellationToken);
-        return ConsultationViews.OrganiserCard(current, figures, turn.TimeZone, registrants.IsAvailable, await CalendarFileAsync(current, cancellationToken), headline);
+        return ConsultationViews.OrganiserCard(current, figures, turn.TimeZone, registrants.IsAvailable, await CalendarFileAsync(current, turn.Culture, cancellationToken), headline, texts, turn.Culture);
     }
 
     private async Task<AdaptiveCard> CardAsync(BotTurn turn, Consultation consultation, string? headline, CancellationToken cancellationToken)
     {
         var figures = await notifier.CountAsync(await registrants.InvitedToAsync(consultation, cancellationToken), cancellationToken);
-        return ConsultationViews.OrganiserCard(consultation, figures, turn.TimeZone, registrants.IsAvailable, await CalendarFileAsync(consultation, cancellationToken), headline);
+        return ConsultationViews.OrganiserCard(consultation, figures, turn.TimeZone, registrants.IsAvailable, await CalendarFileAsync(consultation, turn.Culture, cancellationToken), headline, texts, turn.Culture);
     }
 
-    /// <summary>Offline only: the consultation as an .ics file (with its invitees), behind an expiring link.</summary>
-    private async Task<string?> CalendarFileAsync(Consultation consultation, CancellationToken cancellationToken)
+    /// <summary>Offline only: the consultation as an .ics file (with its invitees, the agenda in the organiser's language), behind an expiring link.</summary>
+    private async Task<CalendarFileLink?> CalendarFileAsync(Consultation consultation, CultureInfo culture, CancellationToken cancellationToken)
     {
         if (consultation.Teams != TeamsState.Offline)
         {
@@ -243,18 +245,18 @@ public sealed class SchedulingService(
             consultation.Start,
             consultation.End,
             consultation.Title,
-            AgendaTemplate.Text(new AgendaModel(theme, consultation.Title, consultation.Start, consultation.End, consultation.ConceptNoteUrl)),
+            AgendaTemplate.Text(new AgendaModel(theme, consultation.Title, consultation.Start, consultation.End, consultation.ConceptNoteUrl), culture),
             consultation.ConceptNoteUrl,
             consultation.Status == ConsultationStatus.Cancelled,
             invited.Select(r => (r.Name, r.Email)).ToList());
-        var link = await exports.PublishAsync($"consultation-{consultation.Id}.ics", CalendarFile.ContentType, CalendarFile.Build(entry), cancellationToken);
-        return link.ToString();
+        var link = await exports.PublishFileAsync($"consultation-{consultation.Id}.ics", CalendarFile.ContentType, CalendarFile.Build(entry), cancellationToken);
+        return new CalendarFileLink(link.Link.ToString(), link.ExpiresAt);
     }
 
-    private static string NotFound(int number) => $"There is no consultation {number}. Type **consultations** to see them.";
+    private string NotFound(int number) => texts["Service.NotFound", number];
 
-    private static string ZoneLabel(string id) =>
-        id == TimeText.ReferenceZoneId ? "GMT+7 (Bangkok)"
+    private string ZoneLabel(string id) =>
+        id == TimeText.ReferenceZoneId ? texts["Zone.Reference"]
         : id == "UTC" ? "UTC"
         : TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? $"{id} ({TimeText.OffsetLabel(zone.BaseUtcOffset)})"
         : id;

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using GcmBot.Bot.Coordination;
+using GcmBot.Bot.Languages;
 using GcmBot.Bot.Participants;
 using GcmBot.Bot.Teams.Outbound;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Scheduling;
@@ -75,6 +77,8 @@ public sealed partial class SchedulingWorker(
     INotificationQueue queue,
     LeaseStore leases,
     SchedulingSignal signal,
+    ConversationLanguages languages,
+    IStringLocalizer<SchedulingTexts> texts,
     IOptions<SchedulingOptions> options,
     TimeProvider time,
     ILogger<SchedulingWorker> logger) : BackgroundService
@@ -182,7 +186,7 @@ public sealed partial class SchedulingWorker(
                     {
                         if (c.Teams != TeamsState.InTeams || c.Status != ConsultationStatus.Scheduled)
                         {
-                            return "changed meanwhile";
+                            return SchedulingProblem.Of("Store.Concurrent");
                         }
 
                         c.Teams = TeamsState.Pending;
@@ -203,18 +207,21 @@ public sealed partial class SchedulingWorker(
         return changed;
     }
 
+    /// <summary>Tells the organiser, where they asked and in their language, what Teams now holds.</summary>
     private async Task ReportAsync(Consultation consultation, InvitationFigures figures, CancellationToken cancellationToken)
     {
+        var culture = await languages.OfConversationAsync(consultation.ReportConversationId, cancellationToken);
+        using var scope = LanguageScope.Use(culture);
         var headline = consultation.Teams == TeamsState.Failed
-            ? $"Consultation {consultation.Id} is recorded, but not yet in Teams."
+            ? texts["Report.Failed", consultation.Id]
             : (consultation.Status, consultation.LastChange) switch
             {
-                (ConsultationStatus.Cancelled, _) => $"Consultation {consultation.Id} is cancelled in Teams; Teams told the attendees.",
-                (_, ConsultationChange.Rescheduled) => $"Consultation {consultation.Id} has its new time in Teams; Teams told the attendees.",
-                _ => $"Consultation {consultation.Id} is in Teams; Graph sent the invitations.",
+                (ConsultationStatus.Cancelled, _) => texts["Report.Cancelled", consultation.Id],
+                (_, ConsultationChange.Rescheduled) => texts["Report.Moved", consultation.Id],
+                _ => texts["Report.InTeams", consultation.Id],
             };
         var zone = ConsultationZones.TryFind(consultation.OrganiserTimeZoneId, out var organiserZone) ? organiserZone : null;
-        var card = ConsultationViews.OrganiserCard(consultation, figures, zone, registrants.IsAvailable, null, headline);
+        var card = ConsultationViews.OrganiserCard(consultation, figures, zone, registrants.IsAvailable, null, headline, texts, culture);
         await queue.EnqueueToConversationAsync(
             consultation.ReportConversationId,
             new OutboundContent(headline, card),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Scheduling;
 
@@ -18,6 +19,22 @@ public enum ConsultationTeamsStatus
     Failed,
 }
 
+/// <summary>Whom a consultation invites, as its card says it.</summary>
+public enum ConsultationInvitees
+{
+    /// <summary>Nobody: the organisers invite by hand.</summary>
+    Nobody,
+
+    /// <summary>Nobody yet: no registration capability answers.</summary>
+    RegistrationUnavailable,
+
+    /// <summary>Every confirmed registrant.</summary>
+    All,
+
+    /// <summary>Confirmed registrants interested in the consultation's theme.</summary>
+    Theme,
+}
+
 /// <summary>A consultation as an organiser sees it.</summary>
 /// <param name="When">The time in the organiser's zone and in GMT+7.</param>
 /// <param name="TeamsDetail">Why it is not (yet) in Teams, or what offline mode means.</param>
@@ -33,7 +50,8 @@ public sealed record ConsultationCardModel(
     string? TeamsDetail,
     int Invited,
     int ReachableInTeams,
-    string InviteDescription,
+    ConsultationInvitees Invitees,
+    string ThemeCode,
     string? JoinUrl,
     string? CalendarFileUrl,
     string? ConceptNoteUrl,
@@ -47,22 +65,23 @@ public sealed record ConsultationCardModel(
 /// <summary>The organiser's card of one consultation: time, Teams state, join link, invitations, and what to do next.</summary>
 public static class ConsultationCard
 {
-    public static AdaptiveCard Build(ConsultationCardModel model)
+    public static AdaptiveCard Build(ConsultationCardModel model, CultureInfo culture)
     {
+        var t = TextResources.For<SchedulingCardTexts>(culture);
         var body = new List<CardElement>();
         if (model.Headline is not null)
         {
             body.Add(new TextBlock(model.Headline) { Weight = TextWeight.Bolder, Color = model.Teams == ConsultationTeamsStatus.Failed ? TextColor.Attention : TextColor.Good });
         }
 
-        body.Add(new TextBlock($"Consultation {model.Number}: {model.Title}") { Size = TextSize.Medium, Weight = TextWeight.Bolder });
+        body.Add(new TextBlock(t["Card.Title", model.Number, model.Title]) { Size = TextSize.Medium, Weight = TextWeight.Bolder });
         body.Add(new TextBlock(model.ThemeLabel) { IsSubtle = true, Spacing = Spacing.None });
         body.Add(new FactSet(
         [
-            new Fact("When", model.When),
-            new Fact("Status", model.Cancelled ? "Cancelled" : "Scheduled"),
-            new Fact("Teams", TeamsText(model)),
-            new Fact("Invited", InvitedText(model)),
+            new Fact(t["Card.When"], model.When),
+            new Fact(t["Card.Status"], model.Cancelled ? t["Card.Cancelled"] : t["Card.Scheduled"]),
+            new Fact(t["Card.Teams"], TeamsText(model, t)),
+            new Fact(t["Card.Invited"], InvitedText(model, t)),
         ]));
         if (model.TeamsDetail is not null)
         {
@@ -75,81 +94,100 @@ public static class ConsultationCard
         var actions = new List<CardAction>();
         if (model.JoinUrl is not null && !model.Cancelled)
         {
-            actions.Add(new OpenUrlAction(model.JoinUrl) { Title = "Join in Teams" });
+            actions.Add(new OpenUrlAction(model.JoinUrl) { Title = t["Button.Join"] });
         }
 
         if (model.CalendarFileUrl is not null)
         {
-            actions.Add(new OpenUrlAction(model.CalendarFileUrl) { Title = "Calendar file (.ics)" });
+            actions.Add(new OpenUrlAction(model.CalendarFileUrl) { Title = t["Button.CalendarFile"] });
         }
 
         if (model.Teams == ConsultationTeamsStatus.Failed)
         {
-            actions.Add(new ExecuteAction(ConsultationData(SchedulingVerbs.Retry, model.Number)) { Title = "Retry in Teams", Style = ActionStyle.Positive });
+            actions.Add(new ExecuteAction(ConsultationData(SchedulingVerbs.Retry, model.Number)) { Title = t["Button.Retry"], Style = ActionStyle.Positive });
         }
 
         if (!model.Cancelled)
         {
-            actions.Add(new ShowCardAction(RescheduleForm(model)) { Title = "Reschedule" });
-            actions.Add(new ShowCardAction(CancelConfirmation(model)) { Title = "Cancel consultation" });
+            actions.Add(new ShowCardAction(RescheduleForm(model, t)) { Title = t["Button.Reschedule"] });
+            actions.Add(new ShowCardAction(CancelConfirmation(model, t)) { Title = t["Button.Cancel"] });
         }
 
         if (model.ConceptNoteUrl is not null && actions.Count < 5)
         {
-            actions.Add(new OpenUrlAction(model.ConceptNoteUrl) { Title = "Concept note" });
+            actions.Add(new OpenUrlAction(model.ConceptNoteUrl) { Title = t["Button.ConceptNote"] });
         }
 
         return new AdaptiveCard(body)
         {
             Actions = actions,
-            FallbackText = $"Consultation {model.Number}: {model.Title}, {model.When}.",
+            FallbackText = t["Card.Fallback", model.Number, model.Title, model.When],
+            Lang = SupportedLanguages.TagOf(culture),
         };
     }
 
-    private static string TeamsText(ConsultationCardModel model) => model.Teams switch
+    private static string TeamsText(ConsultationCardModel model, TextResources t) => model.Teams switch
     {
-        ConsultationTeamsStatus.Offline => "None: Microsoft Graph is not configured",
-        ConsultationTeamsStatus.Pending => model.Cancelled ? "Cancelling the Teams meeting…" : "Updating the Teams meeting…",
-        ConsultationTeamsStatus.Failed => "Not yet in Teams",
-        _ when model.Cancelled => "Teams meeting cancelled",
-        _ => model.ChatKnown ? "Teams meeting ready; its chat is linked" : "Teams meeting ready",
+        ConsultationTeamsStatus.Offline => t["Teams.Offline"],
+        ConsultationTeamsStatus.Pending => model.Cancelled ? t["Teams.Cancelling"] : t["Teams.Updating"],
+        ConsultationTeamsStatus.Failed => t["Teams.Failed"],
+        _ when model.Cancelled => t["Teams.Cancelled"],
+        _ => model.ChatKnown ? t["Teams.ReadyWithChat"] : t["Teams.Ready"],
     };
 
-    private static string InvitedText(ConsultationCardModel model) =>
-        model.Invited == 0
-            ? model.InviteDescription
-            : string.Create(CultureInfo.InvariantCulture, $"{model.Invited} ({model.InviteDescription}); {model.ReachableInTeams} also told in Teams");
+    private static string InvitedText(ConsultationCardModel model, TextResources t)
+    {
+        var whom = model.Invitees switch
+        {
+            ConsultationInvitees.Nobody => t["Invite.Nobody"],
+            ConsultationInvitees.RegistrationUnavailable => t["Invite.Unavailable"],
+            ConsultationInvitees.All => t["Invite.All"],
+            _ => t["Invite.Theme", model.ThemeCode],
+        };
+        return model.Invited == 0 ? whom : t["Invite.Count", model.Invited, whom, model.ReachableInTeams];
+    }
 
-    private static AdaptiveCard RescheduleForm(ConsultationCardModel model) => new(
+    /// <summary>"90 minutes", "2 hours", "2 h 30 min" in the card's language.</summary>
+    public static string DurationLabel(int minutes, TextResources t) => minutes switch
+    {
+        < 60 => t["Duration.Minutes", minutes],
+        _ when minutes % 60 == 0 => t["Duration.Hours", minutes / 60],
+        _ => t["Duration.HoursMinutes", minutes / 60, minutes % 60],
+    };
+
+    private static AdaptiveCard RescheduleForm(ConsultationCardModel model, TextResources t) => new(
     [
-        new TextBlock($"New time ({model.ZoneLabel})") { Weight = TextWeight.Bolder },
+        new TextBlock(t["Reschedule.NewTime", model.ZoneLabel]) { Weight = TextWeight.Bolder },
         new ColumnSet(
         [
-            new Column([new DateInput { Id = SchedulingVerbs.DateKey, Label = "Date", Value = model.RescheduleDate, IsRequired = true, ErrorMessage = "Choose a date." }]),
-            new Column([new TimeInput { Id = SchedulingVerbs.TimeKey, Label = "Start time", Value = model.RescheduleTime, IsRequired = true, ErrorMessage = "Choose a time." }]),
+            new Column([new DateInput { Id = SchedulingVerbs.DateKey, Label = t["Input.Date"], Value = model.RescheduleDate, IsRequired = true, ErrorMessage = t["Input.DateError"] }]),
+            new Column([new TimeInput { Id = SchedulingVerbs.TimeKey, Label = t["Input.StartTime"], Value = model.RescheduleTime, IsRequired = true, ErrorMessage = t["Input.TimeError"] }]),
         ]),
         new ChoiceSetInput(SchedulingVerbs.Durations.Union([model.DurationMinutes]).Order()
-            .Select(d => new Choice(SchedulingVerbs.DurationLabel(d), d.ToString(CultureInfo.InvariantCulture))).ToList())
+            .Select(d => new Choice(DurationLabel(d, t), d.ToString(CultureInfo.InvariantCulture))).ToList())
         {
             Id = SchedulingVerbs.DurationKey,
-            Label = "Duration",
+            Label = t["Input.Duration"],
             Value = model.DurationMinutes.ToString(CultureInfo.InvariantCulture),
             IsRequired = true,
-            ErrorMessage = "Choose a duration.",
+            ErrorMessage = t["Input.DurationError"],
         },
     ])
     {
-        Actions = [new ExecuteAction(ConsultationData(SchedulingVerbs.Reschedule, model.Number)) { Title = "Move the consultation", Style = ActionStyle.Positive }],
+        Actions = [new ExecuteAction(ConsultationData(SchedulingVerbs.Reschedule, model.Number)) { Title = t["Reschedule.Move"], Style = ActionStyle.Positive }],
     };
 
-    private static AdaptiveCard CancelConfirmation(ConsultationCardModel model) => new(
+    private static AdaptiveCard CancelConfirmation(ConsultationCardModel model, TextResources t) => new(
     [
-        new TextBlock($"Cancel consultation {model.Number}? Everyone invited is told.") { Wrap = true },
+        new TextBlock(t["Cancel.Question", model.Number]) { Wrap = true },
     ])
     {
-        Actions = [new ExecuteAction(ConsultationData(SchedulingVerbs.Cancel, model.Number)) { Title = "Yes, cancel it", Style = ActionStyle.Destructive, SendInputs = false }],
+        Actions = [new ExecuteAction(ConsultationData(SchedulingVerbs.Cancel, model.Number)) { Title = t["Cancel.Yes"], Style = ActionStyle.Destructive, SendInputs = false }],
     };
 
     internal static CardActionData ConsultationData(string verb, int number) =>
         CardActionData.For(verb, (SchedulingVerbs.ConsultationKey, number.ToString(CultureInfo.InvariantCulture)));
 }
+
+/// <summary>Names the resource files of this folder (<c>SchedulingCardTexts.resx</c> and its translations).</summary>
+public sealed class SchedulingCardTexts;

@@ -1,9 +1,28 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Scheduling;
 
+/// <summary>Where a consultation stands, as the list says it.</summary>
+public enum ConsultationListStatus
+{
+    /// <summary>Cancelled, but cancelling its Teams meeting failed.</summary>
+    CancelledNotInTeams,
+    Cancelled,
+
+    /// <summary>Scheduled without a Teams meeting: Teams meetings are not set up.</summary>
+    Offline,
+    Pending,
+    Failed,
+    InTeams,
+}
+
 /// <summary>One consultation in the organisers' list.</summary>
-public sealed record ConsultationListItem(int Number, string Title, string ThemeCode, string When, string Status, bool NeedsAttention);
+public sealed record ConsultationListItem(int Number, string Title, string ThemeCode, string When, ConsultationListStatus Status)
+{
+    public bool NeedsAttention => Status is ConsultationListStatus.Failed or ConsultationListStatus.CancelledNotInTeams;
+}
 
 /// <summary>Current consultations (at most a page of them; <see cref="More"/> counts the rest).</summary>
 public sealed record ConsultationListModel(IReadOnlyList<ConsultationListItem> Items, int More);
@@ -13,12 +32,13 @@ public static class ConsultationListCard
 {
     public const int PageSize = 10;
 
-    public static AdaptiveCard Build(ConsultationListModel model)
+    public static AdaptiveCard Build(ConsultationListModel model, CultureInfo culture)
     {
-        var body = new List<CardElement> { new TextBlock("Consultations") { Size = TextSize.Medium, Weight = TextWeight.Bolder } };
+        var t = TextResources.For<SchedulingCardTexts>(culture);
+        var body = new List<CardElement> { new TextBlock(t["List.Title"]) { Size = TextSize.Medium, Weight = TextWeight.Bolder } };
         if (model.Items.Count == 0)
         {
-            body.Add(new TextBlock("None scheduled yet."));
+            body.Add(new TextBlock(t["List.None"]));
         }
 
         foreach (var item in model.Items.Take(PageSize))
@@ -26,25 +46,26 @@ public static class ConsultationListCard
             body.Add(new Container(
             [
                 new TextBlock($"{item.Number}. {item.Title}") { Weight = TextWeight.Bolder },
-                new TextBlock($"Theme {item.ThemeCode} · {item.When}") { Size = TextSize.Small, Spacing = Spacing.None },
-                new TextBlock(item.Status) { Size = TextSize.Small, Spacing = Spacing.None, Color = item.NeedsAttention ? TextColor.Attention : TextColor.Default },
+                new TextBlock(t["List.Theme", item.ThemeCode, item.When]) { Size = TextSize.Small, Spacing = Spacing.None },
+                new TextBlock(t[$"Status.{item.Status}"]) { Size = TextSize.Small, Spacing = Spacing.None, Color = item.NeedsAttention ? TextColor.Attention : TextColor.Default },
             ])
             {
                 Separator = true,
-                SelectAction = new ExecuteAction(ConsultationCard.ConsultationData(SchedulingVerbs.Show, item.Number)) { Title = "Open" },
+                SelectAction = new ExecuteAction(ConsultationCard.ConsultationData(SchedulingVerbs.Show, item.Number)) { Title = t["List.Open"] },
             });
         }
 
         if (model.More > 0)
         {
-            body.Add(new TextBlock($"… and {model.More} more.") { IsSubtle = true });
+            body.Add(new TextBlock(t["List.More", model.More]) { IsSubtle = true });
         }
 
-        body.Add(new TextBlock("Select a consultation to reschedule, cancel or retry it.") { IsSubtle = true, Size = TextSize.Small, Separator = true });
+        body.Add(new TextBlock(t["List.Hint"]) { IsSubtle = true, Size = TextSize.Small, Separator = true });
         return new AdaptiveCard(body)
         {
-            Actions = [new ExecuteAction(CardActionData.For(SchedulingVerbs.Form)) { Title = "Schedule a consultation" }],
-            FallbackText = "Consultations: type consultations to see them.",
+            Actions = [new ExecuteAction(CardActionData.For(SchedulingVerbs.Form)) { Title = t["List.Schedule"] }],
+            FallbackText = t["List.Fallback"],
+            Lang = SupportedLanguages.TagOf(culture),
         };
     }
 }

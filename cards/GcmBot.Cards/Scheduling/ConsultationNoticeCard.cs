@@ -1,4 +1,6 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Scheduling;
 
@@ -18,31 +20,28 @@ public sealed record ConsultationNoticeModel(
 /// <summary>The proactive message to an invited registrant: invited, moved, or cancelled.</summary>
 public static class ConsultationNoticeCard
 {
-    public static AdaptiveCard Build(ConsultationNoticeModel model)
+    /// <summary>The card in the recipient's language (<paramref name="culture"/>).</summary>
+    public static AdaptiveCard Build(ConsultationNoticeModel model, CultureInfo culture)
     {
-        var heading = model.Kind switch
-        {
-            ConsultationNoticeKind.Invited => "You are invited to a consultation",
-            ConsultationNoticeKind.Moved => "A consultation you are invited to has a new time",
-            _ => "A consultation you were invited to is cancelled",
-        };
+        var t = TextResources.For<SchedulingCardTexts>(culture);
+        var heading = t[$"Notice.{model.Kind}"];
         var body = new List<CardElement>
         {
             new TextBlock(heading) { Weight = TextWeight.Bolder, Color = model.Kind == ConsultationNoticeKind.Cancelled ? TextColor.Attention : TextColor.Default },
             new TextBlock(model.Title) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
-            new FactSet([new Fact(model.Kind == ConsultationNoticeKind.Moved ? "New time" : "When", model.When), new Fact("Theme", model.ThemeLabel)]),
+            new FactSet([new Fact(model.Kind == ConsultationNoticeKind.Moved ? t["Notice.NewTime"] : t["Notice.When"], model.When), new Fact(t["Notice.Theme"], model.ThemeLabel)]),
         };
         if (model.Kind != ConsultationNoticeKind.Cancelled)
         {
             if (model.Objectives.Count > 0)
             {
-                body.Add(new TextBlock("GCM objectives discussed") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+                body.Add(new TextBlock(t["Notice.Objectives"]) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
                 body.Add(new TextBlock(string.Join("\n", model.Objectives.Select(o => "- " + o))) { Size = TextSize.Small, Spacing = Spacing.None });
             }
 
             body.Add(new TextBlock(model.JoinUrl is not null
-                ? model.EmailInvitationSent ? "A calendar invitation was also sent to your email address." : "Join with the button below at the time of the consultation."
-                : "The organisers will send the joining details.")
+                ? model.EmailInvitationSent ? t["Notice.EmailSent"] : t["Notice.JoinBelow"]
+                : t["Notice.DetailsLater"])
             {
                 IsSubtle = true,
                 Size = TextSize.Small,
@@ -53,14 +52,14 @@ public static class ConsultationNoticeCard
         var actions = new List<CardAction>();
         if (model.JoinUrl is not null && model.Kind != ConsultationNoticeKind.Cancelled)
         {
-            actions.Add(new OpenUrlAction(model.JoinUrl) { Title = "Join in Teams" });
+            actions.Add(new OpenUrlAction(model.JoinUrl) { Title = t["Button.Join"] });
         }
 
         if (model.ConceptNoteUrl is not null && model.Kind != ConsultationNoticeKind.Cancelled)
         {
-            actions.Add(new OpenUrlAction(model.ConceptNoteUrl) { Title = "Concept note" });
+            actions.Add(new OpenUrlAction(model.ConceptNoteUrl) { Title = t["Button.ConceptNote"] });
         }
 
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = $"{heading}: {model.Title}, {model.When}." };
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = t["Notice.Fallback", heading, model.Title, model.When], Lang = SupportedLanguages.TagOf(culture) };
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Scheduling;
 
@@ -27,13 +29,14 @@ public sealed record ScheduleFormModel(
 /// <summary>The card form of <c>schedule</c>: theme, date, time, duration, zone, title, who to invite, concept note link.</summary>
 public static class ScheduleFormCard
 {
-    public static AdaptiveCard Build(ScheduleFormModel model)
+    public static AdaptiveCard Build(ScheduleFormModel model, CultureInfo culture)
     {
+        var t = TextResources.For<SchedulingCardTexts>(culture);
         var values = model.Values;
         var body = new List<CardElement>
         {
-            new TextBlock("Schedule a consultation") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
-            new TextBlock("A roundtable consultation on one of the four themes of the regional review. Times are in GMT+7 unless you choose another zone.")
+            new TextBlock(t["Form.Title"]) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock(t["Form.Intro"])
             {
                 IsSubtle = true,
                 Spacing = Spacing.None,
@@ -47,55 +50,55 @@ public static class ScheduleFormCard
         body.Add(new ChoiceSetInput(model.Themes)
         {
             Id = SchedulingVerbs.ThemeKey,
-            Label = "Roundtable theme",
+            Label = t["Form.Theme"],
             Value = values.Theme,
             IsRequired = true,
-            ErrorMessage = "Choose a theme.",
-            Placeholder = "Choose a theme",
+            ErrorMessage = t["Form.ThemeError"],
+            Placeholder = t["Form.ThemeError"],
         });
         body.Add(new ColumnSet(
         [
-            new Column([new DateInput { Id = SchedulingVerbs.DateKey, Label = "Date", Value = values.Date, Min = model.MinDate, IsRequired = true, ErrorMessage = "Choose a date." }]),
-            new Column([new TimeInput { Id = SchedulingVerbs.TimeKey, Label = "Start time", Value = values.Time, IsRequired = true, ErrorMessage = "Choose a time." }]),
+            new Column([new DateInput { Id = SchedulingVerbs.DateKey, Label = t["Input.Date"], Value = values.Date, Min = model.MinDate, IsRequired = true, ErrorMessage = t["Input.DateError"] }]),
+            new Column([new TimeInput { Id = SchedulingVerbs.TimeKey, Label = t["Input.StartTime"], Value = values.Time, IsRequired = true, ErrorMessage = t["Input.TimeError"] }]),
         ]));
         body.Add(new ColumnSet(
         [
-            new Column([new ChoiceSetInput(SchedulingVerbs.Durations.Select(d => new Choice(SchedulingVerbs.DurationLabel(d), d.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList())
+            new Column([new ChoiceSetInput(SchedulingVerbs.Durations.Select(d => new Choice(ConsultationCard.DurationLabel(d, t), d.ToString(CultureInfo.InvariantCulture))).ToList())
             {
                 Id = SchedulingVerbs.DurationKey,
-                Label = "Duration",
+                Label = t["Input.Duration"],
                 Value = values.Duration,
                 IsRequired = true,
-                ErrorMessage = "Choose a duration.",
+                ErrorMessage = t["Input.DurationError"],
             }]),
-            new Column([new ChoiceSetInput(model.Zones) { Id = SchedulingVerbs.ZoneKey, Label = "Time zone", Value = values.Zone, IsRequired = true, ErrorMessage = "Choose a time zone." }]),
+            new Column([new ChoiceSetInput(model.Zones) { Id = SchedulingVerbs.ZoneKey, Label = t["Form.Zone"], Value = values.Zone, IsRequired = true, ErrorMessage = t["Form.ZoneError"] }]),
         ]));
         body.Add(new TextInput
         {
             Id = SchedulingVerbs.TitleKey,
-            Label = "Title (optional)",
+            Label = t["Form.TitleInput"],
             Value = values.Title,
-            Placeholder = "Empty: the theme's title",
+            Placeholder = t["Form.TitlePlaceholder"],
             MaxLength = 120,
         });
         body.Add(new ChoiceSetInput(
         [
-            new Choice("Registrants interested in this theme", SchedulingVerbs.InviteTheme),
-            new Choice("All registrants", SchedulingVerbs.InviteAll),
-            new Choice("Nobody yet (I will invite people myself)", SchedulingVerbs.InviteNone),
+            new Choice(t["Form.InviteTheme"], SchedulingVerbs.InviteTheme),
+            new Choice(t["Form.InviteAll"], SchedulingVerbs.InviteAll),
+            new Choice(t["Form.InviteNone"], SchedulingVerbs.InviteNone),
         ])
         {
             Id = SchedulingVerbs.InviteKey,
-            Label = "Invite",
+            Label = t["Form.Invite"],
             Value = values.Invite,
             Expanded = true,
             IsRequired = true,
-            ErrorMessage = "Choose who to invite.",
+            ErrorMessage = t["Form.InviteError"],
         });
         body.Add(new TextInput
         {
             Id = SchedulingVerbs.ConceptNoteKey,
-            Label = "Concept note link (optional)",
+            Label = t["Form.ConceptNote"],
             Value = values.ConceptNote,
             Placeholder = "https://…",
             Style = "Url",
@@ -108,11 +111,12 @@ public static class ScheduleFormCard
             [
                 new ExecuteAction(CardActionData.For(SchedulingVerbs.Create, (SchedulingVerbs.RequestKey, model.RequestKey)))
                 {
-                    Title = "Schedule",
+                    Title = t["Form.Schedule"],
                     Style = ActionStyle.Positive,
                 },
             ],
-            FallbackText = "Schedule a consultation: type schedule <theme a-d> <date> <time> [duration] [title].",
+            FallbackText = t["Form.Fallback"],
+            Lang = SupportedLanguages.TagOf(culture),
         };
     }
 }

@@ -27,11 +27,4 @@ public static class SchedulingVerbs
 
     /// <summary>Durations the forms offer, in minutes.</summary>
     public static IReadOnlyList<int> Durations { get; } = [60, 90, 120, 150, 180, 240];
-
-    public static string DurationLabel(int minutes) => minutes switch
-    {
-        < 60 => $"{minutes} minutes",
-        _ when minutes % 60 == 0 => minutes == 60 ? "1 hour" : $"{minutes / 60} hours",
-        _ => $"{minutes / 60} h {minutes % 60} min",
-    };
 }

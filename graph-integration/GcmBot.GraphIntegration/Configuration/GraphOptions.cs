@@ -57,7 +57,7 @@ public sealed class GraphOptions
     /// <summary>Graph is used only when an organiser mailbox is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(OrganiserMailbox);
 
-    /// <summary>The settings that turn Graph on, for messages that explain offline mode.</summary>
+    /// <summary>The settings that turn Graph on, for administrators (logs, docs); organisers are told in plain words.</summary>
     public const string RequiredSettingsText =
         "Graph:OrganiserMailbox, Graph:TenantId, Graph:ClientId and a credential (Graph:ClientSecret, Graph:CertificatePath, or Graph:Credential=ManagedIdentity)";
 }

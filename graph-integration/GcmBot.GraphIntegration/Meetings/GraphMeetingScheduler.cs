@@ -123,10 +123,10 @@ public sealed partial class GraphMeetingScheduler : IMeetingScheduler, IDisposab
                 "Microsoft Graph did not accept GcmBot's sign-in (401). Check Graph:TenantId, Graph:ClientId and the secret or certificate.", status, inner),
             403 when operation == GraphOperation.FindOnlineMeeting => new(MeetingFailure.PermissionDenied,
                 $"Microsoft Graph refused access (403): the app needs the application permission {permission} with admin consent, and a Teams " +
-                $"application access policy that covers the organiser mailbox {_mailbox}.", status, inner),
+                $"application access policy that covers the organiser mailbox {_mailbox}.", status, inner, permission),
             403 => new(MeetingFailure.PermissionDenied,
                 $"Microsoft Graph refused access (403): the app needs the application permission {permission} with admin consent " +
-                $"(and, if an Exchange application access policy limits the app, the mailbox {_mailbox} must be in its scope).", status, inner),
+                $"(and, if an Exchange application access policy limits the app, the mailbox {_mailbox} must be in its scope).", status, inner, permission),
             404 when operation is GraphOperation.UpdateEvent or GraphOperation.CancelEvent && IsItemNotFound(code) => new(MeetingFailure.EventNotFound,
                 "The Teams meeting is no longer in the organiser's calendar (it may have been deleted in Outlook).", status, inner),
             404 => new(MeetingFailure.MailboxNotFound,

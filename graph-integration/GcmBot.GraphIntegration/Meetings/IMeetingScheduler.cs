@@ -25,7 +25,7 @@ public sealed record MeetingChat(string OnlineMeetingId, string? ChatThreadId);
 
 /// <summary>
 /// Creates, changes and cancels Teams meetings in the configured organiser mailbox. Failures are
-/// <see cref="MeetingSchedulingException"/>s whose message can be shown to an organiser as it is.
+/// <see cref="MeetingSchedulingException"/>s that say why (<see cref="MeetingSchedulingException.Failure"/>).
 /// </summary>
 public interface IMeetingScheduler
 {

@@ -28,14 +28,22 @@ public enum MeetingFailure
     Rejected,
 }
 
-/// <summary>A Graph call that failed; <see cref="Exception.Message"/> is written for an organiser (no stack, no personal data).</summary>
-public sealed class MeetingSchedulingException(MeetingFailure failure, string message, int? statusCode = null, Exception? inner = null)
+/// <summary>
+/// A Graph call that failed. <see cref="Failure"/>, <see cref="StatusCode"/> and <see cref="Permission"/> say why, for the
+/// bot to tell organisers in their own language and plain words; <see cref="Exception.Message"/> is an English
+/// explanation for administrators and logs (no stack, no personal data), never shown to organisers as it is.
+/// </summary>
+public sealed class MeetingSchedulingException(
+    MeetingFailure failure, string message, int? statusCode = null, Exception? inner = null, string? permission = null)
     : Exception(message, inner)
 {
     public MeetingFailure Failure { get; } = failure;
 
     /// <summary>The HTTP status Graph answered with, when it answered.</summary>
     public int? StatusCode { get; } = statusCode;
+
+    /// <summary>The Graph permission the app lacks (<see cref="MeetingFailure.PermissionDenied"/>), e.g. Calendars.ReadWrite.</summary>
+    public string? Permission { get; } = permission;
 
     /// <summary>Worth trying again later without changing anything (throttling, outages).</summary>
     public bool IsTransient => Failure is MeetingFailure.Throttled or MeetingFailure.Unavailable;

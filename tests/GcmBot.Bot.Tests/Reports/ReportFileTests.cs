@@ -22,7 +22,7 @@ public sealed class ReportFileTests : IAsyncLifetime
         var (consent, html) = await OfferAsync();
 
         Assert.Equal("application/vnd.microsoft.teams.card.file.consent", consent["contentType"]!.GetValue<string>());
-        Assert.Matches(@"^summary-report-consult-a-\d{8}-\d{4}\.html$", consent["name"]!.GetValue<string>());
+        Assert.Matches(@"^summary-report-stakeholder-consultation-on-theme-a-[a-z-]*\d{8}-\d{4}-en\.html$", consent["name"]!.GetValue<string>());
         Assert.Equal(Encoding.UTF8.GetByteCount(html), consent["content"]!["sizeInBytes"]!.GetValue<long>());
         Assert.Equal("report-file", consent["content"]!["acceptContext"]!["purpose"]!.GetValue<string>());
     }
@@ -96,7 +96,7 @@ public sealed class ReportFileTests : IAsyncLifetime
     {
         await RegisterAsync(_bot, TestUsers.Alice, "civil-society", "NP", "woman");
         var turn = await _bot.PersonalChat(TestUsers.Organiser).SayAsync("report consult-a");
-        var link = CardText.Actions(turn.Replies[0].Card).First()["url"]!.GetValue<string>();
+        var link = OpenLink(turn.Replies[0].Card);
         var html = await _bot.Http.GetStringAsync(new Uri(link).PathAndQuery);
         return (turn.Replies[1].Json["attachments"]![0]!.AsObject(), html);
     }

@@ -28,10 +28,15 @@ public sealed class ReportRulesTests
     }
 
     [Fact]
-    public void ShownCount_Text_SaysFewerThanThreeWhenHidden()
+    public void ShownCount_InWords_SaysFewerThanThreeWhenHidden_InTheReportsLanguage()
     {
-        Assert.Equal("fewer than 3", new ShownCount(2, true).Text);
-        Assert.Equal("12", new ShownCount(12, false).Text);
+        var english = new ReportWords(GcmBot.Cards.Words.SupportedLanguages.English);
+        var russian = new ReportWords(System.Globalization.CultureInfo.GetCultureInfo("ru"));
+
+        Assert.Equal("fewer than 3", english.Count(new ShownCount(2, true)));
+        Assert.Equal("12", english.Count(new ShownCount(12, false)));
+        Assert.Equal("меньше 3", russian.Count(new ShownCount(2, true)));
+        Assert.Equal("1 200", russian.Count(new ShownCount(1200, false)).Replace('\u00A0', ' '));
     }
 
     [Theory]
@@ -109,8 +114,11 @@ public sealed class ReportRulesTests
             new KeyIssueRecord(2, KeyIssueKind.Recommendation, "Ban fees", new GcmTags(['a', 'b'], [6, 10]), "consult-a", "c", null, null, Now),
         ]));
 
-        Assert.Equal(new ReportPoint("Fees", "theme a · objective 6"), Assert.Single(report.KeyIssues));
-        Assert.Equal(new ReportPoint("Ban fees", "themes a, b · objectives 6, 10"), Assert.Single(report.Recommendations));
+        var words = new ReportWords(GcmBot.Cards.Words.SupportedLanguages.English);
+        Assert.Equal("Fees", Assert.Single(report.KeyIssues).Text);
+        Assert.Equal("theme a · objective 6", words.Tags(report.KeyIssues[0].Tags));
+        Assert.Equal("Ban fees", Assert.Single(report.Recommendations).Text);
+        Assert.Equal("themes a, b · objectives 6, 10", words.Tags(report.Recommendations[0].Tags));
     }
 
     [Fact]
@@ -120,7 +128,7 @@ public sealed class ReportRulesTests
 
         Assert.Null(participation.Attended);
         Assert.Empty(participation.Flags);
-        Assert.Equal("5", participation.Breakdowns[0].Rows.Single().Registered.Text);
+        Assert.Equal(new ShownCount(5, false), participation.Breakdowns[0].Rows.Single().Registered);
     }
 
     [Fact]
@@ -134,7 +142,8 @@ public sealed class ReportRulesTests
         Assert.Equal(["civil-society", "unknown"], groups.Select(r => r.Code));
         // 1 attendee of civil society is hidden, so the 3 unknown ones are hidden too.
         Assert.Equal((3, true), (groups[1].Attended.Value, groups[1].Attended.Suppressed));
-        Assert.Equal("Not said", participation.Breakdowns[2].Rows.Last().Label);
+        var gender = participation.Breakdowns[2];
+        Assert.Equal("Not said", new ReportWords(GcmBot.Cards.Words.SupportedLanguages.English).Category(gender.Dimension, gender.Rows.Last()));
         // Civil society had 100 % of registrations and 25 % of attendees.
         Assert.True(groups[0].UnderRepresented);
     }
@@ -144,8 +153,8 @@ public sealed class ReportRulesTests
     {
         var report = ReportComposer.Compose(Inputs());
 
-        var html = ReportHtml.Summary(report);
-        var markdown = ReportMarkdown.Summary(report);
+        var html = ReportHtml.Summary(report, GcmBot.Cards.Words.SupportedLanguages.English);
+        var markdown = ReportMarkdown.Summary(report, GcmBot.Cards.Words.SupportedLanguages.English);
 
         Assert.Contains("<html lang=\"en\">", html);
         Assert.Contains("No questions were raised through the Q&amp;A.", html);
@@ -158,11 +167,36 @@ public sealed class ReportRulesTests
     {
         var report = ReportComposer.Compose(Inputs(balance: Balance(("civil-society", "NP", "woman", 4), ("migrants", "PH", "man", 1))));
 
-        var html = ReportHtml.Summary(report);
+        var html = ReportHtml.Summary(report, GcmBot.Cards.Words.SupportedLanguages.English);
 
         Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"p-1-t p-1-d\"", html);
         Assert.Contains("<title id=\"p-1-t\">Registered by stakeholder group</title>", html);
         Assert.Contains("<desc id=\"p-1-d\">Migrants and migrant organisations: fewer than 3 registered; Civil society organisations: fewer than 3 registered</desc>", html);
+    }
+
+    [Fact]
+    public void HtmlAndMarkdown_InChinese_AreWrittenInChinese_WithTheHtmlLanguageSet()
+    {
+        var report = ReportComposer.Compose(Inputs(balance: Balance(("civil-society", "NP", "woman", 4))));
+        var chinese = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
+
+        var html = ReportHtml.Summary(report, chinese);
+        var markdown = ReportMarkdown.Summary(report, chinese);
+
+        Assert.Contains("<html lang=\"zh-Hans\">", html);
+        Assert.Contains("<h1>非正式总结报告</h1>", html);
+        Assert.Contains("问答中没有提出任何问题。", html);
+        Assert.Contains("## 6. 提出的关键问题", markdown);
+        Assert.DoesNotContain("Informal summary report", html);
+    }
+
+    [Fact]
+    public void Html_ContentSecurityPolicy_AllowsOnlyItsOwnStyleByHash()
+    {
+        var html = ReportHtml.Summary(ReportComposer.Compose(Inputs()), GcmBot.Cards.Words.SupportedLanguages.English);
+
+        Assert.Contains($"content=\"default-src 'none'; style-src '{ReportHtml.StyleHash}'\"", html);
+        Assert.DoesNotContain("unsafe-inline", html);
     }
 
     private static ReportInputs Inputs(

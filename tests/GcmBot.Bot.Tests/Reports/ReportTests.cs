@@ -77,7 +77,7 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Contains("&lt;script&gt;alert(&#39;k&#39;)&lt;/script&gt; Recruitment fees fall on workers &amp; families", html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
-        Assert.Contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">", html);
+        Assert.Contains($"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src '{GcmBot.Bot.Reports.ReportHtml.StyleHash}'\">", html);
         Assert.Contains("\\<script\\>alert('q')\\</script\\>", markdown);
     }
 
@@ -89,7 +89,7 @@ public sealed class ReportTests : IAsyncLifetime
 
         var (_, _, markdown) = await ReportAsync(_bot, "consult-a");
 
-        Assert.StartsWith("# Informal summary report — Stakeholder consultation on theme a", markdown);
+        Assert.StartsWith("# Draft informal summary report: Stakeholder consultation on theme a", markdown);
         Assert.Contains("| Civil society organisations | 3 | 3 |  |", markdown);
         Assert.Contains("| Migrants and migrant organisations | 3 | fewer than 3 | **Under-represented** |", markdown);
         Assert.Contains("| 1 | How will the review hear migrant domestic workers? | 3 | Yes |", markdown);
@@ -128,7 +128,9 @@ public sealed class ReportTests : IAsyncLifetime
 
         Assert.Equal("6 confirmed", Facts(card)["Registered"]);
         Assert.Equal("not recorded", Facts(card)["Attended"]);
-        Assert.Contains("consult-a", string.Join("\n", CardText.Of(card)));
+        // The card names the consultation by its title, never by its id.
+        Assert.Contains("Stakeholder consultation on theme a: Ensuring that migration is voluntary, orderly and regular", string.Join("\n", CardText.Of(card)));
+        Assert.DoesNotContain("consult-a", string.Join("\n", CardText.Of(card)));
     }
 
     [Fact]
@@ -141,15 +143,39 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("consult-z", "I know no consultation **consult-z**.")]
-    [InlineData("", "Which consultation?")]
+    [InlineData("consult-z", "I do not know a consultation called “consult-z”.")]
+    [InlineData("", null)]
     [InlineData("42", "There is no scheduled consultation number 42.")]
-    public async Task Report_OfAnUnknownConsultation_ListsTheChoices(string argument, string start)
+    public async Task Report_OfAnUnknownConsultation_OffersTheConsultationsByTitle(string argument, string? problem)
     {
         var turn = await _bot.PersonalChat(TestUsers.Organiser).SayAsync("report " + argument);
 
-        Assert.StartsWith(start, turn.Reply.Text);
-        Assert.Contains("briefing, consult-a, consult-b", turn.Reply.Text);
+        var card = turn.Reply.Card;
+        var text = CardText.Of(card).ToList();
+        if (problem is not null)
+        {
+            Assert.Equal(problem, text[0]);
+        }
+
+        Assert.Contains("Which consultation?", text);
+        var buttons = CardText.Actions(card).Select(a => (Title: a["title"]!.GetValue<string>(), Command: a["data"]?["command"]?.GetValue<string>())).ToList();
+        Assert.Contains(("Stakeholder consultation on theme b: Protecting migrants through rights-based border governance measures", "report consult-b"), buttons);
+        Assert.Contains(("Representation across the consultations", "report representation"), buttons);
+        // The ids are what the buttons type, never what the organiser reads.
+        Assert.DoesNotContain(text, t => t.Contains("consult-b", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Report_ChoiceButton_BuildsTheReportOfThatConsultation()
+    {
+        var organiser = _bot.PersonalChat(TestUsers.Organiser);
+        var choice = await organiser.SayAsync("report");
+
+        var button = CardText.Actions(choice.Reply.Card).Single(a => a["title"]!.GetValue<string>().StartsWith("Stakeholder consultation on theme b", StringComparison.Ordinal));
+        var turn = await organiser.SubmitAsync(button["data"]!.AsObject());
+
+        Assert.Contains("Draft informal summary report", turn.Replies[0].AllText);
+        Assert.Contains("Protecting migrants through rights-based border governance measures", turn.Replies[0].AllText);
     }
 
     [Fact]
@@ -157,7 +183,7 @@ public sealed class ReportTests : IAsyncLifetime
     {
         var turn = await _bot.PersonalChat(TestUsers.Organiser).SayAsync("report **x**[y](javascript:1)");
 
-        Assert.StartsWith("I know no consultation **\\*\\*x\\*\\*\\[y\\](javascript:1)**.", turn.Reply.Text);
+        Assert.Equal("I do not know a consultation called “\\*\\*x\\*\\*\\[y\\](javascript:1)”.", CardText.Of(turn.Reply.Card).First());
     }
 
     [Fact]
@@ -172,7 +198,7 @@ public sealed class ReportTests : IAsyncLifetime
         var text = string.Join("\n", CardText.Of(card));
         Assert.Contains("6 registered · 5 attended", text);
         Assert.Contains("Migrants and migrant organisations (stakeholder group): 3 registered, fewer than 3 attended.", text);
-        var html = await _bot.Http.GetStringAsync(new Uri(CardText.Actions(card).First()["url"]!.GetValue<string>()).PathAndQuery);
+        var html = await _bot.Http.GetStringAsync(new Uri(OpenLink(card)).PathAndQuery);
         Assert.Contains("<h1>Representation across the consultations</h1>", html);
         Assert.Contains("<span class=\"flag\">Migrants and migrant organisations</span> (stakeholder group) in Stakeholder consultation on theme a", html);
     }

@@ -134,9 +134,15 @@ public sealed class ReportsKit
         var turn = await bot.PersonalChat(TestUsers.Organiser).SayAsync("report " + arguments);
         var card = turn.Replies[0].Card;
         var links = CardText.Actions(card).Where(a => a["type"]!.GetValue<string>() == "Action.OpenUrl").Select(a => new Uri(a["url"]!.GetValue<string>())).ToList();
-        Assert.Equal(2, links.Count);
-        return (card, await bot.Http.GetStringAsync(links[0].PathAndQuery), await bot.Http.GetStringAsync(links[1].PathAndQuery));
+        // Open (in the browser), Download (the same HTML as a file), Markdown.
+        Assert.Equal(3, links.Count);
+        Assert.Equal(links[0] + "?download=1", links[1].ToString());
+        return (card, await bot.Http.GetStringAsync(links[0].PathAndQuery), await bot.Http.GetStringAsync(links[2].PathAndQuery));
     }
+
+    /// <summary>The report card's "Open" link (the first link; the language buttons run commands).</summary>
+    public static string OpenLink(JsonObject card) =>
+        CardText.Actions(card).First(a => a["type"]!.GetValue<string>() == "Action.OpenUrl")["url"]!.GetValue<string>();
 
     /// <summary>The facts of a card's fact sets, by title.</summary>
     public static IReadOnlyDictionary<string, string> Facts(JsonObject card) =>

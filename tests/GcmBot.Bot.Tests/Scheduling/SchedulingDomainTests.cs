@@ -1,7 +1,13 @@
+using System.Globalization;
 using System.Text;
 using GcmBot.Bot.Engagement;
+using GcmBot.Bot.Languages;
 using GcmBot.Bot.Scheduling;
 using GcmBot.Cards.Common;
+using GcmBot.Cards.Words;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Tests.Scheduling;
 
@@ -19,7 +25,7 @@ public sealed class ConsultationRulesTests
     {
         var parsed = ConsultationRules.ParseSchedule(arguments, TimeText.ReferenceZone);
 
-        Assert.True(parsed.Ok, parsed.Error);
+        Assert.True(parsed.Ok, parsed.Error?.Key);
         Assert.Equal(theme, parsed.Value!.Theme.Code);
         Assert.Equal(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), parsed.Value.Date);
         Assert.Equal(TimeOnly.Parse(time, System.Globalization.CultureInfo.InvariantCulture), parsed.Value.Time);
@@ -46,7 +52,8 @@ public sealed class ConsultationRulesTests
 
         var parsed = ConsultationRules.ParseDate([token], ref index);
 
-        Assert.Contains("ambiguous", parsed.Error);
+        Assert.Equal("Rules.DateAmbiguous", parsed.Error!.Key);
+        Assert.Equal([token], parsed.Error.Arguments);
         Assert.Equal(0, index);
     }
 
@@ -55,8 +62,25 @@ public sealed class ConsultationRulesTests
     {
         var parsed = ConsultationRules.Resolve(new DateOnly(2026, 11, 27), new TimeOnly(16, 59), 60, TimeText.ReferenceZone, Now);
 
-        Assert.Equal("Fri 27 Nov 2026, 16:59 (GMT+7) has already passed (it is now Fri 27 Nov 2026, 17:00 (GMT+7)). Choose a time in the future.", parsed.Error);
+        Assert.Equal("Rules.Past", parsed.Error!.Key);
+        Assert.Equal([new ZonedTime(new DateTimeOffset(2026, 11, 27, 9, 59, 0, TimeSpan.Zero), TimeText.ReferenceZone), new ZonedTime(Now, TimeText.ReferenceZone)], parsed.Error.Arguments);
     }
+
+    [Theory]
+    [InlineData("en", "Fri 27 Nov 2026, 16:59 (GMT+7) has already passed (it is now Fri 27 Nov 2026, 17:00 (GMT+7)). Choose a time in the future.")]
+    [InlineData("fr", "ven. 27 nov. 2026, 16:59 (GMT+7) est déjà passé (il est maintenant ven. 27 nov. 2026, 17:00 (GMT+7)). Choisissez un moment à venir.")]
+    [InlineData("zh-Hans", "2026年11月27日 周五 16:59 (GMT+7) 已经过去（现在是 2026年11月27日 周五 17:00 (GMT+7)）。请选择将来的时间。")]
+    public void Say_TimeInThePast_IsWordedInTheReadersLanguage_WithTimesFormattedForIt(string language, string expected)
+    {
+        var problem = ConsultationRules.Resolve(new DateOnly(2026, 11, 27), new TimeOnly(16, 59), 60, TimeText.ReferenceZone, Now).Error!;
+        using var scope = LanguageScope.Use(SupportedLanguages.Match(language)!);
+
+        Assert.Equal(expected, Texts().Say(problem));
+    }
+
+    private static IStringLocalizer<SchedulingTexts> Texts() =>
+        new StringLocalizer<SchedulingTexts>(new FormattingStringLocalizerFactory(
+            new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
 
     [Fact]
     public void Resolve_LocalTimeSkippedByDaylightSaving_IsRefused()
@@ -65,7 +89,7 @@ public sealed class ConsultationRulesTests
 
         var parsed = ConsultationRules.Resolve(new DateOnly(2027, 10, 3), new TimeOnly(2, 30), 60, sydney, Now);
 
-        Assert.Contains("does not exist", parsed.Error);
+        Assert.Equal("Rules.TimeDoesNotExist", parsed.Error!.Key);
     }
 
     [Fact]
@@ -75,7 +99,7 @@ public sealed class ConsultationRulesTests
 
         var parsed = ConsultationRules.Resolve(new DateOnly(2027, 4, 4), new TimeOnly(2, 30), 60, sydney, Now);
 
-        Assert.Contains("happens twice", parsed.Error);
+        Assert.Equal("Rules.TimeTwice", parsed.Error!.Key);
     }
 
     [Theory]
@@ -103,7 +127,7 @@ public sealed class AgendaAndCalendarTests
     [Fact]
     public void AgendaHtml_ListsTheThemeObjectivesAndResources_AndEscapesInsertedText()
     {
-        var html = AgendaTemplate.Html(new AgendaModel(ThemeB, "<script>alert('x')</script> & co", Start, Start.AddHours(2), "https://example.org/note?a=1&b=\"2\""));
+        var html = AgendaTemplate.Html(new AgendaModel(ThemeB, "<script>alert('x')</script> & co", Start, Start.AddHours(2), "https://example.org/note?a=1&b=\"2\""), SupportedLanguages.English);
 
         Assert.Contains("<h2>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co</h2>", html);
         Assert.DoesNotContain("<script>", html);
@@ -121,11 +145,23 @@ public sealed class AgendaAndCalendarTests
     public void AgendaHtml_IsTheSameTemplateForEveryTheme()
     {
         var sections = GcmReference.Themes
-            .Select(t => AgendaTemplate.Html(new AgendaModel(t, "Consultation", Start, Start.AddHours(2), null)))
+            .Select(t => AgendaTemplate.Html(new AgendaModel(t, "Consultation", Start, Start.AddHours(2), null), SupportedLanguages.English))
             .Select(h => string.Join("|", System.Text.RegularExpressions.Regex.Matches(h, "<h[23]>[^<]*</h[23]>").Where(m => !m.Value.StartsWith("<h2>", StringComparison.Ordinal)).Select(m => m.Value)))
             .Distinct();
 
         Assert.Single(sections);
+    }
+
+    [Fact]
+    public void AgendaText_InFrench_IsWrittenInFrench_WithTheTitleAsTheOrganiserWroteIt()
+    {
+        var text = AgendaTemplate.Text(new AgendaModel(ThemeB, "Border governance", Start, Start.AddHours(2), null), CultureInfo.GetCultureInfo("fr"));
+
+        Assert.StartsWith("Border governance\n", text);
+        Assert.Contains("Ordre du jour", text);
+        Assert.Contains("sam. 12 déc. 2026, 14:00–16:00 (GMT+7)", text);
+        Assert.Contains("Clôture et prochaines étapes", text);
+        Assert.DoesNotContain("Closing and next steps", text);
     }
 
     [Fact]

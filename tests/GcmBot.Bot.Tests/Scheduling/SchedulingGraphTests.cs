@@ -99,7 +99,7 @@ public sealed class SchedulingGraphTests : IAsyncLifetime
 
         await _organiser.SayAsync("schedule b 2026-12-12 14:00", timeZone: "Asia/Kolkata");
 
-        await _bot.WaitForSendAsync(_organiser, "is in Teams; Graph sent the invitations.");
+        await _bot.WaitForSendAsync(_organiser, "is in Teams; Teams sent the invitations by email.");
         var report = _bot.SentTo(_organiser).Last(s => s.AllText.Contains("is in Teams", StringComparison.Ordinal));
         Assert.Contains("Sat 12 Dec 2026, 12:30–14:30 (GMT+5:30) · Sat 12 Dec 2026, 14:00–16:00 (GMT+7)", report.AllText);
         Assert.Contains("2 (registrants of theme b); 1 also told in Teams", report.AllText);
@@ -140,7 +140,7 @@ public sealed class SchedulingGraphTests : IAsyncLifetime
         Assert.Equal(2, patch.Json!["attendees"]!.AsArray().Count);
         Assert.Contains("I am cancelling its Teams meeting now.", cancelTurn.AllText);
         var cancel = Assert.Single(_graph.RequestsTo("POST", Events + "/AAMkevent1/cancel"));
-        Assert.Equal(ConsultationReconciler.CancellationComment, (string?)cancel.Json!["Comment"]);
+        Assert.Equal(ConsultationReconciler.CancellationComment(GcmBot.Cards.Words.SupportedLanguages.English), (string?)cancel.Json!["Comment"]);
         await _bot.WaitForSendAsync(_organiser, "is cancelled in Teams");
         var final = await _bot.WaitForConsultationAsync(1, c => c.Teams == TeamsState.InTeams);
         Assert.Equal(ConsultationStatus.Cancelled, final.Status);
@@ -174,14 +174,16 @@ public sealed class SchedulingGraphTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GraphUnknownMailbox_IsReportedWithTheSetting()
+    public async Task GraphUnknownMailbox_IsReportedInPlainWords_WithWhoCanFixIt()
     {
         _graph.On("POST", Events, GraphAnswer.Error(404, "ErrorInvalidUser", "The requested user is invalid."));
 
         await _organiser.SayAsync("schedule b 2026-12-12 14:00");
 
         await _bot.WaitForSendAsync(_organiser, "not yet in Teams");
-        Assert.Contains("Graph:OrganiserMailbox", _bot.SentTo(_organiser).Last().AllText);
+        var text = _bot.SentTo(_organiser).Last().AllText;
+        Assert.Contains("Microsoft 365 does not know the mailbox GcmBot schedules meetings in. Your Microsoft 365 administrator needs to check which mailbox GcmBot uses.", text);
+        Assert.DoesNotContain("Graph:", text);
     }
 
     [Fact]
@@ -193,7 +195,7 @@ public sealed class SchedulingGraphTests : IAsyncLifetime
 
         await _bot.WaitForSendAsync(_organiser, "not yet in Teams");
         Assert.Equal(4, _graph.RequestsTo("POST", Events).Count);
-        Assert.Contains("throttling", _bot.SentTo(_organiser).Last().AllText);
+        Assert.Contains("Microsoft 365 is busy and asked GcmBot to slow down. Nothing was lost: try again in a few minutes.", _bot.SentTo(_organiser).Last().AllText);
     }
 
     [Fact]
