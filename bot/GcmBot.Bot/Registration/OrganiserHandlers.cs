@@ -291,3 +291,15 @@ public sealed partial class SaveEventAction(
     [LoggerMessage(Level = LogLevel.Information, Message = "An organiser saved an event (new: {IsNew})")]
     private static partial void LogSaved(ILogger logger, bool isNew);
 }
+
+/// <summary>The events of the catalogue, for the commands that need one: soonest first, undated last.</summary>
+public sealed class EventChoices(EventCatalogue catalogue) : IChoiceSource
+{
+    public Cards.Help.PickSubject Kind => Cards.Help.PickSubject.Event;
+
+    public async Task<IReadOnlyList<PickChoice>> ChoicesAsync(BotTurn turn, CancellationToken cancellationToken) =>
+        (await catalogue.AllAsync(cancellationToken))
+            .OrderBy(e => e.StartsAt ?? DateTimeOffset.MaxValue)
+            .Select(e => new PickChoice(e.Id, e.Title, RegistrationViews.When(e, turn.TimeZone)))
+            .ToList();
+}

@@ -1,5 +1,6 @@
 using GcmBot.Bot.Participants;
 using GcmBot.Bot.Teams.Routing;
+using GcmBot.Cards.Help;
 using GcmBot.Cards.Registration;
 
 namespace GcmBot.Bot.Registration;
@@ -15,6 +16,7 @@ public static class RegistrationCapability
         services.AddScoped<RegistrationNotifier>();
         services.AddScoped<EventArgument>();
         services.AddScoped<ApprovalsView>();
+        services.AddChoiceSource<EventChoices>();
 
         services.AddSingleton<RegistrationDirectory>();
         services.AddSingleton<IParticipantDirectory>(sp => sp.GetRequiredService<RegistrationDirectory>());
@@ -31,11 +33,11 @@ public static class RegistrationCapability
         services.AddCardAction<CancelRegistrationAction>(RegistrationVerbs.Cancel);
         services.AddCardAction<ForgetMeAction>(RegistrationVerbs.Forget);
 
-        services.AddBotCommand<RegistrationsCommand>("registrations", "Counts and balance of an event's registrations", ConversationScopes.Personal, "registrations <event>", forOrganisers: true);
-        services.AddBotCommand<ApprovalsCommand>("approvals", "Confirm or decline pending and waitlisted people", ConversationScopes.Personal, "approvals <event>", forOrganisers: true);
-        services.AddBotCommand<ExportRegistrationsCommand>("export registrations", "Download an event's registrations as CSV", ConversationScopes.Personal, "export registrations <event>", forOrganisers: true);
+        services.AddBotCommand<RegistrationsCommand>("registrations", "Counts and balance of an event's registrations", ConversationScopes.Personal, "registrations <event>", forOrganisers: true, picks: PickSubject.Event);
+        services.AddBotCommand<ApprovalsCommand>("approvals", "Confirm or decline pending and waitlisted people", ConversationScopes.Personal, "approvals <event>", forOrganisers: true, picks: PickSubject.Event);
+        services.AddBotCommand<ExportRegistrationsCommand>("export registrations", "Download an event's registrations as CSV", ConversationScopes.Personal, "export registrations <event>", forOrganisers: true, picks: PickSubject.Event);
         services.AddBotCommand<EventFormCommand>("event add", "Add an event to the catalogue", ConversationScopes.Personal, forOrganisers: true);
-        services.AddBotCommand<EventFormCommand>("event edit", "Edit an event", ConversationScopes.Personal, "event edit <event>", forOrganisers: true);
+        services.AddBotCommand<EventFormCommand>("event edit", "Edit an event", ConversationScopes.Personal, "event edit <event>", forOrganisers: true, picks: PickSubject.Event);
         services.AddCardAction<DecideRegistrationAction>(RegistrationVerbs.Decide, forOrganisers: true);
         services.AddCardAction<SaveEventAction>(RegistrationVerbs.SaveEvent, forOrganisers: true);
         return services;

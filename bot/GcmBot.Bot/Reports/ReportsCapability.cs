@@ -23,7 +23,7 @@ public static class ReportsCapability
         services.AddScoped<ConsultationResolver>();
         services.AddScoped<ReportPublisher>();
         services.AddBotCommand<ReportCommand>("report", "Draft the informal summary report of a consultation (HTML and Markdown)", ConversationScopes.Personal,
-            "report <event | theme a-d | consultation number>", forOrganisers: true);
+            "report <event | theme a-d | consultation number>", forOrganisers: true, picks: GcmBot.Cards.Help.PickSubject.Event);
         services.AddBotCommand<RepresentationCommand>("report representation", "Who took part in each consultation, and who is under-represented",
             ConversationScopes.Personal, forOrganisers: true);
         return services;

@@ -25,8 +25,8 @@ public static class SchedulingCapability
 
         services.AddBotCommand<ScheduleCommand>("schedule", "Schedule a roundtable consultation as a Teams meeting (no arguments: a form)", ConversationScopes.All, ScheduleCommand.Usage, forOrganisers: true);
         services.AddBotCommand<RescheduleCommand>("reschedule", "Move a consultation to a new time", ConversationScopes.All, "reschedule <number> <date> <time> [duration]", forOrganisers: true);
-        services.AddBotCommand<CancelConsultationCommand>("cancel consultation", "Cancel a consultation and its Teams meeting", ConversationScopes.All, "cancel consultation <number>", forOrganisers: true);
-        services.AddBotCommand<RetryConsultationCommand>("retry consultation", "Try again to put a consultation in Teams", ConversationScopes.All, "retry consultation <number>", forOrganisers: true);
+        services.AddBotCommand<CancelConsultationCommand>("cancel consultation", "Cancel a consultation and its Teams meeting", ConversationScopes.All, "cancel consultation <number>", forOrganisers: true, picks: GcmBot.Cards.Help.PickSubject.Consultation);
+        services.AddBotCommand<RetryConsultationCommand>("retry consultation", "Try again to put a consultation in Teams", ConversationScopes.All, "retry consultation <number>", forOrganisers: true, picks: GcmBot.Cards.Help.PickSubject.Consultation);
         services.AddBotCommand<ConsultationsCommand>("consultations", "List the consultations and their state in Teams", ConversationScopes.All, forOrganisers: true);
 
         services.AddCardAction<ScheduleFormAction>(SchedulingVerbs.Create, forOrganisers: true);

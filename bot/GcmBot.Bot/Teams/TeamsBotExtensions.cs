@@ -46,6 +46,7 @@ public static class TeamsBotExtensions
 
         services.AddSingleton<RouteTable>();
         services.AddScoped<CommandDispatcher>();
+        services.AddScoped<CommandPicker>();
         services.AddScoped<CardActionDispatcher>();
         services.AddCardAction<RunCommandAction>(HelpCard.RunCommandVerb);
         services.AddScoped<IBot, GcmActivityHandler>();
