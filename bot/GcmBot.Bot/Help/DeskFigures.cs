@@ -21,7 +21,7 @@ public sealed class DeskFigures(EventCatalogue catalogue, RegistrationStore regi
     /// <summary>More current consultations than this are not expected; the count stops there.</summary>
     private const int MaxConsultations = 200;
 
-    public async Task<DeskSnapshot> ReadAsync(TimeZoneInfo? zone, CancellationToken cancellationToken)
+    public async Task<DeskSnapshot> ReadAsync(TimeZoneInfo? zone, System.Globalization.CultureInfo culture, CancellationToken cancellationToken)
     {
         var events = await catalogue.AllAsync(cancellationToken);
         var counts = await registrations.CountsAsync(cancellationToken);
@@ -34,7 +34,7 @@ public sealed class DeskFigures(EventCatalogue catalogue, RegistrationStore regi
                 var waitlisted = c?.GetValueOrDefault(RegistrationStatus.Waitlisted) ?? 0;
                 var pending = c?.GetValueOrDefault(RegistrationStatus.Pending) ?? 0;
                 int? left = e.Capacity is { } capacity ? Math.Max(0, capacity - confirmed) : null;
-                return new HomeEvent(e.Id, e.Title, RegistrationViews.When(e, zone), confirmed + waitlisted + pending, left, pending);
+                return new HomeEvent(e.Id, e.Title, RegistrationViews.When(e, zone, culture), confirmed + waitlisted + pending, left, pending);
             })
             .ToList();
 

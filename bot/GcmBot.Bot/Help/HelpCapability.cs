@@ -88,7 +88,7 @@ public sealed class HomeView(
         HomeCardModel model;
         if (isOrganiser)
         {
-            var desk = await figures.ReadAsync(turn.TimeZone, cancellationToken);
+            var desk = await figures.ReadAsync(turn.TimeZone, turn.Culture, cancellationToken);
             model = new HomeCardModel(true, greeting, desk.Events, desk.Waiting, Tasks(OrganiserTasks), null, list);
         }
         else
