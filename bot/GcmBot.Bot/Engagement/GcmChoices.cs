@@ -3,11 +3,11 @@ using GcmBot.Cards.AdaptiveCards;
 
 namespace GcmBot.Bot.Engagement;
 
-/// <summary>The roundtable themes and GCM objectives as choices on a form.</summary>
+/// <summary>The roundtable themes and GCM objectives as choices on a form, titled in the language of the turn.</summary>
 public static class GcmChoices
 {
     public static IReadOnlyList<Choice> Themes() =>
-        GcmReference.Themes.Select(t => new Choice(t.Label, t.Code.ToString())).ToList();
+        GcmReference.Themes.Select(t => new Choice(t.LabelIn(), t.Code.ToString())).ToList();
 
     /// <summary>
     /// Every objective, titled with its theme; those of the chosen themes first, so that the list starts with what fits.
@@ -18,7 +18,7 @@ public static class GcmChoices
             .OrderBy(t => chosenThemes.Contains(t.Code) ? 0 : 1)
             .ThenBy(t => t.Code)
             .SelectMany(t => t.Objectives.Order().Select(n => new Choice(
-                $"{t.Code} · {n}. {GcmReference.Objective(n)!.Title}",
+                EngagementTexts.Current["ObjectiveChoice", t.Code.ToString(), n, GcmReference.Objective(n)!.TitleIn()],
                 n.ToString(CultureInfo.InvariantCulture))))
             .ToList();
 

@@ -12,7 +12,7 @@ public sealed record GcmTags(IReadOnlyList<char> Themes, IReadOnlyList<int> Obje
     public string ObjectivesText => string.Join(", ", Objectives);
 }
 
-/// <summary>A parsed value, or the reason it could not be read (worded for the person who typed it).</summary>
+/// <summary>A parsed value, or the reason it could not be read (worded for the person who typed it, in their language).</summary>
 public sealed record TagParse<T>(T Value, string? Problem)
 {
     public bool IsValid => Problem is null;
@@ -43,7 +43,7 @@ public static class GcmTagRules
             {
                 if (!isThemeList || GcmReference.Theme(c) is not { } theme)
                 {
-                    return new([], $"\"{Shorten(token)}\" is not a roundtable theme: the themes are a, b, c and d.");
+                    return new([], EngagementTexts.Current["NotATheme", Shorten(token)]);
                 }
 
                 themes.Add(theme.Code);
@@ -52,7 +52,7 @@ public static class GcmTagRules
 
         if (required && themes.Count == 0)
         {
-            return new([], "Please choose at least one roundtable theme (a, b, c or d).");
+            return new([], EngagementTexts.Current["ThemeRequired"]);
         }
 
         return new(themes.ToList(), null);
@@ -67,7 +67,7 @@ public static class GcmTagRules
         {
             if (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || GcmReference.Objective(number) is null)
             {
-                return new([], $"\"{Shorten(token)}\" is not a GCM objective: objectives are numbered 1 to 23.");
+                return new([], EngagementTexts.Current["NotAnObjective", Shorten(token)]);
             }
 
             objectives.Add(number);
@@ -88,9 +88,9 @@ public static class GcmTagRules
             return null;
         }
 
-        var parts = outside.GroupBy(ThemeOf).Select(g =>
-            $"{(g.Count() == 1 ? "objective" : "objectives")} {string.Join(", ", g)} {(g.Count() == 1 ? "belongs" : "belong")} to theme {g.Key}");
-        return $"Your {string.Join("; ", parts)}. Add the theme or remove the objective.";
+        var texts = EngagementTexts.Current;
+        var parts = outside.GroupBy(ThemeOf).Select(g => texts["OutsideTheme", g.Count(), string.Join(", ", g), g.Key.ToString()]);
+        return texts["OutsideThemes", string.Join("; ", parts)];
     }
 
     /// <summary>
@@ -135,4 +135,10 @@ public static class GcmTagRules
     public static GcmTags Read(string? storedThemes, string? storedObjectives) => new(ReadThemes(storedThemes), ReadObjectives(storedObjectives));
 
     private static string Shorten(string token) => token.Length <= 12 ? token : token[..12] + "…";
+}
+
+/// <summary>Names the resource files of this folder (<c>EngagementTexts.resx</c> and its translations).</summary>
+public sealed class EngagementTexts
+{
+    internal static GcmBot.Cards.Words.TextResources Current => GcmBot.Cards.Words.TextResources.For<EngagementTexts>(CultureInfo.CurrentUICulture);
 }

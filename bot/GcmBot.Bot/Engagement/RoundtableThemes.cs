@@ -1,13 +1,28 @@
+using System.Globalization;
+
 namespace GcmBot.Bot.Engagement;
 
 /// <summary>One of the 23 objectives of the Global Compact for Safe, Orderly and Regular Migration.</summary>
-public sealed record GcmObjective(int Number, string Title);
+/// <param name="Title">The English title (stable: matched and stored); <see cref="TitleIn"/> gives it in a person's language.</param>
+public sealed record GcmObjective(int Number, string Title)
+{
+    /// <summary>The official title in a language (the current UI language when none is given).</summary>
+    public string TitleIn(CultureInfo? culture = null) =>
+        ReferenceTexts.Find($"Objective.{Number.ToString(CultureInfo.InvariantCulture)}", culture) ?? Title;
+}
 
 /// <summary>A roundtable theme of the IMRF resolution, with the GCM objectives it addresses (from the seed document).</summary>
+/// <param name="Title">The English title (stable: matched and stored); <see cref="TitleIn"/> gives it in a person's language.</param>
 public sealed record RoundtableTheme(char Code, string Title, IReadOnlyList<int> Objectives)
 {
-    /// <summary>"b. Protecting migrants through rights-based border governance measures".</summary>
+    /// <summary>"b. Protecting migrants through rights-based border governance measures" (English).</summary>
     public string Label => $"{Code}. {Title}";
+
+    /// <summary>The official title in a language (the current UI language when none is given).</summary>
+    public string TitleIn(CultureInfo? culture = null) => ReferenceTexts.Find($"Theme.{Code}", culture) ?? Title;
+
+    /// <summary>"b. Protéger les migrants…": the code and the title in a language.</summary>
+    public string LabelIn(CultureInfo? culture = null) => $"{Code}. {TitleIn(culture)}";
 }
 
 /// <summary>Reference data of the engagement: the GCM objectives and the four roundtable themes.</summary>

@@ -1,10 +1,28 @@
+using System.Globalization;
+
 namespace GcmBot.Bot.Engagement;
 
-/// <summary>A choice with a stable code (stored) and a label (shown).</summary>
-public sealed record ReferenceChoice(string Code, string Label);
+/// <summary>Which list a reference choice belongs to (its texts are keyed by it).</summary>
+public enum ReferenceList { Group, Subregion, Gender }
 
-/// <summary>A country or territory of work, with its ESCAP subregion.</summary>
-public sealed record Country(string Code, string Name, string SubregionCode, bool AssociateMember = false);
+/// <summary>A choice with a stable code (stored) and a label (shown): English in <see cref="Label"/>, any language by <see cref="LabelIn"/>.</summary>
+public sealed record ReferenceChoice(string Code, string Label, ReferenceList List)
+{
+    /// <summary>The label in a language (the current UI language when none is given).</summary>
+    public string LabelIn(CultureInfo? culture = null) => ReferenceTexts.Find(List switch
+    {
+        ReferenceList.Group => $"Group.{Code}",
+        ReferenceList.Subregion => $"Subregion.{Code}",
+        _ => $"Gender.{Code}",
+    }, culture) ?? Label;
+}
+
+/// <summary>A country or territory of work, with its ESCAP subregion. <see cref="Name"/> is the English name.</summary>
+public sealed record Country(string Code, string Name, string SubregionCode, bool AssociateMember = false)
+{
+    /// <summary>The UN name in a language (the current UI language when none is given).</summary>
+    public string NameIn(CultureInfo? culture = null) => ReferenceTexts.Find($"Country.{Code}", culture) ?? Name;
+}
 
 /// <summary>
 /// Who takes part, in the categories the balance of participation is measured by: the stakeholder groups the GCM
@@ -17,39 +35,39 @@ public static class StakeholderReference
 
     public static IReadOnlyList<ReferenceChoice> Groups { get; } =
     [
-        new("migrants", "Migrants and migrant organisations"),
-        new("diaspora", "Diaspora organisations"),
-        new("civil-society", "Civil society organisations"),
-        new("academia", "Academia and research"),
-        new("private-sector", "Private sector"),
-        new("parliamentarians", "Parliamentarians"),
-        new("trade-unions", "Trade unions and workers' organisations"),
-        new("nhri", "National human rights institutions"),
-        new("media", "Media"),
-        new("local-authorities", "Local authorities and communities"),
-        new("faith-based", "Faith-based organisations"),
-        new("red-cross", "Red Cross and Red Crescent"),
-        new(Other, "Other stakeholders"),
+        new("migrants", "Migrants and migrant organisations", ReferenceList.Group),
+        new("diaspora", "Diaspora organisations", ReferenceList.Group),
+        new("civil-society", "Civil society organisations", ReferenceList.Group),
+        new("academia", "Academia and research", ReferenceList.Group),
+        new("private-sector", "Private sector", ReferenceList.Group),
+        new("parliamentarians", "Parliamentarians", ReferenceList.Group),
+        new("trade-unions", "Trade unions and workers' organisations", ReferenceList.Group),
+        new("nhri", "National human rights institutions", ReferenceList.Group),
+        new("media", "Media", ReferenceList.Group),
+        new("local-authorities", "Local authorities and communities", ReferenceList.Group),
+        new("faith-based", "Faith-based organisations", ReferenceList.Group),
+        new("red-cross", "Red Cross and Red Crescent", ReferenceList.Group),
+        new(Other, "Other stakeholders", ReferenceList.Group),
     ];
 
     public static IReadOnlyList<ReferenceChoice> Subregions { get; } =
     [
-        new("enea", "East and North-East Asia"),
-        new("sea", "South-East Asia"),
-        new("sswa", "South and South-West Asia"),
-        new("nca", "North and Central Asia"),
-        new("pacific", "Pacific"),
-        new("non-regional", "ESCAP members outside the region"),
-        new(Other, "Outside ESCAP membership"),
+        new("enea", "East and North-East Asia", ReferenceList.Subregion),
+        new("sea", "South-East Asia", ReferenceList.Subregion),
+        new("sswa", "South and South-West Asia", ReferenceList.Subregion),
+        new("nca", "North and Central Asia", ReferenceList.Subregion),
+        new("pacific", "Pacific", ReferenceList.Subregion),
+        new("non-regional", "ESCAP members outside the region", ReferenceList.Subregion),
+        new(Other, "Outside ESCAP membership", ReferenceList.Subregion),
     ];
 
     /// <summary>Optional; "prefer not to say" is a full answer, not a missing one.</summary>
     public static IReadOnlyList<ReferenceChoice> Genders { get; } =
     [
-        new("woman", "Woman"),
-        new("man", "Man"),
-        new("another", "Non-binary or another gender identity"),
-        new("undisclosed", "Prefer not to say"),
+        new("woman", "Woman", ReferenceList.Gender),
+        new("man", "Man", ReferenceList.Gender),
+        new("another", "Non-binary or another gender identity", ReferenceList.Gender),
+        new("undisclosed", "Prefer not to say", ReferenceList.Gender),
     ];
 
     /// <summary>ESCAP's 53 members and 9 associate members (ISO 3166 codes), each in one subregion, plus "other".</summary>
@@ -90,6 +108,15 @@ public static class StakeholderReference
     public static Country? Country(string? code) =>
         code is null ? null : Countries.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The English label of a code ("Unknown" when none); stable, for files and matching.</summary>
     public static string Label(IReadOnlyList<ReferenceChoice> choices, string? code) =>
         choices.FirstOrDefault(c => c.Code == code)?.Label ?? (code is null or Unknown ? "Unknown" : code);
+
+    /// <summary>The label of a code in a language (the current UI language when none is given).</summary>
+    public static string LabelIn(IReadOnlyList<ReferenceChoice> choices, string? code, CultureInfo? culture = null) =>
+        choices.FirstOrDefault(c => c.Code == code)?.LabelIn(culture)
+        ?? (code is null or Unknown ? ReferenceTexts.Find("Unknown", culture) ?? "Unknown" : code);
+
+    /// <summary>"Not said", for a gender left blank, in a language.</summary>
+    public static string NotSaid(CultureInfo? culture = null) => ReferenceTexts.Find("NotSaid", culture) ?? "Not said";
 }

@@ -88,18 +88,18 @@ public sealed record EventDraft(
     }
 }
 
-public sealed record EventCheck(IReadOnlyDictionary<EventField, string> Errors, EventDraft? Valid);
+public sealed record EventCheck(IReadOnlyDictionary<EventField, FormProblem> Errors, EventDraft? Valid);
 
 /// <summary>Checks the organisers' event form: every field, whatever the client sent.</summary>
 public static class EventForm
 {
-    public static IReadOnlyList<(string Code, EventKind Kind, string Label)> Kinds { get; } =
-        Enum.GetValues<EventKind>().Select(k => (KindCode(k), k, EventRules.KindLabel(k))).ToList();
+    public static IReadOnlyList<(string Code, EventKind Kind)> Kinds { get; } =
+        Enum.GetValues<EventKind>().Select(k => (KindCode(k), k)).ToList();
 
-    public static IReadOnlyList<(string Code, ConfirmationMode Mode, string Label)> Confirmations { get; } =
+    public static IReadOnlyList<(string Code, ConfirmationMode Mode)> Confirmations { get; } =
     [
-        (ConfirmationCode(ConfirmationMode.Automatic), ConfirmationMode.Automatic, "Automatic: confirm while places last, then waitlist"),
-        (ConfirmationCode(ConfirmationMode.OrganiserApproval), ConfirmationMode.OrganiserApproval, "By an organiser: hold registrations as pending"),
+        (ConfirmationCode(ConfirmationMode.Automatic), ConfirmationMode.Automatic),
+        (ConfirmationCode(ConfirmationMode.OrganiserApproval), ConfirmationMode.OrganiserApproval),
     ];
 
     public static string KindCode(EventKind kind) => kind switch
@@ -119,18 +119,18 @@ public static class EventForm
     /// <param name="existingIds">Ids already in the catalogue.</param>
     public static EventCheck Validate(EventAnswers answers, bool isNew, string? fixedId, IReadOnlyCollection<string> existingIds)
     {
-        var errors = new Dictionary<EventField, string>();
+        var errors = new Dictionary<EventField, FormProblem>();
         string id;
         if (isNew)
         {
             id = (answers[EventField.Id] ?? string.Empty).Trim().ToLowerInvariant();
             if (!EventRules.IsValidId(id))
             {
-                errors[EventField.Id] = $"Use 2–{EventRules.MaxIdLength} lower-case letters, digits and hyphens, e.g. side-event-1.";
+                errors[EventField.Id] = new FormProblem(FormProblemKind.IdShape, EventRules.MaxIdLength);
             }
             else if (existingIds.Contains(id, StringComparer.OrdinalIgnoreCase))
             {
-                errors[EventField.Id] = "An event with this id exists already; choose another.";
+                errors[EventField.Id] = FormProblemKind.IdTaken;
             }
         }
         else
@@ -146,27 +146,27 @@ public static class EventForm
         var kind = Kinds.FirstOrDefault(k => string.Equals(k.Code, kindCode, StringComparison.OrdinalIgnoreCase));
         if (kind.Code is null)
         {
-            errors[EventField.Kind] = "Choose the kind of event.";
+            errors[EventField.Kind] = FormProblemKind.KindRequired;
         }
 
         var confirmationCode = answers[EventField.Confirmation]?.Trim();
         var confirmation = Confirmations.FirstOrDefault(c => string.Equals(c.Code, confirmationCode, StringComparison.OrdinalIgnoreCase));
         if (confirmation.Code is null)
         {
-            errors[EventField.Confirmation] = "Choose how places are confirmed.";
+            errors[EventField.Confirmation] = FormProblemKind.ConfirmationRequired;
         }
 
         var themes = RegistrationValidator.SplitChoices(answers[EventField.Themes]);
         if (themes.Any(t => t.Length != 1 || GcmReference.Theme(t[0]) is null))
         {
-            errors[EventField.Themes] = "Choose themes from the list (a–d).";
+            errors[EventField.Themes] = FormProblemKind.ThemesFromList;
         }
 
         var zoneId = (answers[EventField.TimeZone] ?? string.Empty).Trim();
         TimeZoneInfo? zone = null;
         if (zoneId.Length == 0 || zoneId.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out zone))
         {
-            errors[EventField.TimeZone] = "Use a time zone name such as Asia/Bangkok.";
+            errors[EventField.TimeZone] = FormProblemKind.TimeZoneUnknown;
         }
 
         int? capacity = null;
@@ -180,7 +180,7 @@ public static class EventForm
             }
             else
             {
-                errors[EventField.Capacity] = $"Use a whole number from 1 to {EventRules.MaxCapacity:N0}, or leave empty for no limit.";
+                errors[EventField.Capacity] = new FormProblem(FormProblemKind.CapacityRange, EventRules.MaxCapacity);
             }
         }
 
@@ -197,12 +197,12 @@ public static class EventForm
             {
                 if (startTime is null && !errors.ContainsKey(EventField.StartTime))
                 {
-                    errors[EventField.StartTime] = "Give the start time, or clear the date while it is to be confirmed.";
+                    errors[EventField.StartTime] = FormProblemKind.StartTimeRequired;
                 }
 
                 if (endTime is null && !errors.ContainsKey(EventField.EndTime))
                 {
-                    errors[EventField.EndTime] = "Give the end time, or clear the date while it is to be confirmed.";
+                    errors[EventField.EndTime] = FormProblemKind.EndTimeRequired;
                 }
 
                 if (startTime is { } s && endTime is { } e)
@@ -211,13 +211,13 @@ public static class EventForm
                     endsAt = At(day, e, zone);
                     if (endsAt <= startsAt)
                     {
-                        errors[EventField.EndTime] = "The event must end after it starts (on the same day).";
+                        errors[EventField.EndTime] = FormProblemKind.EndBeforeStart;
                     }
                 }
             }
             else if ((startTime is not null || endTime is not null) && !errors.ContainsKey(EventField.Date))
             {
-                errors[EventField.Date] = "Give the date too, or clear the times while the date is to be confirmed.";
+                errors[EventField.Date] = FormProblemKind.DateRequired;
             }
 
             opensAt = opens is { } o ? At(o, TimeOnly.MinValue, zone) : null;
@@ -225,7 +225,7 @@ public static class EventForm
             closesAt = closes is { } c ? At(c.AddDays(1), TimeOnly.MinValue, zone) : null;
             if (opensAt is not null && closesAt is not null && closesAt <= opensAt)
             {
-                errors[EventField.ClosesDate] = "Registration must close after it opens.";
+                errors[EventField.ClosesDate] = FormProblemKind.ClosesBeforeOpens;
             }
         }
 
@@ -252,7 +252,7 @@ public static class EventForm
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    private static DateOnly? DateOnlyOf(string? raw, EventField field, Dictionary<EventField, string> errors)
+    private static DateOnly? DateOnlyOf(string? raw, EventField field, Dictionary<EventField, FormProblem> errors)
     {
         var text = raw?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -265,11 +265,11 @@ public static class EventForm
             return date;
         }
 
-        errors[field] = "Use a date like 2026-12-15.";
+        errors[field] = FormProblemKind.DateShape;
         return null;
     }
 
-    private static TimeOnly? TimeOf(string? raw, EventField field, Dictionary<EventField, string> errors)
+    private static TimeOnly? TimeOf(string? raw, EventField field, Dictionary<EventField, FormProblem> errors)
     {
         var text = raw?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -282,7 +282,7 @@ public static class EventForm
             return time;
         }
 
-        errors[field] = "Use a time like 14:30.";
+        errors[field] = FormProblemKind.TimeShape;
         return null;
     }
 }

@@ -61,14 +61,6 @@ public static partial class EventRules
 
     public static bool IsValidId(string id) => id.Length is >= 2 and <= MaxIdLength && IdShape().IsMatch(id);
 
-    public static string KindLabel(EventKind kind) => kind switch
-    {
-        EventKind.Briefing => "Briefing",
-        EventKind.ThematicConsultation => "Thematic consultation",
-        EventKind.MultiStakeholderConsultation => "Multi-stakeholder consultation",
-        _ => "Side event",
-    };
-
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdShape();
 }

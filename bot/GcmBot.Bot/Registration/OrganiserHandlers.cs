@@ -6,12 +6,13 @@ using GcmBot.Bot.Teams.Routing;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Help;
 using GcmBot.Cards.Registration;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Registration;
 
-/// <summary>Finds the event an organiser named, or says which ones exist.</summary>
-public sealed class EventArgument(EventCatalogue catalogue)
+/// <summary>Finds the event an organiser named, or offers the choice of events (a typed name that matches none).</summary>
+public sealed class EventArgument(EventCatalogue catalogue, IStringLocalizer<RegistrationTexts> texts)
 {
     public async Task<CatalogueEvent?> FindOrExplainAsync(BotTurn turn, string arguments, string command, CancellationToken cancellationToken)
     {
@@ -22,9 +23,16 @@ public sealed class EventArgument(EventCatalogue catalogue)
             return e;
         }
 
-        var ids = (await catalogue.AllAsync(cancellationToken)).Select(x => x.Id);
-        var start = id is null ? "Which event?" : $"I know no event **{RegisterCommand.MarkdownSafe(id)}**.";
-        await turn.SendTextAsync($"{start} Type **{command} <event>** with one of: {string.Join(", ", ids)}.", cancellationToken);
+        var choices = (await catalogue.AllAsync(cancellationToken))
+            .OrderBy(x => x.StartsAt ?? DateTimeOffset.MaxValue)
+            .Select(x => new PickerItem(x.Id, x.Title, RegistrationViews.When(x, turn.TimeZone, turn.Culture)))
+            .ToList();
+        if (id is not null)
+        {
+            await turn.SendTextAsync(texts["NoSuchEvent", RegisterCommand.MarkdownSafe(id)], cancellationToken);
+        }
+
+        await turn.SendCardAsync(PickerCard.Build(new PickerCardModel(command, texts["ChooseEvent"], PickSubject.Event, choices), turn.Culture), cancellationToken);
         return null;
     }
 }
@@ -40,7 +48,7 @@ public sealed class RegistrationsCommand(EventArgument events, RegistrationStore
         }
 
         var balance = await store.BalanceAsync(e.Id, cancellationToken);
-        await turn.SendCardAsync(BalanceCard.Build(RegistrationViews.Balance(e, balance, turn.TimeZone)), cancellationToken);
+        await turn.SendCardAsync(BalanceCard.Build(RegistrationViews.Balance(e, balance, turn.TimeZone, turn.Culture), turn.Culture), cancellationToken);
     }
 }
 
@@ -56,14 +64,14 @@ public sealed class ApprovalsCommand(EventArgument events, ApprovalsView view) :
 
         var pageText = input.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).FirstOrDefault();
         var page = int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 10_000 ? p : 1;
-        await turn.SendCardAsync(await view.BuildAsync(e, page, null, cancellationToken), cancellationToken);
+        await turn.SendCardAsync(await view.BuildAsync(e, page, null, turn.Culture, cancellationToken), cancellationToken);
     }
 }
 
 /// <summary>Builds the approvals card (shared by the command and the decision buttons, which refresh it).</summary>
 public sealed class ApprovalsView(RegistrationStore store)
 {
-    public async Task<AdaptiveCard> BuildAsync(CatalogueEvent e, int page, string? notice, CancellationToken cancellationToken)
+    public async Task<AdaptiveCard> BuildAsync(CatalogueEvent e, int page, string? notice, CultureInfo culture, CancellationToken cancellationToken)
     {
         var balance = await store.BalanceAsync(e.Id, cancellationToken);
         var (candidates, total) = await store.CandidatesAsync(e.Id, (page - 1) * ApprovalsCard.PageSize, ApprovalsCard.PageSize, cancellationToken);
@@ -78,13 +86,13 @@ public sealed class ApprovalsView(RegistrationStore store)
         return ApprovalsCard.Build(new ApprovalsCardModel(
             e.Id,
             e.Title,
-            RegistrationViews.Places(e, confirmed),
+            RegistrationViews.Places(e, confirmed, culture),
             e.Capacity is { } capacity && confirmed >= capacity,
             notice,
-            candidates.Select(c => RegistrationViews.Candidate(c, balance)).ToList(),
+            candidates.Select(c => RegistrationViews.Candidate(c, balance, culture)).ToList(),
             page,
             ApprovalsCard.PageSize,
-            total));
+            total), culture);
     }
 }
 
@@ -94,6 +102,7 @@ public sealed partial class DecideRegistrationAction(
     EventCatalogue catalogue,
     ApprovalsView view,
     RegistrationNotifier notifier,
+    IStringLocalizer<RegistrationTexts> texts,
     ILogger<DecideRegistrationAction> logger) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
@@ -116,18 +125,16 @@ public sealed partial class DecideRegistrationAction(
             case DecisionOutcome.NotFound:
                 return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
             case DecisionOutcome.Stale:
-                notice = $"Nothing changed: that registration is now {RegistrationViews.StatusLabel(result.Status!.Value).ToLowerInvariant()} (someone acted on it meanwhile).";
+                notice = texts["Decide.Stale", RegistrationViews.StatusLabel(result.Status!.Value, turn.Culture)];
                 break;
             default:
                 await notifier.NotifyAsync(result.Changes, cancellationToken);
                 LogDecided(logger, result.Status!.Value);
-                notice = result.Status == RegistrationStatus.Confirmed
-                    ? "Confirmed. The person has been told."
-                    : "Declined. The person has been told.";
+                notice = result.Status == RegistrationStatus.Confirmed ? texts["Decide.Confirmed"] : texts["Decide.Declined"];
                 break;
         }
 
-        return CardActionResult.ReplaceCard(await view.BuildAsync(e, page, notice, cancellationToken));
+        return CardActionResult.ReplaceCard(await view.BuildAsync(e, page, notice, turn.Culture, cancellationToken));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "An organiser decided a registration: {Status}")]
@@ -141,6 +148,7 @@ public sealed partial class ExportRegistrationsCommand(
     ExportStore exports,
     IOptions<PublicHostOptions> host,
     TimeProvider time,
+    IStringLocalizer<RegistrationTexts> texts,
     ILogger<ExportRegistrationsCommand> logger) : ICommandHandler
 {
     public static IReadOnlyList<string> Header { get; } =
@@ -168,11 +176,12 @@ public sealed partial class ExportRegistrationsCommand(
         var fileName = string.Create(CultureInfo.InvariantCulture, $"registrations-{e.Id}-{now:yyyyMMdd-HHmm}.csv");
         var link = await exports.PublishAsync(fileName, "text/csv; charset=utf-8", csv.ToUtf8Bytes(), cancellationToken);
         LogExported(logger, rows.Count);
+        var expires = now.AddMinutes(host.Value.ExportLinkMinutes);
         await turn.SendCardAsync(ExportCard.Build(new ExportCardModel(
-            "Registrations: " + e.Title,
-            $"{rows.Count:N0} registration(s), UTF-8 CSV for any spreadsheet program.",
+            texts["Export.Title", e.Title],
+            texts["Export.Description", rows.Count],
             link.ToString(),
-            $"The link works for {host.Value.ExportLinkMinutes} minutes.")), cancellationToken);
+            texts["Export.Expires", Cards.Common.TimeText.MomentForPerson(expires, turn.TimeZone, now, turn.Culture)]), turn.Culture), cancellationToken);
     }
 
     private static IEnumerable<string?> Cells(CatalogueEvent e, Candidate row)
@@ -208,7 +217,7 @@ public sealed partial class ExportRegistrationsCommand(
 }
 
 /// <summary><c>event add</c> and <c>event edit &lt;event&gt;</c>: the organisers' event form.</summary>
-public sealed class EventFormCommand(EventArgument events) : ICommandHandler
+public sealed class EventFormCommand(EventArgument events, IStringLocalizer<RegistrationTexts> texts) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
@@ -219,9 +228,9 @@ public sealed class EventFormCommand(EventArgument events) : ICommandHandler
                 [EventField.TimeZone] = Cards.Common.TimeText.ReferenceZoneId,
                 [EventField.Kind] = EventForm.KindCode(EventKind.SideEvent),
                 [EventField.Confirmation] = EventForm.ConfirmationCode(ConfirmationMode.Automatic),
-                [EventField.Venue] = "Online (Microsoft Teams)",
+                [EventField.Venue] = texts["OnlineVenue"],
             });
-            await turn.SendCardAsync(EventFormCard.Build(RegistrationViews.EventForm(null, blank, new Dictionary<EventField, string>())), cancellationToken);
+            await turn.SendCardAsync(EventFormCard.Build(RegistrationViews.EventForm(null, blank, new Dictionary<EventField, FormProblem>(), turn.Culture), turn.Culture), cancellationToken);
             return;
         }
 
@@ -230,7 +239,7 @@ public sealed class EventFormCommand(EventArgument events) : ICommandHandler
             return;
         }
 
-        await turn.SendCardAsync(EventFormCard.Build(RegistrationViews.EventForm(e.Id, EventAnswers.From(e), new Dictionary<EventField, string>())), cancellationToken);
+        await turn.SendCardAsync(EventFormCard.Build(RegistrationViews.EventForm(e.Id, EventAnswers.From(e), new Dictionary<EventField, FormProblem>(), turn.Culture), turn.Culture), cancellationToken);
     }
 }
 
@@ -239,6 +248,7 @@ public sealed partial class SaveEventAction(
     EventCatalogue catalogue,
     RegistrationStore store,
     RegistrationNotifier notifier,
+    IStringLocalizer<RegistrationTexts> texts,
     ILogger<SaveEventAction> logger) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
@@ -247,7 +257,7 @@ public sealed partial class SaveEventAction(
         var fixedId = input.Text(RegistrationVerbs.EventKey);
         if (values is null || fixedId is null)
         {
-            return CardActionResult.Message("Sorry, I could not read that form, so nothing was saved. Type **event add** or **event edit <event>** again.");
+            return CardActionResult.Message(texts["EventForm.Unreadable"]);
         }
 
         var isNew = fixedId.Length == 0;
@@ -262,15 +272,15 @@ public sealed partial class SaveEventAction(
         var check = EventForm.Validate(answers, isNew, existing?.Id, ids);
         if (check.Valid is not { } draft)
         {
-            return CardActionResult.ReplaceCard(EventFormCard.Build(RegistrationViews.EventForm(existing?.Id, answers, check.Errors)));
+            return CardActionResult.ReplaceCard(EventFormCard.Build(RegistrationViews.EventForm(existing?.Id, answers, check.Errors, turn.Culture), turn.Culture));
         }
 
         if (isNew)
         {
             if (!await catalogue.AddAsync(draft, cancellationToken))
             {
-                var taken = new Dictionary<EventField, string> { [EventField.Id] = "An event with this id exists already; choose another." };
-                return CardActionResult.ReplaceCard(EventFormCard.Build(RegistrationViews.EventForm(null, answers, taken)));
+                var taken = new Dictionary<EventField, FormProblem> { [EventField.Id] = FormProblemKind.IdTaken };
+                return CardActionResult.ReplaceCard(EventFormCard.Build(RegistrationViews.EventForm(null, answers, taken, turn.Culture), turn.Culture));
             }
         }
         else
@@ -283,11 +293,23 @@ public sealed partial class SaveEventAction(
 
         LogSaved(logger, isNew);
         return CardActionResult.ReplaceCard(RegistrationNoticeCard.Build(new RegistrationNoticeModel(
-            isNew ? "Event added" : "Event saved",
-            $"\"{draft.Title}\" ({draft.Id}) is in the catalogue.",
-            [HelpCard.RunCommandButton("events", "See the events"), HelpCard.RunCommandButton($"registrations {draft.Id}", "Registrations")])));
+            isNew ? texts["EventForm.Added"] : texts["EventForm.Saved"],
+            texts["EventForm.InCatalogue", draft.Title],
+            [HelpCard.RunCommandButton("events", texts["EventForm.SeeEvents"]), HelpCard.RunCommandButton($"registrations {draft.Id}", texts["EventForm.Registrations"])]), turn.Culture));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "An organiser saved an event (new: {IsNew})")]
     private static partial void LogSaved(ILogger logger, bool isNew);
+}
+
+/// <summary>The events of the catalogue, for the commands that need one: soonest first, undated last.</summary>
+public sealed class EventChoices(EventCatalogue catalogue) : IChoiceSource
+{
+    public Cards.Help.PickSubject Kind => Cards.Help.PickSubject.Event;
+
+    public async Task<IReadOnlyList<PickChoice>> ChoicesAsync(BotTurn turn, CancellationToken cancellationToken) =>
+        (await catalogue.AllAsync(cancellationToken))
+            .OrderBy(e => e.StartsAt ?? DateTimeOffset.MaxValue)
+            .Select(e => new PickChoice(e.Id, e.Title, RegistrationViews.When(e, turn.TimeZone)))
+            .ToList();
 }

@@ -1,5 +1,6 @@
 using GcmBot.Bot.Participants;
 using GcmBot.Bot.Teams.Routing;
+using GcmBot.Cards.Help;
 using GcmBot.Cards.Registration;
 
 namespace GcmBot.Bot.Registration;
@@ -15,6 +16,7 @@ public static class RegistrationCapability
         services.AddScoped<RegistrationNotifier>();
         services.AddScoped<EventArgument>();
         services.AddScoped<ApprovalsView>();
+        services.AddChoiceSource<EventChoices>();
 
         services.AddSingleton<RegistrationDirectory>();
         services.AddSingleton<IParticipantDirectory>(sp => sp.GetRequiredService<RegistrationDirectory>());
@@ -22,20 +24,20 @@ public static class RegistrationCapability
         services.AddSingleton<IRegisteredStakeholders>(sp => sp.GetRequiredService<RegistrationDirectory>());
         services.AddScoped<IPersonalDataEraser, RegistrationEraser>();
 
-        services.AddBotCommand<RegisterCommand>("register", "Register for the briefing and the consultations", ConversationScopes.Personal);
-        services.AddBotCommand<MyRegistrationsCommand>("my registrations", "See your registrations and their status", ConversationScopes.Personal);
-        services.AddBotCommand<CancelRegistrationCommand>("cancel registration", "Cancel a registration (or all)", ConversationScopes.Personal, "cancel registration <event|all>");
-        services.AddBotCommand<EventsCommand>("events", "See the events and whether registration is open", ConversationScopes.All);
-        services.AddBotCommand<ForgetMeCommand>("forget me", "Erase everything GcmBot keeps about you", ConversationScopes.Personal);
+        services.AddBotCommand<RegisterCommand>("register", "Command.Register", ConversationScopes.Personal, texts: typeof(RegistrationTexts));
+        services.AddBotCommand<MyRegistrationsCommand>("my registrations", "Command.MyRegistrations", ConversationScopes.Personal, texts: typeof(RegistrationTexts));
+        services.AddBotCommand<CancelRegistrationCommand>("cancel registration", "Command.CancelRegistration", ConversationScopes.Personal, "cancel registration <event|all>", texts: typeof(RegistrationTexts));
+        services.AddBotCommand<EventsCommand>("events", "Command.Events", ConversationScopes.All, texts: typeof(RegistrationTexts));
+        services.AddBotCommand<ForgetMeCommand>("forget me", "Command.ForgetMe", ConversationScopes.Personal, texts: typeof(RegistrationTexts));
         services.AddCardAction<SubmitRegistrationAction>(RegistrationVerbs.Submit);
         services.AddCardAction<CancelRegistrationAction>(RegistrationVerbs.Cancel);
         services.AddCardAction<ForgetMeAction>(RegistrationVerbs.Forget);
 
-        services.AddBotCommand<RegistrationsCommand>("registrations", "Counts and balance of an event's registrations", ConversationScopes.Personal, "registrations <event>", forOrganisers: true);
-        services.AddBotCommand<ApprovalsCommand>("approvals", "Confirm or decline pending and waitlisted people", ConversationScopes.Personal, "approvals <event>", forOrganisers: true);
-        services.AddBotCommand<ExportRegistrationsCommand>("export registrations", "Download an event's registrations as CSV", ConversationScopes.Personal, "export registrations <event>", forOrganisers: true);
-        services.AddBotCommand<EventFormCommand>("event add", "Add an event to the catalogue", ConversationScopes.Personal, forOrganisers: true);
-        services.AddBotCommand<EventFormCommand>("event edit", "Edit an event", ConversationScopes.Personal, "event edit <event>", forOrganisers: true);
+        services.AddBotCommand<RegistrationsCommand>("registrations", "Command.Registrations", ConversationScopes.Personal, "registrations <event>", forOrganisers: true, picks: PickSubject.Event, texts: typeof(RegistrationTexts));
+        services.AddBotCommand<ApprovalsCommand>("approvals", "Command.Approvals", ConversationScopes.Personal, "approvals <event>", forOrganisers: true, picks: PickSubject.Event, texts: typeof(RegistrationTexts));
+        services.AddBotCommand<ExportRegistrationsCommand>("export registrations", "Command.ExportRegistrations", ConversationScopes.Personal, "export registrations <event>", forOrganisers: true, picks: PickSubject.Event, texts: typeof(RegistrationTexts));
+        services.AddBotCommand<EventFormCommand>("event add", "Command.EventAdd", ConversationScopes.Personal, forOrganisers: true, texts: typeof(RegistrationTexts));
+        services.AddBotCommand<EventFormCommand>("event edit", "Command.EventEdit", ConversationScopes.Personal, "event edit <event>", forOrganisers: true, picks: PickSubject.Event, texts: typeof(RegistrationTexts));
         services.AddCardAction<DecideRegistrationAction>(RegistrationVerbs.Decide, forOrganisers: true);
         services.AddCardAction<SaveEventAction>(RegistrationVerbs.SaveEvent, forOrganisers: true);
         return services;

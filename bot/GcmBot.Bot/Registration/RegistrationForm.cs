@@ -31,6 +31,47 @@ public enum RegistrationField
     Contribution,
     Needs,
     Consent,
+
+    /// <summary>The language the person wants GcmBot to write to them in (stored as their language, not in the profile).</summary>
+    Language,
+}
+
+/// <summary>What is wrong with one answer of a form: the views word it in the person's language.</summary>
+public enum FormProblemKind
+{
+    Required,
+    TooLong,
+    ControlCharacters,
+    EmailShape,
+    NotAChoice,
+    TooManyChoices,
+    GroupRequired,
+    CountryRequired,
+    EventsRequired,
+    EventGone,
+    EventNotYetOpen,
+    EventClosed,
+    ConsentRequired,
+    IdShape,
+    IdTaken,
+    KindRequired,
+    ConfirmationRequired,
+    ThemesFromList,
+    TimeZoneUnknown,
+    CapacityRange,
+    DateShape,
+    TimeShape,
+    StartTimeRequired,
+    EndTimeRequired,
+    EndBeforeStart,
+    DateRequired,
+    ClosesBeforeOpens,
+}
+
+/// <summary>A problem with one answer, with what its wording needs (a length, an event's title).</summary>
+public sealed record FormProblem(FormProblemKind Kind, params object[] Arguments)
+{
+    public static implicit operator FormProblem(FormProblemKind kind) => new(kind);
 }
 
 /// <summary>Codes of the form's small fixed choices.</summary>
@@ -67,6 +108,14 @@ public sealed record RegistrationAnswers(IReadOnlyDictionary<RegistrationField, 
         [RegistrationField.Consent] = RegistrationChoices.Yes,
     });
 
+    /// <summary>These answers with one more (to pre-fill a field such as the language).</summary>
+    public RegistrationAnswers With(RegistrationField field, string? value)
+    {
+        var values = Values.ToDictionary();
+        values[field] = value;
+        return new RegistrationAnswers(values);
+    }
+
     private static string Join(params (bool On, string Code)[] flags) => string.Join(',', flags.Where(f => f.On).Select(f => f.Code));
 }
 
@@ -85,18 +134,19 @@ public sealed record ProfileAnswers(
     bool OffersAsPanellist,
     string? AccessibilityNeeds);
 
-/// <summary>A submission that passed every check: who the person is and the events they want.</summary>
-public sealed record ValidRegistration(ProfileAnswers Profile, IReadOnlyList<string> EventIds);
+/// <summary>A submission that passed every check: who the person is, the events they want, the language they chose.</summary>
+public sealed record ValidRegistration(ProfileAnswers Profile, IReadOnlyList<string> EventIds, string? LanguageTag = null);
 
 /// <summary>The outcome of checking a submission: the problems by field, or the valid registration.</summary>
-public sealed record RegistrationCheck(IReadOnlyDictionary<RegistrationField, string> Errors, ValidRegistration? Valid)
+public sealed record RegistrationCheck(IReadOnlyDictionary<RegistrationField, FormProblem> Errors, ValidRegistration? Valid)
 {
     public bool IsValid => Valid is not null;
 }
 
 /// <summary>
 /// Checks a registration form on the server, whatever the client sent: required answers, e-mail shape, known choices
-/// only, bounded lengths, open events only. Nothing is stored unless every answer passes.
+/// only, bounded lengths, open events only. Nothing is stored unless every answer passes. The roundtable themes are not
+/// asked separately: a person's themes are those of the consultations they register for.
 /// </summary>
 public static partial class RegistrationValidator
 {
@@ -104,28 +154,28 @@ public static partial class RegistrationValidator
 
     public static RegistrationCheck Validate(RegistrationAnswers answers, IReadOnlyCollection<CatalogueEvent> catalogue, DateTimeOffset now)
     {
-        var errors = new Dictionary<RegistrationField, string>();
+        var errors = new Dictionary<RegistrationField, FormProblem>();
 
         var name = FormText.Check(answers[RegistrationField.Name], RegistrationField.Name, RegistrationLimits.NameLength, required: true, multiLine: false, errors);
         var email = FormText.Check(answers[RegistrationField.Email], RegistrationField.Email, RegistrationLimits.EmailLength, required: true, multiLine: false, errors);
         if (email is not null && !EmailShape().IsMatch(email))
         {
-            errors[RegistrationField.Email] = "This does not look like an e-mail address (for example name@example.org).";
+            errors[RegistrationField.Email] = FormProblemKind.EmailShape;
         }
 
         var organisation = FormText.Check(answers[RegistrationField.Organisation], RegistrationField.Organisation, RegistrationLimits.OrganisationLength, required: false, multiLine: false, errors);
-        var group = OneOf(answers[RegistrationField.Group], RegistrationField.Group, StakeholderReference.Groups.Select(g => g.Code), "Choose the stakeholder group you belong to.", errors);
-        var country = OneOf(answers[RegistrationField.Country], RegistrationField.Country, StakeholderReference.Countries.Select(c => c.Code), "Choose the country where you work (or \"Other country or territory\").", errors);
+        var group = OneOf(answers[RegistrationField.Group], RegistrationField.Group, StakeholderReference.Groups.Select(g => g.Code), FormProblemKind.GroupRequired, errors);
+        var country = OneOf(answers[RegistrationField.Country], RegistrationField.Country, StakeholderReference.Countries.Select(c => c.Code), FormProblemKind.CountryRequired, errors);
         var gender = OneOf(answers[RegistrationField.Gender], RegistrationField.Gender, StakeholderReference.Genders.Select(g => g.Code), null, errors);
         var voices = ManyOf(answers[RegistrationField.MigrantVoice], RegistrationField.MigrantVoice, [RegistrationChoices.Migrant, RegistrationChoices.Advocate], errors);
-        var themes = ManyOf(answers[RegistrationField.Themes], RegistrationField.Themes, GcmReference.Themes.Select(t => t.Code.ToString()), errors);
         var contribution = ManyOf(answers[RegistrationField.Contribution], RegistrationField.Contribution, [RegistrationChoices.Speak, RegistrationChoices.Panel], errors);
         var needs = FormText.Check(answers[RegistrationField.Needs], RegistrationField.Needs, RegistrationLimits.NeedsLength, required: false, multiLine: true, errors);
         var events = Events(answers[RegistrationField.Events], catalogue, now, errors);
+        var language = OneOf(answers[RegistrationField.Language], RegistrationField.Language, GcmBot.Cards.Words.SupportedLanguages.Tags, null, errors);
 
         if (!string.Equals(answers[RegistrationField.Consent]?.Trim(), RegistrationChoices.Yes, StringComparison.OrdinalIgnoreCase))
         {
-            errors[RegistrationField.Consent] = "Please agree to the use of your data, or we cannot register you.";
+            errors[RegistrationField.Consent] = FormProblemKind.ConsentRequired;
         }
 
         if (errors.Count > 0)
@@ -142,21 +192,31 @@ public static partial class RegistrationValidator
             gender,
             voices.Contains(RegistrationChoices.Migrant),
             voices.Contains(RegistrationChoices.Advocate),
-            string.Concat(themes.Order(StringComparer.Ordinal)),
+            ThemesOf(events, catalogue),
             contribution.Contains(RegistrationChoices.Speak),
             contribution.Contains(RegistrationChoices.Panel),
             needs);
-        return new RegistrationCheck(errors, new ValidRegistration(profile, events));
+        return new RegistrationCheck(errors, new ValidRegistration(profile, events, language));
     }
 
-    private static string? OneOf(string? raw, RegistrationField field, IEnumerable<string> codes, string? requiredMessage, Dictionary<RegistrationField, string> errors)
+    /// <summary>The roundtable themes of the events chosen ("ab"): a consultation's theme is the registrant's.</summary>
+    public static string ThemesOf(IEnumerable<string> eventIds, IReadOnlyCollection<CatalogueEvent> catalogue) =>
+        string.Concat(eventIds
+            .Select(id => catalogue.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase))?.Themes ?? string.Empty)
+            .SelectMany(t => t)
+            .Where(c => GcmReference.Theme(c) is not null)
+            .Select(char.ToLowerInvariant)
+            .Distinct()
+            .Order());
+
+    private static string? OneOf(string? raw, RegistrationField field, IEnumerable<string> codes, FormProblemKind? requiredProblem, Dictionary<RegistrationField, FormProblem> errors)
     {
         var value = raw?.Trim() ?? string.Empty;
         if (value.Length == 0)
         {
-            if (requiredMessage is not null)
+            if (requiredProblem is { } problem)
             {
-                errors[field] = requiredMessage;
+                errors[field] = problem;
             }
 
             return null;
@@ -165,18 +225,18 @@ public static partial class RegistrationValidator
         var match = codes.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase));
         if (match is null)
         {
-            errors[field] = "That is not one of the choices; please choose from the list.";
+            errors[field] = FormProblemKind.NotAChoice;
         }
 
         return match;
     }
 
-    private static IReadOnlyList<string> ManyOf(string? raw, RegistrationField field, IEnumerable<string> codes, Dictionary<RegistrationField, string> errors)
+    private static IReadOnlyList<string> ManyOf(string? raw, RegistrationField field, IEnumerable<string> codes, Dictionary<RegistrationField, FormProblem> errors)
     {
         var values = SplitChoices(raw);
         if (values.Count > MaxChoices)
         {
-            errors[field] = "Too many choices; please choose from the list.";
+            errors[field] = FormProblemKind.TooManyChoices;
             return [];
         }
 
@@ -187,7 +247,7 @@ public static partial class RegistrationValidator
             var match = known.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase));
             if (match is null)
             {
-                errors[field] = "That is not one of the choices; please choose from the list.";
+                errors[field] = FormProblemKind.NotAChoice;
                 return [];
             }
 
@@ -197,18 +257,18 @@ public static partial class RegistrationValidator
         return result.Distinct().ToList();
     }
 
-    private static IReadOnlyList<string> Events(string? raw, IReadOnlyCollection<CatalogueEvent> catalogue, DateTimeOffset now, Dictionary<RegistrationField, string> errors)
+    private static IReadOnlyList<string> Events(string? raw, IReadOnlyCollection<CatalogueEvent> catalogue, DateTimeOffset now, Dictionary<RegistrationField, FormProblem> errors)
     {
         var values = SplitChoices(raw);
         if (values.Count == 0)
         {
-            errors[RegistrationField.Events] = "Choose at least one event to attend.";
+            errors[RegistrationField.Events] = FormProblemKind.EventsRequired;
             return [];
         }
 
         if (values.Count > MaxChoices)
         {
-            errors[RegistrationField.Events] = "Too many choices; please choose from the list.";
+            errors[RegistrationField.Events] = FormProblemKind.TooManyChoices;
             return [];
         }
 
@@ -218,16 +278,15 @@ public static partial class RegistrationValidator
             var e = catalogue.FirstOrDefault(x => string.Equals(x.Id, value, StringComparison.OrdinalIgnoreCase));
             if (e is null)
             {
-                errors[RegistrationField.Events] = "One of these events is not offered any more; please choose again.";
+                errors[RegistrationField.Events] = FormProblemKind.EventGone;
                 return [];
             }
 
             var window = EventRules.WindowAt(e, now);
             if (window != RegistrationWindow.Open)
             {
-                errors[RegistrationField.Events] = window == RegistrationWindow.NotYetOpen
-                    ? $"Registration for \"{e.Title}\" has not opened yet."
-                    : $"Registration for \"{e.Title}\" has closed.";
+                errors[RegistrationField.Events] = new FormProblem(
+                    window == RegistrationWindow.NotYetOpen ? FormProblemKind.EventNotYetOpen : FormProblemKind.EventClosed, e.Title);
                 return [];
             }
 
@@ -253,14 +312,14 @@ internal static class FormText
     /// The cleaned text, or null (with the problem recorded for the field) when it is missing but required, too long,
     /// or holds control characters. One-line answers have their inner whitespace (line breaks too) collapsed.
     /// </summary>
-    public static string? Check<TField>(string? raw, TField field, int maxLength, bool required, bool multiLine, Dictionary<TField, string> errors)
+    public static string? Check<TField>(string? raw, TField field, int maxLength, bool required, bool multiLine, Dictionary<TField, FormProblem> errors)
         where TField : notnull
     {
         // Control characters are refused rather than silently dropped: in a name or an e-mail they are a typing
         // accident the person should see.
         if ((raw ?? string.Empty).Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
-            errors[field] = "This contains characters I cannot store; please type it again.";
+            errors[field] = FormProblemKind.ControlCharacters;
             return null;
         }
 
@@ -269,7 +328,7 @@ internal static class FormText
         {
             if (required)
             {
-                errors[field] = "Please fill this in.";
+                errors[field] = FormProblemKind.Required;
             }
 
             return null;
@@ -277,7 +336,7 @@ internal static class FormText
 
         if (text.Length > maxLength)
         {
-            errors[field] = $"Please keep this under {maxLength} characters (it has {text.Length}).";
+            errors[field] = new FormProblem(FormProblemKind.TooLong, maxLength, text.Length);
             return null;
         }
 

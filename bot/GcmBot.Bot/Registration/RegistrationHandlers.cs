@@ -1,14 +1,17 @@
+using GcmBot.Bot.Languages;
 using GcmBot.Bot.Participants;
 using GcmBot.Bot.Teams;
 using GcmBot.Bot.Teams.Routing;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Help;
 using GcmBot.Cards.Registration;
+using GcmBot.Cards.Words;
+using Microsoft.Extensions.Localization;
 
 namespace GcmBot.Bot.Registration;
 
 /// <summary><c>register [event]</c>: the registration form, filled in with what the person told us before.</summary>
-public sealed class RegisterCommand(RegistrationStore store, EventCatalogue catalogue, TimeProvider time) : ICommandHandler
+public sealed class RegisterCommand(RegistrationStore store, EventCatalogue catalogue, TimeProvider time, IStringLocalizer<RegistrationTexts> texts) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
@@ -16,7 +19,7 @@ public sealed class RegisterCommand(RegistrationStore store, EventCatalogue cata
         var open = (await catalogue.AllAsync(cancellationToken)).Where(e => EventRules.IsOpen(e, now)).ToList();
         if (open.Count == 0)
         {
-            await turn.SendTextAsync("Registration is not open for any event at the moment. Type **events** to see the catalogue.", cancellationToken);
+            await turn.SendTextAsync(texts["NothingOpen"], cancellationToken);
             return;
         }
 
@@ -25,24 +28,23 @@ public sealed class RegisterCommand(RegistrationStore store, EventCatalogue cata
         var answers = person.Profile is { } profile
             ? RegistrationAnswers.From(profile, active)
             : new RegistrationAnswers(new Dictionary<RegistrationField, string?> { [RegistrationField.Name] = turn.User.Name });
+        answers = answers.With(RegistrationField.Language, SupportedLanguages.TagOf(turn.Culture));
 
         if (input.Arguments.Length > 0)
         {
             var wanted = open.FirstOrDefault(e => string.Equals(e.Id, input.Arguments.Trim(), StringComparison.OrdinalIgnoreCase));
             if (wanted is null)
             {
-                await turn.SendTextAsync($"Registration is not open for an event called **{MarkdownSafe(input.Arguments)}**; choose from the open events below.", cancellationToken);
+                await turn.SendTextAsync(texts["NotOpenFor", MarkdownSafe(input.Arguments)], cancellationToken);
             }
             else
             {
-                var values = answers.Values.ToDictionary();
-                values[RegistrationField.Events] = string.Join(',', active.Append(wanted.Id).Distinct());
-                answers = new RegistrationAnswers(values);
+                answers = answers.With(RegistrationField.Events, string.Join(',', active.Append(wanted.Id).Distinct()));
             }
         }
 
-        var model = RegistrationViews.Form(answers, new Dictionary<RegistrationField, string>(), person.Profile is not null, open, turn.TimeZone);
-        await turn.SendCardAsync(RegistrationFormCard.Build(model), cancellationToken);
+        var model = RegistrationViews.Form(answers, new Dictionary<RegistrationField, FormProblem>(), person.Profile is not null, open, turn.TimeZone, turn.Culture);
+        await turn.SendCardAsync(RegistrationFormCard.Build(model, turn.Culture), cancellationToken);
     }
 
     internal static string MarkdownSafe(string text) => Cards.Common.MarkdownText.Escape(text.Length > 40 ? text[..40] + "…" : text);
@@ -50,28 +52,29 @@ public sealed class RegisterCommand(RegistrationStore store, EventCatalogue cata
 
 /// <summary>
 /// The form's submit button: checks every answer on the server; a problem re-shows the form with the answers kept and
-/// each problem under its field; a valid form is stored (idempotently) and answered with the confirmation.
+/// each problem under its field; a valid form is stored (idempotently), the language chosen becomes the person's, and
+/// the form is answered with the confirmation in that language.
 /// </summary>
 public sealed partial class SubmitRegistrationAction(
     RegistrationStore store,
     EventCatalogue catalogue,
     RegistrationNotifier notifier,
+    LanguageStore languages,
     TimeProvider time,
+    IStringLocalizer<RegistrationTexts> texts,
     ILogger<SubmitRegistrationAction> logger) : ICardActionHandler
 {
-    public const string UnreadableText = "Sorry, I could not read that form, so nothing was saved. Type **register** to open a fresh one.";
-
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
         if (turn.Scope != ConversationScopes.Personal)
         {
-            return CardActionResult.Message("Registration works in a personal chat with me, to keep your answers private.");
+            return CardActionResult.Message(texts["PersonalOnly"]);
         }
 
         var values = RegistrationViews.ReadForm(input.Data, RegistrationViews.FormIds);
         if (values is null)
         {
-            return CardActionResult.Message(UnreadableText);
+            return CardActionResult.Message(texts["Unreadable"]);
         }
 
         var answers = new RegistrationAnswers(values);
@@ -84,7 +87,14 @@ public sealed partial class SubmitRegistrationAction(
             LogInvalid(logger, check.Errors.Count);
             var before = await store.ProfileAsync(turn.User.StableId, cancellationToken);
             return CardActionResult.ReplaceCard(RegistrationFormCard.Build(
-                RegistrationViews.Form(answers, check.Errors, before is not null, open, turn.TimeZone)));
+                RegistrationViews.Form(answers, check.Errors, before is not null, open, turn.TimeZone, turn.Culture), turn.Culture));
+        }
+
+        var culture = turn.Culture;
+        if (SupportedLanguages.Match(valid.LanguageTag) is { } chosen && !SupportedLanguages.IsPseudo(chosen) && chosen.Name != culture.Name)
+        {
+            await languages.ChoosePersonalAsync(turn.User.StableId, chosen, cancellationToken);
+            culture = chosen;
         }
 
         var isUpdate = await store.ProfileAsync(turn.User.StableId, cancellationToken) is not null;
@@ -92,10 +102,12 @@ public sealed partial class SubmitRegistrationAction(
         await notifier.NotifyAsync(changes, cancellationToken);
         LogStored(logger, valid.EventIds.Count, changes.Count);
 
+        // The confirmation is in the language the person just chose.
+        using var scope = LanguageScope.Use(culture);
         var person = await store.PersonAsync(turn.User.StableId, cancellationToken);
-        var heading = isUpdate ? "Your registration is updated" : "You're registered";
+        var heading = isUpdate ? texts["Heading.Updated"] : texts["Heading.Registered"];
         return CardActionResult.ReplaceCard(RegistrationSummaryCard.Build(
-            RegistrationViews.Summary(person, heading, "Thank you. Here is where each of your registrations stands.", turn.TimeZone)));
+            RegistrationViews.Summary(person, heading, texts["Registered.Notice"], turn.TimeZone, culture), culture));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registration form returned with {ErrorCount} problem(s)")]
@@ -106,17 +118,17 @@ public sealed partial class SubmitRegistrationAction(
 }
 
 /// <summary><c>my registrations</c>: what the person is registered for and where each stands.</summary>
-public sealed class MyRegistrationsCommand(RegistrationStore store) : ICommandHandler
+public sealed class MyRegistrationsCommand(RegistrationStore store, IStringLocalizer<RegistrationTexts> texts) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var person = await store.PersonAsync(turn.User.StableId, cancellationToken);
-        await turn.SendCardAsync(RegistrationSummaryCard.Build(RegistrationViews.Summary(person, "Your registrations", null, turn.TimeZone)), cancellationToken);
+        await turn.SendCardAsync(RegistrationSummaryCard.Build(RegistrationViews.Summary(person, texts["Heading.Yours"], null, turn.TimeZone, turn.Culture), turn.Culture), cancellationToken);
     }
 }
 
 /// <summary><c>cancel registration &lt;event|all&gt;</c>: asks before cancelling (a waitlist place is not easily won back).</summary>
-public sealed class CancelRegistrationCommand(RegistrationStore store) : ICommandHandler
+public sealed class CancelRegistrationCommand(RegistrationStore store, IStringLocalizer<RegistrationTexts> texts) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
@@ -124,7 +136,7 @@ public sealed class CancelRegistrationCommand(RegistrationStore store) : IComman
         var active = person.Active.ToList();
         if (active.Count == 0)
         {
-            await turn.SendTextAsync("You have no registration to cancel. Type **register** to register.", cancellationToken);
+            await turn.SendTextAsync(texts["NothingToCancel"], cancellationToken);
             return;
         }
 
@@ -132,7 +144,7 @@ public sealed class CancelRegistrationCommand(RegistrationStore store) : IComman
         if (argument.Length == 0 && active.Count > 1)
         {
             await turn.SendCardAsync(RegistrationSummaryCard.Build(RegistrationViews.Summary(
-                person, "Which registration?", null, turn.TimeZone) with { Notice = "Press Cancel under the event you no longer want to attend." }), cancellationToken);
+                person, texts["Heading.Which"], null, turn.TimeZone, turn.Culture) with { Notice = texts["Which.Notice"] }, turn.Culture), cancellationToken);
             return;
         }
 
@@ -141,7 +153,7 @@ public sealed class CancelRegistrationCommand(RegistrationStore store) : IComman
         if (string.Equals(argument, RegistrationVerbs.AllEvents, StringComparison.OrdinalIgnoreCase))
         {
             target = RegistrationVerbs.AllEvents;
-            question = $"Cancel all your registrations ({active.Count})? Your places go to the next people waiting.";
+            question = texts["Cancel.AllQuestion", active.Count];
         }
         else
         {
@@ -150,27 +162,32 @@ public sealed class CancelRegistrationCommand(RegistrationStore store) : IComman
                 : active.FirstOrDefault(r => string.Equals(r.Event.Id, argument, StringComparison.OrdinalIgnoreCase));
             if (registration is null)
             {
-                await turn.SendTextAsync($"You have no active registration for **{RegisterCommand.MarkdownSafe(argument)}**. Type **my registrations** to see yours.", cancellationToken);
+                await turn.SendTextAsync(texts["Cancel.NoneFor", RegisterCommand.MarkdownSafe(argument)], cancellationToken);
                 return;
             }
 
             target = registration.Event.Id;
-            question = $"Cancel your registration for \"{registration.Event.Title}\"?" +
-                (registration.Registration.Status == RegistrationStatus.Confirmed ? " Your place goes to the next person waiting." : string.Empty);
+            question = registration.Registration.Status == RegistrationStatus.Confirmed
+                ? texts["Cancel.QuestionConfirmed", registration.Event.Title]
+                : texts["Cancel.Question", registration.Event.Title];
         }
 
         await turn.SendCardAsync(RegistrationNoticeCard.Build(new RegistrationNoticeModel(
-            "Cancel a registration",
+            texts["Cancel.Title"],
             question,
             [
-                RegistrationNoticeCard.Answer(RegistrationVerbs.Cancel, "Yes, cancel", RegistrationVerbs.Yes, ActionStyle.Destructive, (RegistrationVerbs.EventKey, target)),
-                RegistrationNoticeCard.Answer(RegistrationVerbs.Cancel, "No, keep it", RegistrationVerbs.No, ActionStyle.Default, (RegistrationVerbs.EventKey, target)),
-            ])), cancellationToken);
+                RegistrationNoticeCard.Answer(RegistrationVerbs.Cancel, texts["Cancel.Yes"], RegistrationVerbs.Yes, ActionStyle.Destructive, (RegistrationVerbs.EventKey, target)),
+                RegistrationNoticeCard.Answer(RegistrationVerbs.Cancel, texts["Cancel.No"], RegistrationVerbs.No, ActionStyle.Default, (RegistrationVerbs.EventKey, target)),
+            ]), turn.Culture), cancellationToken);
     }
 }
 
 /// <summary>The answer to "cancel your registration?".</summary>
-public sealed partial class CancelRegistrationAction(RegistrationStore store, RegistrationNotifier notifier, ILogger<CancelRegistrationAction> logger) : ICardActionHandler
+public sealed partial class CancelRegistrationAction(
+    RegistrationStore store,
+    RegistrationNotifier notifier,
+    IStringLocalizer<RegistrationTexts> texts,
+    ILogger<CancelRegistrationAction> logger) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -184,7 +201,7 @@ public sealed partial class CancelRegistrationAction(RegistrationStore store, Re
         string notice;
         if (answer == RegistrationVerbs.No)
         {
-            notice = "Nothing changed: your registrations stand as before.";
+            notice = texts["Cancel.Kept"];
         }
         else
         {
@@ -192,16 +209,11 @@ public sealed partial class CancelRegistrationAction(RegistrationStore store, Re
             var (cancelled, changes) = await store.CancelAsync(turn.User.StableId, eventId, cancellationToken);
             await notifier.NotifyAsync(changes, cancellationToken);
             LogCancelled(logger, cancelled.Count, changes.Count);
-            notice = cancelled.Count switch
-            {
-                0 => "There was nothing left to cancel: it was cancelled already.",
-                1 => "Cancelled your registration. You can register again while registration is open.",
-                _ => $"Cancelled your {cancelled.Count} registrations. You can register again while registration is open.",
-            };
+            notice = texts["Cancel.Done", cancelled.Count];
         }
 
         var person = await store.PersonAsync(turn.User.StableId, cancellationToken);
-        return CardActionResult.ReplaceCard(RegistrationSummaryCard.Build(RegistrationViews.Summary(person, "Your registrations", notice, turn.TimeZone)));
+        return CardActionResult.ReplaceCard(RegistrationSummaryCard.Build(RegistrationViews.Summary(person, texts["Heading.Yours"], notice, turn.TimeZone, turn.Culture), turn.Culture));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled {Count} registration(s); {Promotions} waitlisted person(s) confirmed")]
@@ -209,23 +221,24 @@ public sealed partial class CancelRegistrationAction(RegistrationStore store, Re
 }
 
 /// <summary><c>forget me</c>: explains what will be erased, and asks.</summary>
-public sealed class ForgetMeCommand : ICommandHandler
+public sealed class ForgetMeCommand(IStringLocalizer<RegistrationTexts> texts) : ICommandHandler
 {
     public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken) =>
         turn.SendCardAsync(RegistrationNoticeCard.Build(new RegistrationNoticeModel(
-            "Erase your data?",
-            "I will erase everything GcmBot keeps about you: your registration answers (name, e-mail, organisation and the rest), " +
-            "your questions and your place in speaker queues, and the record of our chat. Your places at events are cancelled " +
-            "and go to the next people waiting. Organisers keep only anonymous counts. This cannot be undone.",
+            texts["Forget.Title"],
+            texts["Forget.Question"],
             [
-                RegistrationNoticeCard.Answer(RegistrationVerbs.Forget, "Erase my data", RegistrationVerbs.Yes, ActionStyle.Destructive),
-                RegistrationNoticeCard.Answer(RegistrationVerbs.Forget, "Keep my data", RegistrationVerbs.No, ActionStyle.Default),
+                RegistrationNoticeCard.Answer(RegistrationVerbs.Forget, texts["Forget.Yes"], RegistrationVerbs.Yes, ActionStyle.Destructive),
+                RegistrationNoticeCard.Answer(RegistrationVerbs.Forget, texts["Forget.No"], RegistrationVerbs.No, ActionStyle.Default),
             ],
-            IsWarning: true)), cancellationToken);
+            IsWarning: true), turn.Culture), cancellationToken);
 }
 
 /// <summary>The answer to "erase your data?": every capability that stores personal data erases it.</summary>
-public sealed partial class ForgetMeAction(IEnumerable<IPersonalDataEraser> erasers, ILogger<ForgetMeAction> logger) : ICardActionHandler
+public sealed partial class ForgetMeAction(
+    IEnumerable<IPersonalDataEraser> erasers,
+    IStringLocalizer<RegistrationTexts> texts,
+    ILogger<ForgetMeAction> logger) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -233,7 +246,7 @@ public sealed partial class ForgetMeAction(IEnumerable<IPersonalDataEraser> eras
         if (answer == RegistrationVerbs.No)
         {
             return CardActionResult.ReplaceCard(RegistrationNoticeCard.Build(new RegistrationNoticeModel(
-                "Nothing was erased", "Your data stays as it was. Type **forget me** whenever you change your mind.", [])));
+                texts["Forget.KeptTitle"], texts["Forget.KeptText"], []), turn.Culture));
         }
 
         if (answer != RegistrationVerbs.Yes)
@@ -241,6 +254,8 @@ public sealed partial class ForgetMeAction(IEnumerable<IPersonalDataEraser> eras
             return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
         }
 
+        // The answer is written before the person's language is erased with the rest.
+        var culture = turn.Culture;
         var count = 0;
         foreach (var eraser in erasers)
         {
@@ -250,10 +265,9 @@ public sealed partial class ForgetMeAction(IEnumerable<IPersonalDataEraser> eras
 
         LogForgotten(logger, count);
         return CardActionResult.ReplaceCard(RegistrationNoticeCard.Build(new RegistrationNoticeModel(
-            "Your data is erased",
-            "GcmBot no longer keeps your registration answers, your registrations or anything else about you; only anonymous counts remain. " +
-            "You are welcome back at any time: type **register** to register again.",
-            [HelpCard.RunCommandButton("help", "What I can do")])));
+            texts["Forget.DoneTitle"],
+            texts["Forget.DoneText"],
+            [HelpCard.RunCommandButton("help", texts["Forget.Help"])]), culture));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A person asked to be forgotten; {EraserCount} capabilities erased their data")]
@@ -270,10 +284,10 @@ public sealed class EventsCommand(EventCatalogue catalogue, RegistrationStore st
         var counts = await store.CountsAsync(cancellationToken);
         var now = time.GetUtcNow();
         var shown = events.Skip((page - 1) * EventListCard.PageSize).Take(EventListCard.PageSize)
-            .Select(e => RegistrationViews.ListItem(e, counts.GetValueOrDefault(e.Id), now, turn.TimeZone))
+            .Select(e => RegistrationViews.ListItem(e, counts.GetValueOrDefault(e.Id), now, turn.TimeZone, turn.Culture))
             .ToList();
         var isOrganiser = await organisers.IsOrganiserAsync(turn, cancellationToken);
         await turn.SendCardAsync(EventListCard.Build(new EventListModel(
-            shown, isOrganiser, page, page * EventListCard.PageSize < events.Count, RegistrationViews.TimeZoneNote(turn.TimeZone))), cancellationToken);
+            shown, isOrganiser, page, page * EventListCard.PageSize < events.Count, RegistrationViews.TimeZoneNote(turn.TimeZone, turn.Culture)), turn.Culture), cancellationToken);
     }
 }

@@ -28,8 +28,8 @@ public static class SchedulingCapability
         var texts = typeof(SchedulingTexts);
         services.AddBotCommand<ScheduleCommand>("schedule", "Command.Schedule", ConversationScopes.All, ScheduleCommand.Usage, forOrganisers: true, texts: texts);
         services.AddBotCommand<RescheduleCommand>("reschedule", "Command.Reschedule", ConversationScopes.All, "reschedule <number> <date> <time> [duration]", forOrganisers: true, texts: texts);
-        services.AddBotCommand<CancelConsultationCommand>("cancel consultation", "Command.CancelConsultation", ConversationScopes.All, "cancel consultation <number>", forOrganisers: true, texts: texts);
-        services.AddBotCommand<RetryConsultationCommand>("retry consultation", "Command.RetryConsultation", ConversationScopes.All, "retry consultation <number>", forOrganisers: true, texts: texts);
+        services.AddBotCommand<CancelConsultationCommand>("cancel consultation", "Command.CancelConsultation", ConversationScopes.All, "cancel consultation <number>", forOrganisers: true, texts: texts, picks: GcmBot.Cards.Help.PickSubject.Consultation);
+        services.AddBotCommand<RetryConsultationCommand>("retry consultation", "Command.RetryConsultation", ConversationScopes.All, "retry consultation <number>", forOrganisers: true, texts: texts, picks: GcmBot.Cards.Help.PickSubject.Consultation);
         services.AddBotCommand<ConsultationsCommand>("consultations", "Command.Consultations", ConversationScopes.All, forOrganisers: true, texts: texts);
 
         services.AddCardAction<ScheduleFormAction>(SchedulingVerbs.Create, forOrganisers: true);

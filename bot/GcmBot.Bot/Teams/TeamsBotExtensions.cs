@@ -69,6 +69,7 @@ public static partial class TeamsBotExtensions
 
         services.AddSingleton<RouteTable>();
         services.AddScoped<CommandDispatcher>();
+        services.AddScoped<CommandPicker>();
         services.AddScoped<CardActionDispatcher>();
         services.AddCardAction<RunCommandAction>(HelpCard.RunCommandVerb);
         services.AddScoped<GcmActivityHandler>();

@@ -1,10 +1,11 @@
 using System.Globalization;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Common;
 
 /// <summary>
 /// Times as a person reads them: in their own time zone (Teams sends it) and in the engagement's reference zone,
-/// Indochina Time (GMT+7, Bangkok), where the regional review is held.
+/// Indochina Time (GMT+7, Bangkok), where the regional review is held; day and month names in the person's language.
 /// </summary>
 public static class TimeText
 {
@@ -13,12 +14,13 @@ public static class TimeText
 
     public static TimeZoneInfo ReferenceZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(ReferenceZoneId);
 
-    /// <summary>"Wed 26 Aug 2020, 11:00 (GMT+7)"; in another language its own day and month names and order.</summary>
+    /// <summary>"Wed 26 Aug 2020, 11:00 (GMT+7)"; "mer. 26 août 2020, 11:00"; "2020年8月26日（周三） 11:00".</summary>
+    /// <param name="culture">The language to write day and month names in; the current formatting culture when null.</param>
     public static string Format(DateTimeOffset instant, TimeZoneInfo zone, CultureInfo? culture = null)
     {
         var local = TimeZoneInfo.ConvertTime(instant, zone);
-        var formatting = Formatting(culture);
-        return $"{local.ToString(DateTimePattern(formatting), formatting)} ({OffsetLabel(local.Offset)})";
+        var (pattern, formatting) = DayAndTime(culture);
+        return $"{local.ToString(pattern, formatting)} ({OffsetLabel(local.Offset)})";
     }
 
     /// <summary>A start–end range on one line; the end shows only its time when it is on the same day.</summary>
@@ -27,10 +29,11 @@ public static class TimeText
         var formatting = Formatting(culture);
         var localStart = TimeZoneInfo.ConvertTime(start, zone);
         var localEnd = TimeZoneInfo.ConvertTime(end, zone);
+        var (pattern, formatting) = DayAndTime(culture);
         var endText = localStart.Date == localEnd.Date
-            ? localEnd.ToString("HH:mm", formatting)
-            : localEnd.ToString(DateTimePattern(formatting), formatting);
-        return $"{localStart.ToString(DateTimePattern(formatting), formatting)}–{endText} ({OffsetLabel(localStart.Offset)})";
+            ? localEnd.ToString("HH:mm", CultureInfo.InvariantCulture)
+            : localEnd.ToString(pattern, formatting);
+        return $"{localStart.ToString(pattern, formatting)}–{endText} ({OffsetLabel(localStart.Offset)})";
     }
 
     /// <summary>
@@ -82,6 +85,29 @@ public static class TimeText
     private static string DateTimePattern(CultureInfo culture) =>
         culture.TwoLetterISOLanguageName == "zh" ? "yyyy'年'M'月'd'日' ddd HH:mm" : "ddd d MMM yyyy, HH:mm";
 
+    /// One moment for a person, e.g. when a link expires: "13:10 (UTC) · 20:10 (GMT+7)" in their zone and GMT+7 (GMT+7
+    /// and UTC when their zone is unknown); the date is added when it is not <paramref name="today"/>'s in that zone.
+    /// </summary>
+    public static string MomentForPerson(DateTimeOffset instant, TimeZoneInfo? personZone, DateTimeOffset today, CultureInfo? culture = null)
+    {
+        string In(TimeZoneInfo zone)
+        {
+            var local = TimeZoneInfo.ConvertTime(instant, zone);
+            var sameDay = TimeZoneInfo.ConvertTime(today, zone).Date == local.Date;
+            return sameDay
+                ? $"{local.ToString("HH:mm", CultureInfo.InvariantCulture)} ({OffsetLabel(local.Offset)})"
+                : Format(instant, zone, culture);
+        }
+
+        var reference = In(ReferenceZone);
+        if (personZone is null)
+        {
+            return $"{In(TimeZoneInfo.Utc)} · {reference}";
+        }
+
+        return personZone.GetUtcOffset(instant) == ReferenceZone.GetUtcOffset(instant) ? reference : $"{In(personZone)} · {reference}";
+    }
+
     public static string OffsetLabel(TimeSpan offset)
     {
         if (offset == TimeSpan.Zero)
@@ -94,5 +120,24 @@ public static class TimeText
         return abs.Minutes == 0
             ? string.Create(CultureInfo.InvariantCulture, $"GMT{sign}{abs.Hours}")
             : string.Create(CultureInfo.InvariantCulture, $"GMT{sign}{abs.Hours}:{abs.Minutes:D2}");
+    }
+
+    // English (and the invariant culture) keep the engagement's usual "Wed 26 Aug 2020, 11:00"; French and Russian use
+    // their own day and month names in the same order; Chinese writes the date its own way. The pseudo-locale uses
+    // numbers only, so that no English word hides in its texts.
+    private static (string Pattern, CultureInfo Culture) DayAndTime(CultureInfo? culture)
+    {
+        if (culture is null && SupportedLanguages.IsPseudo(CultureInfo.CurrentUICulture) || culture is not null && SupportedLanguages.IsPseudo(culture))
+        {
+            return ("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        }
+
+        var c = culture ?? CultureInfo.CurrentCulture;
+        return c.TwoLetterISOLanguageName switch
+        {
+            "fr" or "ru" => ("ddd d MMM yyyy, HH:mm", c),
+            "zh" => ("yyyy年M月d日（ddd） HH:mm", c),
+            _ => ("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture),
+        };
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
 using GcmBot.Cards.Help;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Registration;
 
@@ -24,7 +25,7 @@ public sealed record CandidateItem(
     IReadOnlyList<ShiftLine> Shifts);
 
 /// <summary>One page of the candidates of an event.</summary>
-/// <param name="Notice">What the last decision did, e.g. "Confirmed Alice Ahmed".</param>
+/// <param name="Notice">What the last decision did, e.g. "Confirmed. The person has been told."</param>
 public sealed record ApprovalsCardModel(
     string EventId,
     string Title,
@@ -44,11 +45,12 @@ public static class ApprovalsCard
 {
     public const int PageSize = 5;
 
-    public static AdaptiveCard Build(ApprovalsCardModel model)
+    public static AdaptiveCard Build(ApprovalsCardModel model, CultureInfo culture)
     {
+        var t = TextResources.For<RegistrationCardTexts>(culture);
         var body = new List<CardElement>
         {
-            new TextBlock("Waitlist and pending: " + model.Title) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock(t["Approvals.Title", model.Title]) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
             new TextBlock(model.Places) { IsSubtle = true, Spacing = Spacing.None },
         };
         if (model.Notice is not null)
@@ -58,17 +60,17 @@ public static class ApprovalsCard
 
         if (model.IsFull && model.Candidates.Count > 0)
         {
-            body.Add(new TextBlock("The event is full: confirming someone adds a place beyond its capacity.") { Color = TextColor.Warning });
+            body.Add(new TextBlock(t["Approvals.Full"]) { Color = TextColor.Warning });
         }
 
         if (model.Total == 0)
         {
-            body.Add(new TextBlock("Nobody is waiting for a place or a decision."));
+            body.Add(new TextBlock(t["Approvals.Nobody"]));
         }
         else
         {
             var first = (model.Page - 1) * model.PageSize + 1;
-            body.Add(new TextBlock($"Showing {first}–{first + model.Candidates.Count - 1} of {model.Total}, pending first, then the waitlist in order. ▲ marks a category below half an equal share of the confirmed list.")
+            body.Add(new TextBlock(t["Approvals.Showing", first, first + model.Candidates.Count - 1, model.Total])
             {
                 IsSubtle = true,
                 Size = TextSize.Small,
@@ -90,12 +92,12 @@ public static class ApprovalsCard
             var favoured = candidate.Shifts.Where(s => s.UnderRepresented).Select(s => s.Label).ToList();
             if (favoured.Count > 0)
             {
-                items.Add(new TextBlock("▲ Adds an under-represented voice: " + string.Join(", ", favoured)) { Color = TextColor.Good, Size = TextSize.Small });
+                items.Add(new TextBlock(t["Approvals.Favours", string.Join(", ", favoured)]) { Color = TextColor.Good, Size = TextSize.Small });
             }
 
             if (candidate.Shifts.Count > 0)
             {
-                items.Add(new FactSet(candidate.Shifts.Select(s => new Fact(s.Label + (s.UnderRepresented ? " ▲" : string.Empty), ShiftText(s))).ToList())
+                items.Add(new FactSet(candidate.Shifts.Select(s => new Fact(s.UnderRepresented ? t["Approvals.UnderLabel", s.Label] : s.Label, ShiftText(s, t))).ToList())
                 {
                     Spacing = Spacing.Small,
                 });
@@ -103,8 +105,8 @@ public static class ApprovalsCard
 
             items.Add(new ActionSet(
             [
-                Decision(model, candidate, RegistrationVerbs.Approve, "Confirm", ActionStyle.Positive),
-                Decision(model, candidate, RegistrationVerbs.Decline, "Decline", ActionStyle.Default),
+                Decision(model, candidate, RegistrationVerbs.Approve, t["Approvals.Confirm"], ActionStyle.Positive),
+                Decision(model, candidate, RegistrationVerbs.Decline, t["Approvals.Decline"], ActionStyle.Default),
             ]));
             body.Add(new Container(items) { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium });
         }
@@ -112,20 +114,23 @@ public static class ApprovalsCard
         var actions = new List<CardAction>();
         if (model.Page > 1)
         {
-            actions.Add(HelpCard.RunCommandButton($"approvals {model.EventId} {model.Page - 1}", "Previous"));
+            actions.Add(HelpCard.RunCommandButton($"approvals {model.EventId} {model.Page - 1}", t["Approvals.Previous"]));
         }
 
         if (model.Page * model.PageSize < model.Total)
         {
-            actions.Add(HelpCard.RunCommandButton($"approvals {model.EventId} {model.Page + 1}", "Next"));
+            actions.Add(HelpCard.RunCommandButton($"approvals {model.EventId} {model.Page + 1}", t["Approvals.Next"]));
         }
 
-        actions.Add(HelpCard.RunCommandButton($"registrations {model.EventId}", "Balance"));
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = "Waitlist and pending: " + model.Title };
+        actions.Add(HelpCard.RunCommandButton($"registrations {model.EventId}", t["Approvals.Balance"]));
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = t["Approvals.Title", model.Title], Lang = SupportedLanguages.TagOf(culture) };
     }
 
-    private static string ShiftText(ShiftLine s) => string.Create(CultureInfo.InvariantCulture,
-        $"{s.Before} → {s.After} ({s.ShareBefore:0%} → {s.ShareAfter:0%})");
+    // "3 → 4 (25% → 31%)"; the words say it for screen readers: "from 3 of 12 (25%) to 4 of 13 (31%)".
+    private static string ShiftText(ShiftLine s, TextResources t) =>
+        t["Approvals.Shift", s.Before, s.After, Percent(s.ShareBefore), Percent(s.ShareAfter)];
+
+    private static int Percent(double share) => (int)Math.Round(100 * share, MidpointRounding.AwayFromZero);
 
     private static SubmitAction Decision(ApprovalsCardModel model, CandidateItem candidate, string decision, string title, ActionStyle style) =>
         new(CardActionData.For(

@@ -1,10 +1,13 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Help;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Registration;
 
 /// <summary>One category of a balance section: how many confirmed and waitlisted people fall in it.</summary>
-public sealed record BalanceLine(string Label, int Confirmed, int Waitlisted);
+/// <param name="UnderRepresented">Below half an equal share of the confirmed list among the dimension's categories.</param>
+public sealed record BalanceLine(string Label, int Confirmed, int Waitlisted, bool UnderRepresented = false);
 
 /// <summary>A way of looking at the balance (stakeholder group, subregion, gender, theme, voices).</summary>
 public sealed record BalanceSection(string Title, IReadOnlyList<BalanceLine> Lines);
@@ -22,52 +25,85 @@ public sealed record BalanceCardModel(
     bool HasCandidates);
 
 /// <summary>
-/// <c>registrations &lt;event&gt;</c>: counts by status and the representation balance of the confirmed list (bars)
-/// with the waitlist beside it, so that gaps (no trade unions, few Pacific voices) stand out at a glance.
+/// <c>registrations &lt;event&gt;</c>: counts by status, then for each dimension the categories that have someone and
+/// those under-represented against the goal (an equal share), in words a screen reader reads well ("3 of 12, 25%").
+/// The empty categories that are not flagged are one press away ("Show all categories").
 /// </summary>
 public static class BalanceCard
 {
-    public static AdaptiveCard Build(BalanceCardModel model)
+    public const string AllCategoriesPrefix = "allCategories";
+
+    public static AdaptiveCard Build(BalanceCardModel model, CultureInfo culture)
     {
+        var t = TextResources.For<RegistrationCardTexts>(culture);
         var body = new List<CardElement>
         {
-            new TextBlock("Registrations: " + model.Title) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock(t["Balance.Title", model.Title]) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
             new TextBlock($"{model.When} · {model.Places}") { IsSubtle = true, Spacing = Spacing.None },
-            new ColumnSet(model.Statuses.Select(s => new Column(
-            [
-                new TextBlock(s.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-                new TextBlock(s.Label) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },
-            ])).ToList())
-            {
-                Spacing = Spacing.Medium,
-            },
-            new TextBlock("Bars show each share of the confirmed list; \"+n waitlisted\" counts the waitlist beside it.")
-            {
-                IsSubtle = true,
-                Size = TextSize.Small,
-            },
+            new FactSet(model.Statuses.Select(s => new Fact(s.Label, s.Count.ToString("N0", culture))).ToList()) { Spacing = Spacing.Medium },
+            new TextBlock(t["Balance.Explain"]) { IsSubtle = true, Size = TextSize.Small },
         };
 
-        foreach (var section in model.Sections)
+        var hidden = new List<string>();
+        for (var i = 0; i < model.Sections.Count; i++)
         {
+            var section = model.Sections[i];
             body.Add(new TextBlock(section.Title) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
-            body.Add(new FactSet(section.Lines.Select(line => new Fact(line.Label, LineText(line, model.Confirmed))).ToList()) { Spacing = Spacing.Small });
+            var shown = section.Lines.Where(l => l.Confirmed + l.Waitlisted > 0 || l.UnderRepresented).ToList();
+            var rest = section.Lines.Except(shown).ToList();
+            if (shown.Count == 0)
+            {
+                body.Add(new TextBlock(t["Balance.NobodyYet"]) { IsSubtle = true, Spacing = Spacing.Small });
+            }
+            else
+            {
+                body.Add(new FactSet(shown.Select(line => new Fact(line.Label, LineText(line, model.Confirmed, t))).ToList()) { Spacing = Spacing.Small });
+            }
+
+            if (rest.Count > 0)
+            {
+                var id = $"{AllCategoriesPrefix}{i}";
+                hidden.Add(id);
+                body.Add(new FactSet(rest.Select(line => new Fact(line.Label, LineText(line, model.Confirmed, t))).ToList())
+                {
+                    Id = id,
+                    IsVisible = false,
+                    Spacing = Spacing.None,
+                });
+            }
         }
 
         var actions = new List<CardAction>();
         if (model.HasCandidates)
         {
-            actions.Add(HelpCard.RunCommandButton($"approvals {model.EventId}", "Review waitlist and pending"));
+            actions.Add(HelpCard.RunCommandButton($"approvals {model.EventId}", t["Balance.Review"]));
         }
 
-        actions.Add(HelpCard.RunCommandButton($"export registrations {model.EventId}", "Export CSV"));
-        actions.Add(HelpCard.RunCommandButton($"event edit {model.EventId}", "Edit event"));
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = "Registrations: " + model.Title };
+        if (hidden.Count > 0)
+        {
+            actions.Add(new ToggleVisibilityAction(hidden) { Title = t["Balance.ShowAll"] });
+        }
+
+        actions.Add(HelpCard.RunCommandButton($"export registrations {model.EventId}", t["Balance.Export"]));
+        actions.Add(HelpCard.RunCommandButton($"event edit {model.EventId}", t["Balance.Edit"]));
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = t["Balance.Title", model.Title], Lang = SupportedLanguages.TagOf(culture) };
     }
 
-    private static string LineText(BalanceLine line, int confirmedTotal)
+    /// <summary>"3 of 12, 25% · 2 waitlisted · under-represented": words and numbers, no bars.</summary>
+    public static string LineText(BalanceLine line, int confirmedTotal, TextResources t)
     {
-        var text = $"{TextBar.Of(line.Confirmed, confirmedTotal)} {line.Confirmed} ({TextBar.Percent(line.Confirmed, confirmedTotal)})";
-        return line.Waitlisted > 0 ? $"{text} · +{line.Waitlisted} waitlisted" : text;
+        var percent = confirmedTotal <= 0 ? 0 : (int)Math.Round(100.0 * line.Confirmed / confirmedTotal, MidpointRounding.AwayFromZero);
+        var parts = new List<string> { t["Balance.Line", line.Confirmed, confirmedTotal, percent] };
+        if (line.Waitlisted > 0)
+        {
+            parts.Add(t["Balance.Waitlisted", line.Waitlisted]);
+        }
+
+        if (line.UnderRepresented)
+        {
+            parts.Add(t["Balance.Under"]);
+        }
+
+        return string.Join(" · ", parts);
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Registration;
 
@@ -32,13 +34,14 @@ public static class EventFormCard
     public const string Confirmation = "confirmation";
     public const string Description = "description";
 
-    public static AdaptiveCard Build(EventFormModel model)
+    public static AdaptiveCard Build(EventFormModel model, CultureInfo culture)
     {
+        var t = TextResources.For<RegistrationCardTexts>(culture);
         var isNew = model.EventId is null;
         var body = new List<CardElement>
         {
-            new TextBlock(isNew ? "Add an event" : $"Edit event {model.EventId}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
-            new TextBlock("Leave the date and times empty while they are to be confirmed. Dates and times are in the event's time zone.")
+            new TextBlock(isNew ? t["EventForm.AddTitle"] : t["EventForm.EditTitle", Value(model, Title) ?? model.EventId!]) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock(t["EventForm.Intro"])
             {
                 IsSubtle = true,
                 Spacing = Spacing.None,
@@ -46,7 +49,7 @@ public static class EventFormCard
         };
         if (model.Errors.Count > 0)
         {
-            body.Add(new TextBlock($"{model.Errors.Count} answer(s) need another look; they are marked below.") { Color = TextColor.Attention, Weight = TextWeight.Bolder });
+            body.Add(new TextBlock(t["Form.Problems", model.Errors.Count]) { Color = TextColor.Attention, Weight = TextWeight.Bolder });
         }
 
         if (isNew)
@@ -54,27 +57,27 @@ public static class EventFormCard
             FormField.Add(body, model.Errors, new TextInput
             {
                 Id = Id,
-                Label = "Id (used in commands, e.g. side-event-1)",
+                Label = t["EventForm.Id"],
                 IsRequired = true,
-                ErrorMessage = "Please give a short id.",
+                ErrorMessage = t["EventForm.IdRequired"],
                 MaxLength = 40,
                 Value = Value(model, Id),
             });
         }
 
-        FormField.Add(body, model.Errors, new TextInput { Id = Title, Label = "Title", IsRequired = true, ErrorMessage = "Please give a title.", MaxLength = 200, Value = Value(model, Title) });
-        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Kinds) { Id = Kind, Label = "Kind", IsRequired = true, ErrorMessage = "Please choose the kind.", Value = Value(model, Kind) });
-        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Themes) { Id = Themes, Label = "Roundtable themes", IsMultiSelect = true, Expanded = true, Value = Value(model, Themes) });
-        FormField.Add(body, model.Errors, new DateInput { Id = Date, Label = "Date", Value = Value(model, Date) });
-        FormField.Add(body, model.Errors, new TimeInput { Id = StartTime, Label = "Starts at", Value = Value(model, StartTime) });
-        FormField.Add(body, model.Errors, new TimeInput { Id = EndTime, Label = "Ends at", Value = Value(model, EndTime) });
-        FormField.Add(body, model.Errors, new TextInput { Id = TimeZone, Label = "Time zone", IsRequired = true, ErrorMessage = "Please give a time zone.", MaxLength = 64, Placeholder = "Asia/Bangkok", Value = Value(model, TimeZone) });
-        FormField.Add(body, model.Errors, new TextInput { Id = Venue, Label = "Where", IsRequired = true, ErrorMessage = "Please say where.", MaxLength = 200, Placeholder = "Online (Microsoft Teams)", Value = Value(model, Venue) });
-        FormField.Add(body, model.Errors, new NumberInput { Id = Capacity, Label = "Places (empty for no limit)", Min = 1, Max = 100_000, Value = double.TryParse(Value(model, Capacity), System.Globalization.CultureInfo.InvariantCulture, out var places) ? places : null });
-        FormField.Add(body, model.Errors, new DateInput { Id = OpensDate, Label = "Registration opens on (empty: now)", Value = Value(model, OpensDate) });
-        FormField.Add(body, model.Errors, new DateInput { Id = ClosesDate, Label = "Registration closes after (empty: when the event starts)", Value = Value(model, ClosesDate) });
-        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Confirmations) { Id = Confirmation, Label = "Places are confirmed", IsRequired = true, ErrorMessage = "Please choose.", Expanded = true, Value = Value(model, Confirmation) });
-        FormField.Add(body, model.Errors, new TextInput { Id = Description, Label = "Description", IsMultiline = true, MaxLength = 1000, Value = Value(model, Description) });
+        FormField.Add(body, model.Errors, new TextInput { Id = Title, Label = t["EventForm.Title"], IsRequired = true, ErrorMessage = t["EventForm.TitleRequired"], MaxLength = 200, Value = Value(model, Title) });
+        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Kinds) { Id = Kind, Label = t["EventForm.Kind"], IsRequired = true, ErrorMessage = t["EventForm.KindRequired"], Value = Value(model, Kind) });
+        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Themes) { Id = Themes, Label = t["EventForm.Themes"], IsMultiSelect = true, Expanded = true, Value = Value(model, Themes) });
+        FormField.Add(body, model.Errors, new DateInput { Id = Date, Label = t["EventForm.Date"], Value = Value(model, Date) });
+        FormField.Add(body, model.Errors, new TimeInput { Id = StartTime, Label = t["EventForm.Starts"], Value = Value(model, StartTime) });
+        FormField.Add(body, model.Errors, new TimeInput { Id = EndTime, Label = t["EventForm.Ends"], Value = Value(model, EndTime) });
+        FormField.Add(body, model.Errors, new TextInput { Id = TimeZone, Label = t["EventForm.TimeZone"], IsRequired = true, ErrorMessage = t["EventForm.TimeZoneRequired"], MaxLength = 64, Placeholder = "Asia/Bangkok", Value = Value(model, TimeZone) });
+        FormField.Add(body, model.Errors, new TextInput { Id = Venue, Label = t["EventForm.Venue"], IsRequired = true, ErrorMessage = t["EventForm.VenueRequired"], MaxLength = 200, Placeholder = t["EventForm.VenuePlaceholder"], Value = Value(model, Venue) });
+        FormField.Add(body, model.Errors, new NumberInput { Id = Capacity, Label = t["EventForm.Capacity"], Min = 1, Max = 100_000, Value = double.TryParse(Value(model, Capacity), System.Globalization.CultureInfo.InvariantCulture, out var places) ? places : null });
+        FormField.Add(body, model.Errors, new DateInput { Id = OpensDate, Label = t["EventForm.Opens"], Value = Value(model, OpensDate) });
+        FormField.Add(body, model.Errors, new DateInput { Id = ClosesDate, Label = t["EventForm.Closes"], Value = Value(model, ClosesDate) });
+        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Confirmations) { Id = Confirmation, Label = t["EventForm.Confirmation"], IsRequired = true, ErrorMessage = t["EventForm.ConfirmationRequired"], Expanded = true, Value = Value(model, Confirmation) });
+        FormField.Add(body, model.Errors, new TextInput { Id = Description, Label = t["EventForm.Description"], IsMultiline = true, MaxLength = 1000, Value = Value(model, Description) });
 
         return new AdaptiveCard(body)
         {
@@ -82,11 +85,12 @@ public static class EventFormCard
             [
                 new SubmitAction(CardActionData.For(RegistrationVerbs.SaveEvent, (RegistrationVerbs.EventKey, model.EventId ?? string.Empty)))
                 {
-                    Title = isNew ? "Add event" : "Save event",
+                    Title = isNew ? t["EventForm.Add"] : t["EventForm.Save"],
                     Style = ActionStyle.Positive,
                 },
             ],
-            FallbackText = isNew ? "Add an event" : "Edit an event",
+            FallbackText = isNew ? t["EventForm.AddTitle"] : t["EventForm.EditFallback"],
+            Lang = SupportedLanguages.TagOf(culture),
         };
     }
 

@@ -1,5 +1,8 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Common;
 using GcmBot.Cards.Help;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Registration;
 
@@ -17,7 +20,7 @@ public sealed record EventListItem(
     string Places,
     bool IsOpen);
 
-/// <summary>A page of the catalogue; organisers also see each event's id and their buttons.</summary>
+/// <summary>A page of the catalogue; organisers also see their buttons.</summary>
 public sealed record EventListModel(IReadOnlyList<EventListItem> Events, bool ForOrganiser, int Page, bool HasMore, string TimeZoneNote);
 
 /// <summary>The answer to <c>events</c>: what one can register for, and when.</summary>
@@ -25,49 +28,46 @@ public static class EventListCard
 {
     public const int PageSize = 6;
 
-    public static AdaptiveCard Build(EventListModel model)
+    public static AdaptiveCard Build(EventListModel model, CultureInfo culture)
     {
+        var t = TextResources.For<RegistrationCardTexts>(culture);
         var body = new List<CardElement>
         {
-            new TextBlock("Events of the regional review engagement") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock(t["Events.Title"]) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
             new TextBlock(model.TimeZoneNote) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },
         };
         if (model.Events.Count == 0)
         {
-            body.Add(new TextBlock("There are no events in the catalogue yet."));
+            body.Add(new TextBlock(t["Events.None"]));
         }
 
         foreach (var e in model.Events)
         {
-            var facts = new List<Fact> { new("When", e.When), new("Where", e.Venue) };
+            var facts = new List<Fact> { new(t["When"], e.When), new(t["Where"], e.Venue) };
             if (e.Themes is not null)
             {
-                facts.Add(new Fact("Themes", e.Themes));
+                facts.Add(new Fact(t["Events.Themes"], e.Themes));
             }
 
-            facts.Add(new Fact("Registration", e.Registration));
-            facts.Add(new Fact("Places", e.Places));
-            if (model.ForOrganiser)
-            {
-                facts.Add(new Fact("Id", e.Id));
-            }
+            facts.Add(new Fact(t["Events.Registration"], e.Registration));
+            facts.Add(new Fact(t["Events.Places"], e.Places));
 
             var items = new List<CardElement>
             {
-                new TextBlock(e.Title) { Weight = TextWeight.Bolder },
+                new TextBlock(MarkdownText.Escape(e.Title)) { Weight = TextWeight.Bolder },
                 new TextBlock(e.Kind) { IsSubtle = true, Spacing = Spacing.None },
                 new FactSet(facts) { Spacing = Spacing.Small },
             };
             var buttons = new List<CardAction>();
             if (e.IsOpen)
             {
-                buttons.Add(HelpCard.RunCommandButton($"register {e.Id}", "Register"));
+                buttons.Add(HelpCard.RunCommandButton($"register {e.Id}", t["Events.Register"]));
             }
 
             if (model.ForOrganiser)
             {
-                buttons.Add(HelpCard.RunCommandButton($"registrations {e.Id}", "Registrations"));
-                buttons.Add(HelpCard.RunCommandButton($"event edit {e.Id}", "Edit"));
+                buttons.Add(HelpCard.RunCommandButton($"registrations {e.Id}", t["Events.Registrations"]));
+                buttons.Add(HelpCard.RunCommandButton($"event edit {e.Id}", t["Events.Edit"]));
             }
 
             if (buttons.Count > 0)
@@ -81,14 +81,14 @@ public static class EventListCard
         var actions = new List<CardAction>();
         if (model.HasMore)
         {
-            actions.Add(HelpCard.RunCommandButton($"events {model.Page + 1}", "More events"));
+            actions.Add(HelpCard.RunCommandButton($"events {model.Page + 1}", t["Events.More"]));
         }
 
         if (model.ForOrganiser)
         {
-            actions.Add(HelpCard.RunCommandButton("event add", "Add an event"));
+            actions.Add(HelpCard.RunCommandButton("event add", t["Events.Add"]));
         }
 
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = "The events of the regional review engagement." };
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = t["Events.Title"], Lang = SupportedLanguages.TagOf(culture) };
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Registration;
 
@@ -7,8 +9,9 @@ namespace GcmBot.Cards.Registration;
 /// <param name="IsUpdate">The person is registered already: the form changes their registration.</param>
 /// <param name="Values">Answers by input id (see <see cref="RegistrationFormCard"/> constants), as last given.</param>
 /// <param name="Errors">A problem per input id, shown right under that input.</param>
-/// <param name="Countries">Countries ordered by subregion, each titled "Subregion · Country".</param>
-/// <param name="Events">Events open for registration, with their dates in the person's time zone.</param>
+/// <param name="Countries">Countries in alphabetical order, each titled "Country · Subregion".</param>
+/// <param name="Events">Events open for registration, with their theme and dates in the person's time zone.</param>
+/// <param name="Languages">The languages GcmBot writes in, each named in its own language.</param>
 public sealed record RegistrationFormModel(
     bool IsUpdate,
     IReadOnlyDictionary<string, string?> Values,
@@ -16,14 +19,17 @@ public sealed record RegistrationFormModel(
     IReadOnlyList<Choice> Groups,
     IReadOnlyList<Choice> Countries,
     IReadOnlyList<Choice> Genders,
-    IReadOnlyList<Choice> Themes,
     IReadOnlyList<Choice> Events,
+    IReadOnlyList<Choice> Languages,
     int NameLength,
     int EmailLength,
     int OrganisationLength,
     int NeedsLength);
 
-/// <summary>The registration form: who you are, what you want to attend, and consent to the use of your data.</summary>
+/// <summary>
+/// The registration form: who you are, what you want to attend (each consultation with its theme: the themes are asked
+/// once), the language GcmBot writes to you in, and consent to the use of your data.
+/// </summary>
 public static class RegistrationFormCard
 {
     public const string Name = "name";
@@ -38,27 +44,19 @@ public static class RegistrationFormCard
     public const string Contribution = "contribution";
     public const string Needs = "needs";
     public const string Consent = "consent";
+    public const string Language = "language";
 
-    /// <summary>What is stored and why, in plain words; shown above the consent box.</summary>
-    public const string ConsentStatement =
-        "**What we keep and why.** GcmBot stores your answers on this form so that the secretariat of the UN Regional Network " +
-        "on Migration for Asia and the Pacific can confirm your place, contact you about these events, and check that " +
-        "participation is balanced by stakeholder group, region, gender and theme. Only the organisers see your answers; " +
-        "reports show counts, never names. They are used for this engagement only and never shared outside the Regional " +
-        "Network. Type **forget me** at any time to erase them.";
-
-    public static AdaptiveCard Build(RegistrationFormModel model)
+    public static AdaptiveCard Build(RegistrationFormModel model, CultureInfo culture)
     {
+        var t = TextResources.For<RegistrationCardTexts>(culture);
         var body = new List<CardElement>
         {
-            new TextBlock(model.IsUpdate ? "Change your registration" : "Register for the regional review engagement")
+            new TextBlock(model.IsUpdate ? t["Form.UpdateTitle"] : t["Form.Title"])
             {
                 Size = TextSize.Medium,
                 Weight = TextWeight.Bolder,
             },
-            new TextBlock(model.IsUpdate
-                ? "Your answers are filled in. Change what you need and save. Unticking an event cancels that registration."
-                : "The briefing and the stakeholder consultations of the Asia-Pacific regional review of the Global Compact for Migration. Answers marked with a red * are required.")
+            new TextBlock(model.IsUpdate ? t["Form.UpdateIntro"] : t["Form.Intro"])
             {
                 IsSubtle = true,
                 Spacing = Spacing.None,
@@ -67,31 +65,29 @@ public static class RegistrationFormCard
 
         if (model.Errors.Count > 0)
         {
-            body.Add(new TextBlock(model.Errors.Count == 1
-                ? "One answer needs another look; it is marked below. Your other answers are kept."
-                : $"{model.Errors.Count} answers need another look; they are marked below. Your other answers are kept.")
+            body.Add(new TextBlock(t["Form.Problems", model.Errors.Count])
             {
                 Color = TextColor.Attention,
                 Weight = TextWeight.Bolder,
             });
         }
 
-        body.Add(Section("About you"));
+        body.Add(Section(t["Form.AboutYou"]));
         FormField.Add(body, model.Errors, new TextInput
         {
             Id = Name,
-            Label = "Your name",
+            Label = t["Form.Name"],
             IsRequired = true,
-            ErrorMessage = "Please give your name.",
+            ErrorMessage = t["Form.NameRequired"],
             MaxLength = model.NameLength,
             Value = Value(model, Name),
         });
         FormField.Add(body, model.Errors, new TextInput
         {
             Id = Email,
-            Label = "E-mail",
+            Label = t["Form.Email"],
             IsRequired = true,
-            ErrorMessage = "Please give an e-mail address, like name@example.org.",
+            ErrorMessage = t["Form.EmailRequired"],
             Style = "email",
             MaxLength = model.EmailLength,
             Placeholder = "name@example.org",
@@ -100,77 +96,69 @@ public static class RegistrationFormCard
         FormField.Add(body, model.Errors, new TextInput
         {
             Id = Organisation,
-            Label = "Organisation (if any)",
+            Label = t["Form.Organisation"],
             MaxLength = model.OrganisationLength,
             Value = Value(model, Organisation),
         });
         FormField.Add(body, model.Errors, new ChoiceSetInput(model.Groups)
         {
             Id = Group,
-            Label = "Stakeholder group",
+            Label = t["Form.Group"],
             IsRequired = true,
-            ErrorMessage = "Please choose your stakeholder group.",
-            Placeholder = "Choose the group you belong to",
+            ErrorMessage = t["Form.GroupRequired"],
+            Placeholder = t["Form.GroupPlaceholder"],
             Value = Value(model, Group),
         });
         FormField.Add(body, model.Errors, new ChoiceSetInput(model.Countries)
         {
             Id = Country,
-            Label = "Country where you work",
+            Label = t["Form.Country"],
             IsRequired = true,
-            ErrorMessage = "Please choose a country, or \"Other country or territory\".",
+            ErrorMessage = t["Form.CountryRequired"],
             // Not the "filtered" (type-ahead) style: the Adaptive Card 1.5 schema knows only compact and expanded.
-            // Titles start with the subregion, so the list reads grouped.
-            Placeholder = "Choose a country (listed by ESCAP subregion)",
+            // Alphabetical, each country followed by its subregion: a person need not know the subregion to find it.
+            Placeholder = t["Form.CountryPlaceholder"],
             Value = Value(model, Country),
         });
         FormField.Add(body, model.Errors, new ChoiceSetInput(model.Genders)
         {
             Id = Gender,
-            Label = "Gender (optional)",
+            Label = t["Form.Gender"],
             Expanded = true,
             Value = Value(model, Gender),
         });
         FormField.Add(body, model.Errors, new ChoiceSetInput(
             [
-                new Choice("I am a migrant", "migrant"),
-                new Choice("I speak for migrants in situations of vulnerability", "advocate"),
+                new Choice(t["Form.Migrant"], "migrant"),
+                new Choice(t["Form.Advocate"], "advocate"),
             ])
         {
             Id = MigrantVoice,
-            Label = "Migrant voices (optional)",
+            Label = t["Form.MigrantVoices"],
             IsMultiSelect = true,
             Expanded = true,
             Value = Value(model, MigrantVoice),
         });
 
-        body.Add(Section("Taking part"));
+        body.Add(Section(t["Form.TakingPart"]));
         FormField.Add(body, model.Errors, new ChoiceSetInput(model.Events)
         {
             Id = Events,
-            Label = "Events you want to attend",
+            Label = t["Form.Events"],
             IsRequired = true,
-            ErrorMessage = "Please choose at least one event.",
+            ErrorMessage = t["Form.EventsRequired"],
             IsMultiSelect = true,
             Expanded = true,
             Value = Value(model, Events),
         });
-        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Themes)
-        {
-            Id = Themes,
-            Label = "Roundtable themes that interest you",
-            IsMultiSelect = true,
-            Expanded = true,
-            Value = Value(model, Themes),
-        });
         FormField.Add(body, model.Errors, new ChoiceSetInput(
             [
-                new Choice("I would like to make an oral intervention", "speak"),
-                new Choice("I could serve as an expert panellist", "panel"),
+                new Choice(t["Form.Speak"], "speak"),
+                new Choice(t["Form.Panel"], "panel"),
             ])
         {
             Id = Contribution,
-            Label = "Would you like to contribute?",
+            Label = t["Form.Contribute"],
             IsMultiSelect = true,
             Expanded = true,
             Value = Value(model, Contribution),
@@ -178,20 +166,27 @@ public static class RegistrationFormCard
         FormField.Add(body, model.Errors, new TextInput
         {
             Id = Needs,
-            Label = "Accessibility or interpretation needs (optional)",
+            Label = t["Form.Needs"],
             IsMultiline = true,
             MaxLength = model.NeedsLength,
-            Placeholder = "For example: sign language, captions, interpretation into Bahasa Indonesia",
+            Placeholder = t["Form.NeedsPlaceholder"],
             Value = Value(model, Needs),
         });
 
-        body.Add(new TextBlock(ConsentStatement) { Size = TextSize.Small, Separator = true, Spacing = Spacing.Medium });
-        FormField.Add(body, model.Errors, new ToggleInput("I agree that GcmBot keeps these answers for this purpose")
+        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Languages)
+        {
+            Id = Language,
+            Label = t["Form.Language"],
+            Value = Value(model, Language) ?? SupportedLanguages.TagOf(culture),
+        });
+
+        body.Add(new TextBlock(t["Form.ConsentStatement"]) { Size = TextSize.Small, Separator = true, Spacing = Spacing.Medium });
+        FormField.Add(body, model.Errors, new ToggleInput(t["Form.ConsentToggle"])
         {
             Id = Consent,
-            Label = "Your consent",
+            Label = t["Form.Consent"],
             IsRequired = true,
-            ErrorMessage = "Please agree, or we cannot register you.",
+            ErrorMessage = t["Form.ConsentRequired"],
             Value = string.Equals(Value(model, Consent), "true", StringComparison.OrdinalIgnoreCase),
         });
 
@@ -201,11 +196,12 @@ public static class RegistrationFormCard
             [
                 new SubmitAction(CardActionData.For(RegistrationVerbs.Submit))
                 {
-                    Title = model.IsUpdate ? "Save changes" : "Register",
+                    Title = model.IsUpdate ? t["Form.Save"] : t["Form.Register"],
                     Style = ActionStyle.Positive,
                 },
             ],
-            FallbackText = "The registration form. Type register to open it again.",
+            FallbackText = t["Form.Fallback"],
+            Lang = SupportedLanguages.TagOf(culture),
         };
     }
 

@@ -1,14 +1,16 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Registration;
 
-/// <summary>A short card: a question with its answer buttons, or an outcome.</summary>
+/// <summary>A short card: a question with its answer buttons, or an outcome (texts already in the reader's language).</summary>
 public sealed record RegistrationNoticeModel(string Title, string Text, IReadOnlyList<CardAction> Actions, bool IsWarning = false);
 
 /// <summary>Asks before an irreversible step (cancel, forget me), and reports what was done.</summary>
 public static class RegistrationNoticeCard
 {
-    public static AdaptiveCard Build(RegistrationNoticeModel model) =>
+    public static AdaptiveCard Build(RegistrationNoticeModel model, CultureInfo culture) =>
         new([
             new TextBlock(model.Title)
             {
@@ -21,6 +23,7 @@ public static class RegistrationNoticeCard
         {
             Actions = model.Actions,
             FallbackText = model.Title,
+            Lang = SupportedLanguages.TagOf(culture),
         };
 
     /// <summary>A yes/no answer button of a question card (the inputs of other cards are not sent).</summary>

@@ -1,6 +1,8 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
 using GcmBot.Cards.Help;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Registration;
 
@@ -21,8 +23,9 @@ public sealed record RegistrationSummaryModel(string Heading, string? Notice, st
 /// <summary>What a person is registered for, each event's time and status, with buttons to change or cancel.</summary>
 public static class RegistrationSummaryCard
 {
-    public static AdaptiveCard Build(RegistrationSummaryModel model)
+    public static AdaptiveCard Build(RegistrationSummaryModel model, CultureInfo culture)
     {
+        var t = TextResources.For<RegistrationCardTexts>(culture);
         var body = new List<CardElement>
         {
             new TextBlock(model.Heading) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
@@ -39,51 +42,46 @@ public static class RegistrationSummaryCard
 
         if (model.Lines.Count == 0)
         {
-            body.Add(new TextBlock("You are not registered for any event at the moment."));
+            body.Add(new TextBlock(t["Summary.None"]));
         }
 
         foreach (var line in model.Lines)
         {
             var items = new List<CardElement>
             {
-                new TextBlock(line.Title) { Weight = TextWeight.Bolder },
-                new TextBlock(StateText(line)) { Color = StateColor(line.State), Weight = TextWeight.Bolder, Spacing = Spacing.Small },
-                new FactSet([new Fact("When", line.When), new Fact("Where", line.Venue)]) { Spacing = Spacing.Small },
+                new TextBlock(MarkdownText.Escape(line.Title)) { Weight = TextWeight.Bolder },
+                new TextBlock(StateText(line, t)) { Color = StateColor(line.State), Weight = TextWeight.Bolder, Spacing = Spacing.Small },
+                new FactSet([new Fact(t["When"], line.When), new Fact(t["Where"], line.Venue)]) { Spacing = Spacing.Small },
             };
             if (line.State is RegistrationState.Confirmed or RegistrationState.Waitlisted or RegistrationState.Pending)
             {
-                items.Add(new ActionSet([HelpCard.RunCommandButton($"cancel registration {line.EventId}", "Cancel this registration")]));
+                items.Add(new ActionSet([HelpCard.RunCommandButton($"cancel registration {line.EventId}", t["Summary.CancelThis"])]));
             }
 
             body.Add(new Container(items) { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium });
         }
 
         body.Add(new TextBlock(model.TimeZoneNote) { IsSubtle = true, Size = TextSize.Small });
-        body.Add(new TextBlock("Type **forget me** to erase your data. Type **events** to see every event.")
+        body.Add(new TextBlock(t["Summary.Footer"])
         {
             IsSubtle = true,
             Size = TextSize.Small,
             Spacing = Spacing.None,
         });
 
-        var actions = new List<CardAction> { HelpCard.RunCommandButton("register", model.Lines.Count == 0 ? "Register" : "Change my registration") };
+        var actions = new List<CardAction> { HelpCard.RunCommandButton("register", model.Lines.Count == 0 ? t["Summary.Register"] : t["Summary.Change"]) };
         if (model.Lines.Count(l => l.State is RegistrationState.Confirmed or RegistrationState.Waitlisted or RegistrationState.Pending) > 1)
         {
-            actions.Add(HelpCard.RunCommandButton($"cancel registration {RegistrationVerbs.AllEvents}", "Cancel all"));
+            actions.Add(HelpCard.RunCommandButton($"cancel registration {RegistrationVerbs.AllEvents}", t["Summary.CancelAll"]));
         }
 
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = model.Heading };
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = model.Heading, Lang = SupportedLanguages.TagOf(culture) };
     }
 
-    public static string StateText(RegistrationLine line) => line.State switch
+    public static string StateText(RegistrationLine line, TextResources t) => line.State switch
     {
-        RegistrationState.Confirmed => "✓ Confirmed",
-        RegistrationState.Waitlisted => line.WaitlistPosition is { } position
-            ? $"Waitlisted: number {position} in line. I will tell you when a place opens."
-            : "Waitlisted. I will tell you when a place opens.",
-        RegistrationState.Pending => "Pending: the organisers confirm places for this event. I will tell you their decision.",
-        RegistrationState.Declined => "Not confirmed: the organisers could not offer you a place this time.",
-        _ => "Cancelled",
+        RegistrationState.Waitlisted when line.WaitlistPosition is { } position => t["State.WaitlistedAt", position],
+        _ => t[$"State.{line.State}"],
     };
 
     private static TextColor StateColor(RegistrationState state) => state switch

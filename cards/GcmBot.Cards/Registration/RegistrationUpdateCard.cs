@@ -1,5 +1,8 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Common;
 using GcmBot.Cards.Help;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Registration;
 
@@ -9,8 +12,10 @@ public sealed record RegistrationUpdateModel(string Heading, string Text, string
 /// <summary>Sent proactively to the person's personal chat.</summary>
 public static class RegistrationUpdateCard
 {
-    public static AdaptiveCard Build(RegistrationUpdateModel model) =>
-        new([
+    public static AdaptiveCard Build(RegistrationUpdateModel model, CultureInfo culture)
+    {
+        var t = TextResources.For<RegistrationCardTexts>(culture);
+        return new([
             new TextBlock(model.Heading)
             {
                 Size = TextSize.Medium,
@@ -19,15 +24,17 @@ public static class RegistrationUpdateCard
             },
             new TextBlock(model.Text),
             new Container([
-                new TextBlock(model.EventTitle) { Weight = TextWeight.Bolder },
-                new FactSet([new Fact("When", model.When), new Fact("Where", model.Venue)]) { Spacing = Spacing.Small },
+                new TextBlock(MarkdownText.Escape(model.EventTitle)) { Weight = TextWeight.Bolder },
+                new FactSet([new Fact(t["When"], model.When), new Fact(t["Where"], model.Venue)]) { Spacing = Spacing.Small },
             ])
             {
                 Style = ContainerStyle.Emphasis,
             },
         ])
         {
-            Actions = [HelpCard.RunCommandButton("my registrations", "My registrations")],
+            Actions = [HelpCard.RunCommandButton("my registrations", t["Update.MyRegistrations"])],
             FallbackText = model.Heading,
+            Lang = SupportedLanguages.TagOf(culture),
         };
+    }
 }

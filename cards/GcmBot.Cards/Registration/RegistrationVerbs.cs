@@ -31,3 +31,6 @@ public static class RegistrationVerbs
     public const string Decline = "decline";
     public const string AllEvents = "all";
 }
+
+/// <summary>Names the resource files of this folder (<c>RegistrationCardTexts.resx</c> and its translations).</summary>
+public sealed class RegistrationCardTexts;

@@ -28,6 +28,15 @@ public static class AppPackage
     public static JsonObject Template() =>
         JsonNode.Parse(Embedded("manifest.json"))?.AsObject() ?? throw new InvalidDataException("manifest.json is empty.");
 
+    /// <summary>
+    /// The localisation files the manifest lists (<c>localizationInfo.additionalLanguages</c>): name, description and
+    /// command descriptions in French, Russian and Chinese, by file name, as committed.
+    /// </summary>
+    public static IReadOnlyDictionary<string, byte[]> LanguageFiles(JsonObject manifest) =>
+        (manifest["localizationInfo"]?["additionalLanguages"]?.AsArray() ?? [])
+            .Select(l => l!["file"]!.GetValue<string>())
+            .ToDictionary(file => file, Embedded);
+
     /// <summary>manifest/color.png as committed.</summary>
     public static byte[] ColorIconFile() => Embedded("color.png");
 
@@ -58,6 +67,10 @@ public static class AppPackage
             Add(archive, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson));
             Add(archive, manifest["icons"]!["color"]!.GetValue<string>(), color);
             Add(archive, manifest["icons"]!["outline"]!.GetValue<string>(), outline);
+            foreach (var (file, content) in LanguageFiles(manifest))
+            {
+                Add(archive, file, content);
+            }
         }
 
         return new AppPackageContent(manifest, zip.ToArray());

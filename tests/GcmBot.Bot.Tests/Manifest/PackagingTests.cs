@@ -12,7 +12,7 @@ public sealed class PackagingTests
         using var run = await PackageRun.ValidAsync();
 
         Assert.Equal(PackageCommand.Ok, run.ExitCode);
-        Assert.Equal(["color.png", "manifest.json", "outline.png"], run.Entries().Keys.Order());
+        Assert.Equal(["color.png", "fr.json", "manifest.json", "outline.png", "ru.json", "zh-Hans.json"], run.Entries().Keys.Order(StringComparer.Ordinal));
         Assert.Equal(AppPackage.ColorIconFile(), run.Entries()["color.png"]);
         Assert.Equal(AppPackage.OutlineIconFile(), run.Entries()["outline.png"]);
         Assert.Contains("Wrote", run.Output);

@@ -47,9 +47,9 @@ public sealed class ForgetMeTests : IAsyncLifetime
 
         var balance = await _bot.PersonalChat(TestUsers.Organiser).SayAsync("registrations consult-a");
 
-        var columns = balance.Reply.Card["body"]!.AsArray()[2]!["columns"]!.AsArray().Select(c => string.Join(" ", CardText.Of(c))).ToList();
-        Assert.Contains("1 Erased on request", columns);
-        Assert.Contains("0 Confirmed", columns);
+        var statuses = balance.Reply.Card["body"]!.AsArray()[2]!["facts"]!.AsArray().Select(f => $"{f!["value"]} {f["title"]}").ToList();
+        Assert.Contains("1 Erased on request", statuses);
+        Assert.Contains("0 Confirmed", statuses);
         Assert.DoesNotContain("Alice", balance.Reply.AllText);
     }
 

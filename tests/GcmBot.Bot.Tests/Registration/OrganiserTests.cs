@@ -48,16 +48,19 @@ public sealed class OrganiserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Registrations_UnknownEvent_ListsTheEventIds()
+    public async Task Registrations_UnknownEvent_OffersTheChoiceOfEvents()
     {
         var turn = await _bot.PersonalChat(TestUsers.Organiser).SayAsync("registrations nope");
 
-        Assert.Contains("I know no event **nope**", turn.Reply.Text);
-        Assert.Contains("consult-a", turn.Reply.Text);
+        Assert.Equal(2, turn.Replies.Count);
+        Assert.Contains("I know no event **nope**", turn.Replies[0].Text);
+        var picker = turn.Replies[1];
+        Assert.Contains("Which event?", picker.AllText);
+        Assert.Contains("Stakeholder consultation on theme a", picker.AllText);
     }
 
     [Fact]
-    public async Task Registrations_ShowsCountsByStatusAndTheBalanceWithBars()
+    public async Task Registrations_ShowsCountsByStatusAndTheBalanceInWords()
     {
         await RegistrationDriver.SetEventAsync(_bot, "consult-a", capacity: 2);
         await RegistrationDriver.RegisterAsync(_bot, TestUsers.Alice);
@@ -73,13 +76,15 @@ public sealed class OrganiserTests : IAsyncLifetime
         var text = turn.Reply.AllText;
         Assert.Contains("2 of 2 places confirmed", text);
         Assert.Contains("Trade unions and workers' organisations", text);
-        Assert.Contains("█████░░░░░ 1 (50%)", text);
+        Assert.Contains("1 of 2, 50%", text);
+        Assert.DoesNotContain("█", text);
         Assert.Contains("Pacific", text);
-        Assert.Contains("+1 waitlisted", text);
+        Assert.Contains("1 waitlisted", text);
+        Assert.Contains("under-represented", text);
         Assert.Contains("Review waitlist and pending", text);
-        var statusColumns = turn.Reply.Card["body"]!.AsArray()[2]!["columns"]!.AsArray().Select(c => string.Join(" ", CardText.Of(c))).ToList();
-        Assert.Contains("2 Confirmed", statusColumns);
-        Assert.Contains("1 Waitlisted", statusColumns);
+        var statuses = turn.Reply.Card["body"]!.AsArray()[2]!["facts"]!.AsArray().Select(f => $"{f!["value"]} {f["title"]}").ToList();
+        Assert.Contains("2 Confirmed", statuses);
+        Assert.Contains("1 Waitlisted", statuses);
     }
 
     [Fact]
@@ -99,8 +104,8 @@ public sealed class OrganiserTests : IAsyncLifetime
         Assert.Contains("Confirmed. The person has been told.", confirmAlice.Reply.AllText);
         var text = card.Reply.AllText;
         Assert.Contains("Bob Bautista · Pending approval", text);
-        Assert.Contains("▲ Adds an under-represented voice: Trade unions and workers' organisations, Pacific", text);
-        Assert.Contains("0 → 1 (0% → 50%)", text);
+        Assert.Contains("Adds an under-represented voice: Trade unions and workers' organisations, Pacific", text);
+        Assert.Contains("from 0 (0%) to 1 (50%)", text);
         var aliceChat = _bot.PersonalChat(TestUsers.Alice);
         await _bot.Connector.WaitForAsync(calls => calls.Any(c => c.IsSend && c.ConversationId == aliceChat.Id && c.Activity.AllText.Contains("Your registration is confirmed")));
         var statuses = (await RegistrationDriver.RegistrationsAsync(_bot)).ToDictionary(r => r.UserStableId, r => r.Status);
@@ -121,7 +126,7 @@ public sealed class OrganiserTests : IAsyncLifetime
         var again = await organiser.SubmitAsync(data);
 
         Assert.Contains("Declined. The person has been told.", first.Reply.AllText);
-        Assert.Contains("Nothing changed: that registration is now declined", again.Reply.AllText);
+        Assert.Contains("Nothing changed: that registration is now \"Declined\"", again.Reply.AllText);
         var bobChat = _bot.PersonalChat(TestUsers.Bob);
         await _bot.Connector.WaitForAsync(calls => calls.Any(c => c.IsSend && c.ConversationId == bobChat.Id && c.Activity.AllText.Contains("was not confirmed")));
         Assert.Equal(RegistrationStatus.Declined, Assert.Single(await RegistrationDriver.RegistrationsAsync(_bot)).Status);
@@ -160,7 +165,7 @@ public sealed class OrganiserTests : IAsyncLifetime
 
         var button = Assert.Single(CardText.Actions(turn.Reply.Card));
         Assert.Equal("Action.OpenUrl", button["type"]!.GetValue<string>());
-        Assert.Contains("The link works for 60 minutes", turn.Reply.AllText);
+        Assert.Contains("The link works until", turn.Reply.AllText);
         using var response = await _bot.Http.GetAsync(new Uri(button["url"]!.GetValue<string>()).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -169,7 +174,7 @@ public sealed class OrganiserTests : IAsyncLifetime
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("Event,Status,", lines[0]);
         Assert.Contains(lines, l => l.Contains("consult-a,Confirmed,") && l.Contains(",'=cmd|' /C calc'!A0,alice@example.org,\"Nguyễn, \"\"Đoàn\"\" & co\","));
-        Assert.Contains(lines, l => l.Contains(",Alice Ahmed,alice@example.org,Migrant Forum Nepal,Civil society organisations,Nepal,South and South-West Asia,Woman,yes,no,a c,yes,no,"));
+        Assert.Contains(lines, l => l.Contains(",Alice Ahmed,alice@example.org,Migrant Forum Nepal,Civil society organisations,Nepal,South and South-West Asia,Woman,yes,no,a,yes,no,"));
     }
 
     [Fact]
@@ -214,7 +219,7 @@ public sealed class OrganiserTests : IAsyncLifetime
         });
 
         var text = turn.Reply.AllText;
-        Assert.Contains("An event with this id exists already", text);
+        Assert.Contains("An event with this short name exists already", text);
         Assert.Contains("Please fill this in.", text);
         Assert.Contains("Use a time zone name such as Asia/Bangkok.", text);
         Assert.Contains("Use a whole number from 1", text);
@@ -241,13 +246,14 @@ public sealed class OrganiserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Events_ForAnOrganiser_ShowsIdsAndOrganiserButtons()
+    public async Task Events_ForAnOrganiser_ShowsOrganiserButtons()
     {
         var turn = await _bot.PersonalChat(TestUsers.Organiser).SayAsync("events");
 
         Assert.Contains("Add an event", turn.Reply.AllText);
-        Assert.Contains("multi-stakeholder", turn.Reply.AllText);
+        Assert.Contains("Multi-stakeholder consultation", turn.Reply.AllText);
         Assert.Contains("Edit", turn.Reply.AllText);
+        Assert.Contains("registrations multi-stakeholder", turn.Reply.Card.ToJsonString());
     }
 
     [Fact]

@@ -21,7 +21,12 @@ public sealed class RegisterTests : IAsyncLifetime
         var inputs = CardText.Inputs(turn.Reply.Card);
         Assert.Equal(TestUsers.Alice.Name, inputs[RegistrationFormCard.Name]["value"]!.GetValue<string>());
         Assert.Contains("What we keep and why", turn.Reply.AllText);
-        Assert.Contains("South-East Asia · Thailand", turn.Reply.AllText);
+        // Alphabetical, each country followed by its subregion.
+        Assert.Contains("Thailand · South-East Asia", turn.Reply.AllText);
+        var countries = CardText.Inputs(turn.Reply.Card)[RegistrationFormCard.Country]["choices"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()).ToList();
+        Assert.StartsWith("Afghanistan", countries[0]);
+        Assert.Equal("Other country or territory", countries[^1]);
+        Assert.True(countries.FindIndex(c => c.StartsWith("Hong Kong", StringComparison.Ordinal)) < countries.FindIndex(c => c.StartsWith("India", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -72,7 +77,8 @@ public sealed class RegisterTests : IAsyncLifetime
         var profile = await RegistrationDriver.ProfileAsync(_bot, TestUsers.Alice);
         Assert.NotNull(profile);
         Assert.Equal("Alice Ahmed", profile.Name);
-        Assert.Equal("ac", profile.Themes);
+        // The themes are those of the events chosen: consultation a (theme a) and the multi-stakeholder one (all four).
+        Assert.Equal("abcd", profile.Themes);
         Assert.True(profile.IsMigrant);
         Assert.Equal(RegistrationLimits.ConsentVersion, profile.ConsentVersion);
         var registrations = await RegistrationDriver.RegistrationsAsync(_bot);
@@ -117,7 +123,7 @@ public sealed class RegisterTests : IAsyncLifetime
     [InlineData(RegistrationFormCard.Country, "XX", "not one of the choices")]
     [InlineData(RegistrationFormCard.Gender, "robot", "not one of the choices")]
     [InlineData(RegistrationFormCard.MigrantVoice, "migrant,alien", "not one of the choices")]
-    [InlineData(RegistrationFormCard.Themes, "e", "not one of the choices")]
+    [InlineData(RegistrationFormCard.Language, "klingon", "not one of the choices")]
     [InlineData(RegistrationFormCard.Contribution, "dance", "not one of the choices")]
     [InlineData(RegistrationFormCard.Needs, "OVERSIZED", "Please keep this under 500 characters")]
     [InlineData(RegistrationFormCard.Events, "", "Choose at least one event")]
@@ -152,7 +158,7 @@ public sealed class RegisterTests : IAsyncLifetime
 
         var turn = await _bot.PersonalChat(TestUsers.Alice).SubmitAsync(data);
 
-        Assert.Equal(SubmitRegistrationAction.UnreadableText, turn.Reply.Text);
+        Assert.Equal("Sorry, I could not read that form, so nothing was saved. Type **register** to open a fresh one.", turn.Reply.Text);
         Assert.Empty(await RegistrationDriver.RegistrationsAsync(_bot));
     }
 

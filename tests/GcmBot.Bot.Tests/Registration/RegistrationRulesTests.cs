@@ -7,7 +7,7 @@ public sealed class RegistrationRulesTests
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
     private static CatalogueEvent Event(int? capacity = 10, ConfirmationMode confirmation = ConfirmationMode.Automatic) =>
-        new() { Id = "e", Title = "E", Capacity = capacity, Confirmation = confirmation };
+        new() { Id = "e", Title = "E", Capacity = capacity, Confirmation = confirmation, Themes = "da" };
 
     private static RegistrationAnswers Answers(params (RegistrationField Field, string? Value)[] changes)
     {
@@ -103,15 +103,16 @@ public sealed class RegistrationRulesTests
 
         var check = RegistrationValidator.Validate(Answers(), [e], Now);
 
-        Assert.Contains("has not opened yet", check.Errors[RegistrationField.Events]);
+        Assert.Equal(FormProblemKind.EventNotYetOpen, check.Errors[RegistrationField.Events].Kind);
+        Assert.Equal([e.Title], check.Errors[RegistrationField.Events].Arguments);
     }
 
     [Fact]
     public void Validate_TooManyChoices_IsRefused()
     {
-        var check = RegistrationValidator.Validate(Answers((RegistrationField.Themes, string.Join(',', Enumerable.Repeat("a", 31)))), [Event()], Now);
+        var check = RegistrationValidator.Validate(Answers((RegistrationField.Contribution, string.Join(',', Enumerable.Repeat("speak", 31)))), [Event()], Now);
 
-        Assert.Contains("Too many choices", check.Errors[RegistrationField.Themes]);
+        Assert.Equal(FormProblemKind.TooManyChoices, check.Errors[RegistrationField.Contribution].Kind);
     }
 
     /// <summary>Counts as the database would give them for people with these answers (status, group, country, gender, themes, migrant, advocate, count).</summary>

@@ -125,7 +125,7 @@ public sealed class DirectorySearchTests : IAsyncLifetime
 
         var text = turn.Reply.AllText;
         Assert.Equal(["Migrant Forum Nepal"], DirectoryKit.Titles(turn.Reply.Card));
-        Assert.Contains("Civil society organisations · Nepal (South and South-West Asia) · themes a, c", text);
+        Assert.Contains("Civil society organisations · Nepal (South and South-West Asia) · themes a", text);
         Assert.Contains("Alice Ahmed · alice@example.org", text);
         Assert.Contains("From registration · contact: yes · listing: not confirmed", text);
     }

@@ -9,8 +9,8 @@ public sealed class CardActionDispatcher(RouteTable routes, IOrganiserPolicy org
     /// <summary>Card data larger than this is refused unread: no GcmBot form sends more.</summary>
     public const int MaxDataLength = 64 * 1024;
 
-    public const string OutdatedCardText =
-        "Sorry, this button no longer works: the card may be out of date. Type **help** to start again.";
+    /// <summary>"Sorry, this button no longer works…", in the language of the current turn.</summary>
+    public static string OutdatedCardText => RoutingTexts.Current["OutdatedCard"];
 
     public async Task<CardActionResult> DispatchAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed class CardActionDispatcher(RouteTable routes, IOrganiserPolicy org
 
         if (route.ForOrganisers && !await organisers.IsOrganiserAsync(turn, cancellationToken))
         {
-            return CardActionResult.Message(CommandDispatcher.RefusalText("that action"));
+            return CardActionResult.Message(CommandDispatcher.RefusalText(RoutingTexts.Current["RefusalAction"]));
         }
 
         var handler = (ICardActionHandler)services.GetRequiredService(route.HandlerType);
@@ -55,7 +55,10 @@ public sealed class CardActionDispatcher(RouteTable routes, IOrganiserPolicy org
     }
 }
 
-/// <summary>The help card's buttons: run a text command as if it had been typed.</summary>
+/// <summary>
+/// The help card's buttons: run a text command as if it had been typed. A picker's "Continue" adds the choice made in
+/// its list (<see cref="GcmBot.Cards.Help.PickerCard.PickKey"/>) as the command's argument.
+/// </summary>
 public sealed class RunCommandAction(CommandDispatcher commands) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
@@ -64,6 +67,12 @@ public sealed class RunCommandAction(CommandDispatcher commands) : ICardActionHa
         if (string.IsNullOrEmpty(command))
         {
             return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
+        }
+
+        var pick = input.Text(GcmBot.Cards.Help.PickerCard.PickKey);
+        if (pick is { Length: > 0 and <= 100 } && !pick.Contains(' ', StringComparison.Ordinal))
+        {
+            command = command + " " + pick;
         }
 
         await commands.DispatchAsync(turn, command, cancellationToken);

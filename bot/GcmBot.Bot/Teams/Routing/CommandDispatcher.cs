@@ -1,23 +1,32 @@
 using GcmBot.Bot.Teams.Organisers;
+using Microsoft.Extensions.Localization;
 
 namespace GcmBot.Bot.Teams.Routing;
 
 /// <summary>Finds the command a text names and hands it over, or explains kindly why it cannot.</summary>
-public sealed class CommandDispatcher(RouteTable routes, IOrganiserPolicy organisers, IServiceProvider services)
+public sealed class CommandDispatcher(
+    RouteTable routes,
+    IOrganiserPolicy organisers,
+    IServiceProvider services,
+    CommandPicker picker,
+    IEnumerable<IUnmatchedTextHandler> smallTalk,
+    IStringLocalizer<RoutingTexts> texts)
 {
     public async Task DispatchAsync(BotTurn turn, string text, CancellationToken cancellationToken)
     {
         if (text.Length > CommandText.MaxLength)
         {
-            await turn.SendTextAsync(
-                $"That message is too long for me ({text.Length:N0} characters; commands stay under {CommandText.MaxLength:N0}). Type **help** to see what I can do.",
-                cancellationToken);
+            await turn.SendTextAsync(texts["TooLong", text.Length, CommandText.MaxLength], cancellationToken);
             return;
         }
 
         if (text.Length == 0)
         {
-            await turn.SendTextAsync("Hello! Type **help** to see what I can do here.", cancellationToken);
+            if (!await AnsweredAsSmallTalkAsync(turn, text, cancellationToken))
+            {
+                await turn.SendTextAsync(texts["Empty"], cancellationToken);
+            }
+
             return;
         }
 
@@ -31,7 +40,7 @@ public sealed class CommandDispatcher(RouteTable routes, IOrganiserPolicy organi
         var route = match.Route;
         if ((route.Scopes & turn.Scope) == 0)
         {
-            await turn.SendTextAsync($"**{route.Words}** works {route.Scopes.Where()}. Type **help** to see what works here.", cancellationToken);
+            await turn.SendTextAsync(texts["WrongPlace", route.Words, route.Scopes.Where()], cancellationToken);
             return;
         }
 
@@ -41,18 +50,40 @@ public sealed class CommandDispatcher(RouteTable routes, IOrganiserPolicy organi
             return;
         }
 
+        // A command that needs an event or a consultation offers the choice instead of asking for an id.
+        if (match.Arguments.Length == 0 && await picker.TryShowAsync(turn, route, cancellationToken))
+        {
+            return;
+        }
+
         var handler = (ICommandHandler)services.GetRequiredService(route.HandlerType);
         await handler.HandleAsync(turn, new CommandInput(route.Words, match.Arguments), cancellationToken);
     }
 
-    public static string RefusalText(string what) =>
-        $"Sorry, **{what}** is for the organisers of the Regional Network secretariat, so I have not changed anything. " +
-        "If you should be an organiser, ask the secretariat to add you.";
+    /// <summary>"Sorry, <paramref name="what"/> is for the organisers…", in the language of the current turn.</summary>
+    public static string RefusalText(string what) => RoutingTexts.Current["Refusal", what];
+
+    private async Task<bool> AnsweredAsSmallTalkAsync(BotTurn turn, string text, CancellationToken cancellationToken)
+    {
+        foreach (var handler in smallTalk)
+        {
+            if (await handler.TryAnswerAsync(turn, text, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private async Task AnswerUnknownAsync(BotTurn turn, string text, CancellationToken cancellationToken)
     {
+        if (await AnsweredAsSmallTalkAsync(turn, text, cancellationToken))
+        {
+            return;
+        }
+
         var closest = routes.Closest(text, turn.Scope);
-        var suggestion = closest is null ? string.Empty : $" Did you mean **{closest.Words}**?";
-        await turn.SendTextAsync($"Sorry, I don't know that command.{suggestion} Type **help** to see what I can do here.", cancellationToken);
+        await turn.SendTextAsync(closest is null ? texts["Unknown"] : texts["UnknownDidYouMean", closest.Words], cancellationToken);
     }
 }

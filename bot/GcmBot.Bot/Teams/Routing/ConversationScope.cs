@@ -15,29 +15,20 @@ public enum ConversationScopes
 
 public static class ConversationScopesText
 {
-    public static string Describe(this ConversationScopes scope) => scope switch
+    /// <summary>"In our personal chat", … in the language of the current turn.</summary>
+    public static string Describe(this ConversationScopes scope) => RoutingTexts.Current[scope switch
     {
-        ConversationScopes.Personal => "In our personal chat",
-        ConversationScopes.GroupChat => "In this group chat (mention me)",
-        ConversationScopes.Channel => "In this channel (mention me)",
-        ConversationScopes.Meeting => "In this meeting's chat (mention me)",
-        _ => "Here",
-    };
+        ConversationScopes.Personal => "Scope.Personal",
+        ConversationScopes.GroupChat => "Scope.GroupChat",
+        ConversationScopes.Channel => "Scope.Channel",
+        ConversationScopes.Meeting => "Scope.Meeting",
+        _ => "Scope.Here",
+    }];
 
-    public static string Where(this ConversationScopes scopes)
-    {
-        if (scopes == ConversationScopes.Personal)
-        {
-            return "in a personal chat with me";
-        }
-
-        if (scopes == ConversationScopes.Meeting)
-        {
-            return "in a meeting chat";
-        }
-
-        return (scopes & ConversationScopes.Personal) != 0
-            ? "in a personal chat or a shared conversation"
-            : "in a group chat, channel or meeting chat";
-    }
+    /// <summary>"in a personal chat with me", … in the language of the current turn.</summary>
+    public static string Where(this ConversationScopes scopes) => RoutingTexts.Current[
+        scopes == ConversationScopes.Personal ? "Where.Personal"
+        : scopes == ConversationScopes.Meeting ? "Where.Meeting"
+        : (scopes & ConversationScopes.Personal) != 0 ? "Where.Both"
+        : "Where.Shared"];
 }

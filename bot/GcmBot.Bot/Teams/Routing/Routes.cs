@@ -4,7 +4,8 @@ namespace GcmBot.Bot.Teams.Routing;
 /// A text command. <see cref="Words"/> are matched case-insensitively at the start of the message (the longest
 /// match wins); what follows is the command's arguments. <see cref="ForOrganisers"/> commands are refused to others
 /// by the dispatcher; <see cref="ForModerators"/> commands check the person's meeting role themselves (it depends on
-/// the meeting) and are listed apart in help.
+/// the meeting) and are listed apart in help. <see cref="Picks"/>: typed or pressed without arguments, the command
+/// first offers a choice of that kind (an event, a consultation) instead of asking for an id.
 /// </summary>
 public sealed record CommandRoute(
     string Words,
@@ -14,7 +15,8 @@ public sealed record CommandRoute(
     Type HandlerType,
     bool ForOrganisers = false,
     bool ForModerators = false,
-    Type? Texts = null)
+    Type? Texts = null,
+    GcmBot.Cards.Help.PickSubject? Picks = null)
 {
     /// <summary>
     /// The summary in the current language: <see cref="Summary"/> is a key of the resource file named by
@@ -40,11 +42,28 @@ public static class RouteRegistration
         string? usage = null,
         bool forOrganisers = false,
         bool forModerators = false,
-        Type? texts = null)
+        Type? texts = null,
+        GcmBot.Cards.Help.PickSubject? picks = null)
         where THandler : class, ICommandHandler
     {
         services.AddScoped<THandler>();
-        services.AddSingleton(new CommandRoute(words, usage ?? words, summary, scopes, typeof(THandler), forOrganisers, forModerators, texts));
+        services.AddSingleton(new CommandRoute(words, usage ?? words, summary, scopes, typeof(THandler), forOrganisers, forModerators, texts, picks));
+        return services;
+    }
+
+    /// <summary>Adds what a command's picker offers for one kind of choice (events, consultations).</summary>
+    public static IServiceCollection AddChoiceSource<TSource>(this IServiceCollection services)
+        where TSource : class, IChoiceSource
+    {
+        services.AddScoped<IChoiceSource, TSource>();
+        return services;
+    }
+
+    /// <summary>Adds an answer to messages that are no command (greetings, thanks).</summary>
+    public static IServiceCollection AddSmallTalk<THandler>(this IServiceCollection services)
+        where THandler : class, IUnmatchedTextHandler
+    {
+        services.AddScoped<IUnmatchedTextHandler, THandler>();
         return services;
     }
 
