@@ -14,9 +14,10 @@ public static class SubmissionsCapability
         services.AddSingleton<SubmissionViews>();
         services.AddScoped<IPersonalDataEraser, SubmissionsEraser>();
 
-        services.AddBotCommand<SubmitCommand>("submit", "Send a written submission to the regional review", ConversationScopes.Personal, "submit [theme]");
-        services.AddBotCommand<MySubmissionsCommand>("my submissions", "See, edit or withdraw your written submissions", ConversationScopes.Personal);
-        services.AddBotCommand<ReviewSubmissionsCommand>("review submissions", "Review written submissions: accept, return or reject", ConversationScopes.Personal, forOrganisers: true);
+        services.AddBotCommand<SubmitCommand>("submit", "Command.Submit", ConversationScopes.Personal, "submit [theme]", texts: typeof(SubmissionsTexts));
+        services.AddBotCommand<MySubmissionsCommand>("my submissions", "Command.MySubmissions", ConversationScopes.Personal, texts: typeof(SubmissionsTexts));
+        services.AddBotCommand<ReviewSubmissionsCommand>(
+            "review submissions", "Command.ReviewSubmissions", ConversationScopes.Personal, forOrganisers: true, texts: typeof(SubmissionsTexts));
 
         services.AddCardAction<SaveSubmissionAction>(SubmissionVerbs.Save);
         services.AddCardAction<EditSubmissionAction>(SubmissionVerbs.Edit);
