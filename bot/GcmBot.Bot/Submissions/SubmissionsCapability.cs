@@ -2,6 +2,8 @@ using System.Text.Json;
 using GcmBot.Bot.Participants;
 using GcmBot.Bot.Teams.Routing;
 using GcmBot.Cards.Submissions;
+using GcmBot.Cards.Words;
+using Microsoft.Extensions.Localization;
 
 namespace GcmBot.Bot.Submissions;
 
@@ -40,11 +42,23 @@ public static class SubmissionEndpoints
 
     public static IEndpointRouteBuilder MapSubmissions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(PagePath, async (SubmissionStore store, TimeProvider time, HttpResponse response, CancellationToken cancellationToken) =>
+        endpoints.MapGet(PagePath, async (
+            SubmissionStore store,
+            TimeProvider time,
+            IStringLocalizer<SubmissionsTexts> texts,
+            HttpRequest request,
+            HttpResponse response,
+            CancellationToken cancellationToken) =>
         {
             var published = await store.PublishedAsync(cancellationToken);
+            var language = PublicSubmissionsPage.LanguageOf(
+                request.Query[PublicSubmissionsPage.LanguageParameter].FirstOrDefault(), request.GetTypedHeaders().AcceptLanguage);
             Headers(response);
-            return Results.Content(PublicSubmissionsPage.Html(published, time.GetUtcNow()), "text/html; charset=utf-8");
+
+            // The same address answers in the browser's language: caches must keep one copy per Accept-Language.
+            response.Headers.Vary = "Accept-Language";
+            response.Headers.ContentLanguage = SupportedLanguages.TagOf(language);
+            return Results.Content(PublicSubmissionsPage.Html(published, time.GetUtcNow(), language, texts), "text/html; charset=utf-8");
         });
         endpoints.MapGet(JsonPath, async (SubmissionStore store, TimeProvider time, HttpResponse response, CancellationToken cancellationToken) =>
         {
