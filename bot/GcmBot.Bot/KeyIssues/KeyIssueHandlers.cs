@@ -149,8 +149,14 @@ public sealed partial class KeyIssueViews(
             tags.Add(texts["Details.Event", TitleOf(record.EventId, await TitlesAsync(cancellationToken))]);
         }
 
-        var kind = record.Kind == KeyIssueKind.KeyIssue ? "KeyIssue" : "Recommendation";
-        return texts[(repeated ? "Repeated." : "Recorded.") + kind, record.Id, string.Join("; ", tags)];
+        var key = (record.Kind, repeated) switch
+        {
+            (KeyIssueKind.KeyIssue, false) => "Recorded.KeyIssue",
+            (KeyIssueKind.KeyIssue, true) => "Repeated.KeyIssue",
+            (_, false) => "Recorded.Recommendation",
+            _ => "Repeated.Recommendation",
+        };
+        return texts[key, record.Id, string.Join("; ", tags)];
     }
 
     public string Describe(KeyIssueProblem problem) => problem.Kind switch
