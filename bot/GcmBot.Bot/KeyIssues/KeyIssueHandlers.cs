@@ -72,8 +72,9 @@ public sealed partial class KeyIssueViews(
     public async Task<KeyIssueCheck> CheckAsync(BotTurn turn, KeyIssueInput input, CancellationToken cancellationToken)
     {
         var check = KeyIssueRules.Check(input, EventRequired(turn));
-        if (check.Problems.ContainsKey(KeyIssueField.Event) || string.IsNullOrWhiteSpace(input.EventId) ||
-            await catalogue.FindAsync(input.EventId, cancellationToken) is not null)
+        if (check.Problems.GetValueOrDefault(KeyIssueField.Event) is { Kind: KeyIssueProblemKind.EventMissing } ||
+            string.IsNullOrWhiteSpace(input.EventId) ||
+            (!check.Problems.ContainsKey(KeyIssueField.Event) && await catalogue.FindAsync(input.EventId, cancellationToken) is not null))
         {
             return check;
         }
@@ -290,7 +291,8 @@ public sealed class KeyIssuesCommand(KeyIssueStore store, KeyIssueViews views) :
         var eventId = KeyIssueRules.EventArgument(input.Arguments, out var problem);
         if (problem is not null)
         {
-            await turn.SendTextAsync(views.Describe(problem) + " " + views.Texts["SeeEverything"], cancellationToken);
+            // An unusable id is not a consultation either: say so in the words a consultation's title would get.
+            await turn.SendTextAsync(views.Texts["Problem.EventUnknown", input.Arguments.Trim()] + " " + views.Texts["SeeEverything"], cancellationToken);
             return;
         }
 
