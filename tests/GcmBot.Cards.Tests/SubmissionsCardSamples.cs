@@ -8,10 +8,12 @@ public sealed class SubmissionsCardSamples : ICardSamples
     /// <summary>Text a hostile or careless person might type: Markdown, HTML and a script.</summary>
     public const string Hostile = "**Urgent** [click](javascript:alert(1)) <script>alert('x')</script> \"><img src=x onerror=alert(1)> _it_";
 
-    public IEnumerable<CardSample> Samples()
+    public IEnumerable<CardSample> Samples() => SampleLanguages.All.SelectMany(InLanguage);
+
+    private static IEnumerable<CardSample> InLanguage(System.Globalization.CultureInfo culture)
     {
-        yield return new CardSample("submission-form-new", SubmissionFormCard.Build(Form(new Dictionary<string, string?>(), new Dictionary<string, string>(), null, null)));
-        yield return new CardSample("submission-form-errors", SubmissionFormCard.Build(Form(
+        yield return new CardSample(SampleLanguages.Name("submission-form-new", culture), BuildForm(culture, Form(new Dictionary<string, string?>(), new Dictionary<string, string>(), null, null)));
+        yield return new CardSample(SampleLanguages.Name("submission-form-errors", culture), BuildForm(culture, Form(
             new Dictionary<string, string?>
             {
                 [SubmissionFormCard.Title] = "Ok",
@@ -29,7 +31,7 @@ public sealed class SubmissionsCardSamples : ICardSamples
             },
             null,
             null)));
-        yield return new CardSample("submission-form-edit-returned", SubmissionFormCard.Build(Form(
+        yield return new CardSample(SampleLanguages.Name("submission-form-edit-returned", culture), BuildForm(culture, Form(
             new Dictionary<string, string?>
             {
                 [SubmissionFormCard.Title] = Hostile,
@@ -44,8 +46,8 @@ public sealed class SubmissionsCardSamples : ICardSamples
             7,
             "The organisers returned it with this comment: " + Hostile)));
 
-        yield return new CardSample("submission-mine-empty", MySubmissionsCard.Build(new MySubmissionsModel([], 0, false, 0, null, "https://gcmbot.example.org/submissions")));
-        yield return new CardSample("submission-mine-page", MySubmissionsCard.Build(new MySubmissionsModel(
+        yield return new CardSample(SampleLanguages.Name("submission-mine-empty", culture), BuildMine(culture, new MySubmissionsModel([], 0, false, 0, null, "https://gcmbot.example.org/submissions")));
+        yield return new CardSample(SampleLanguages.Name("submission-mine-page", culture), BuildMine(culture, new MySubmissionsModel(
             [
                 Item(1, "Waiting for review", SubmissionTone.Neutral, null, canEdit: true),
                 Item(2, "Returned for changes: edit it to send it again", SubmissionTone.Warning, "Please add sources.", canEdit: true),
@@ -59,19 +61,19 @@ public sealed class SubmissionsCardSamples : ICardSamples
             "Submission #6 is withdrawn. It is no longer shown anywhere.",
             "https://gcmbot.example.org/submissions")));
 
-        yield return new CardSample("submission-notice-received", SubmissionNoticeCard.Build(new SubmissionNoticeModel(
+        yield return new CardSample(SampleLanguages.Name("submission-notice-received", culture), BuildNotice(culture, new SubmissionNoticeModel(
             "Thank you: submission #12 received",
             "The organisers will review it, and I will tell you here what they decide. Until then you can edit or withdraw it.",
             Item(12, "Waiting for review", SubmissionTone.Neutral, null, canEdit: true),
             "https://gcmbot.example.org/submissions")));
-        yield return new CardSample("submission-notice-returned", SubmissionNoticeCard.Build(new SubmissionNoticeModel(
+        yield return new CardSample(SampleLanguages.Name("submission-notice-returned", culture), BuildNotice(culture, new SubmissionNoticeModel(
             "Your submission #12 was returned for changes",
             "The organisers ask you to change something before they publish it; their comment is below. Edit it to send it again.",
             Item(12, "Returned for changes: edit it to send it again", SubmissionTone.Warning, new string('c', 1000), canEdit: true),
             null)));
 
-        yield return new CardSample("submission-review-list-empty", SubmissionReviewListCard.Build(new ReviewListModel([], 0, false, 0, null, null)));
-        yield return new CardSample("submission-review-list-full", SubmissionReviewListCard.Build(new ReviewListModel(
+        yield return new CardSample(SampleLanguages.Name("submission-review-list-empty", culture), BuildReviewList(culture, new ReviewListModel([], 0, false, 0, null, null)));
+        yield return new CardSample(SampleLanguages.Name("submission-review-list-full", culture), BuildReviewList(culture, new ReviewListModel(
             Enumerable.Range(1, 10).Select(i => new ReviewListEntry(i, i == 3 ? Hostile : $"Submission {i} on fair recruitment", $"Organisation {i} · themes a, b · sent Tue 1 Dec 2026, 10:00 (GMT+7)")).ToList(),
             1,
             true,
@@ -80,14 +82,14 @@ public sealed class SubmissionsCardSamples : ICardSamples
             "https://gcmbot.example.org/submissions")));
 
         var longText = string.Join("\n\n", Enumerable.Range(1, 60).Select(i => $"Paragraph {i}: " + new string('t', 120)));
-        yield return new CardSample("submission-review-long", SubmissionReviewCard.Build(new ReviewModel(
+        yield return new CardSample(SampleLanguages.Name("submission-review-long", culture), BuildReview(culture, new ReviewModel(
             Item(9, "Waiting for review", SubmissionTone.Neutral, null, canEdit: true) with { Text = longText[..8000] },
             "Sent by Alice Ahmed on behalf of Migrant Forum in Asia.",
             "Accepting publishes it with the name Alice Ahmed and Migrant Forum in Asia.",
             null,
             CanDecide: true,
             1000)));
-        yield return new CardSample("submission-review-decided", SubmissionReviewCard.Build(new ReviewModel(
+        yield return new CardSample(SampleLanguages.Name("submission-review-decided", culture), BuildReview(culture, new ReviewModel(
             Item(9, "Accepted and published on the review's web page", SubmissionTone.Good, null, canEdit: false),
             "The author asked to be forgotten; their name is no longer kept.",
             "Accepting publishes it under Migrant Forum in Asia only, without the author's name.",
@@ -131,4 +133,14 @@ public sealed class SubmissionsCardSamples : ICardSamples
         id % 2 == 0 ? "https://example.org/submission.pdf" : null,
         canEdit,
         canWithdraw);
+
+    private static AdaptiveCards.AdaptiveCard BuildForm(System.Globalization.CultureInfo culture, SubmissionFormModel model) => SubmissionFormCard.Build(model, culture);
+
+    private static AdaptiveCards.AdaptiveCard BuildMine(System.Globalization.CultureInfo culture, MySubmissionsModel model) => MySubmissionsCard.Build(model, culture);
+
+    private static AdaptiveCards.AdaptiveCard BuildNotice(System.Globalization.CultureInfo culture, SubmissionNoticeModel model) => SubmissionNoticeCard.Build(model, culture);
+
+    private static AdaptiveCards.AdaptiveCard BuildReviewList(System.Globalization.CultureInfo culture, ReviewListModel model) => SubmissionReviewListCard.Build(model, culture);
+
+    private static AdaptiveCards.AdaptiveCard BuildReview(System.Globalization.CultureInfo culture, ReviewModel model) => SubmissionReviewCard.Build(model, culture);
 }

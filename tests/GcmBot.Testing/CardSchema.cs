@@ -39,6 +39,11 @@ public static class CardSchema
         }
     }
 
+    private static readonly System.Text.Json.JsonSerializerOptions WireFormat = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     // Rules Teams enforces beyond the schema: the version it renders, and the size of a message.
     private static IEnumerable<string> TeamsRules(JsonObject card)
     {
@@ -65,7 +70,8 @@ public static class CardSchema
             }
         }
 
-        var size = card.ToJsonString().Length;
+        // Bytes as sent: UTF-8, letters of every script unescaped (Russian and Chinese cards are measured fairly).
+        var size = System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString(WireFormat));
         if (size > 28 * 1024)
         {
             yield return $"size: {size} bytes; keep cards well under Teams' ~28 KB card and 80 KB message limits";

@@ -12,14 +12,38 @@ public sealed record GcmTags(IReadOnlyList<char> Themes, IReadOnlyList<int> Obje
     public string ObjectivesText => string.Join(", ", Objectives);
 }
 
-/// <summary>A parsed value, or the reason it could not be read (worded for the person who typed it, in their language).</summary>
-public sealed record TagParse<T>(T Value, string? Problem)
+/// <summary>What is wrong with themes or objectives as typed.</summary>
+public enum TagProblemKind
+{
+    /// <summary><see cref="TagProblem.Token"/> is not one of the themes a–d.</summary>
+    NotATheme,
+
+    /// <summary>No theme was given where one is needed.</summary>
+    ThemeMissing,
+
+    /// <summary><see cref="TagProblem.Token"/> is not a GCM objective number (1–23).</summary>
+    NotAnObjective,
+
+    /// <summary>Objectives that belong to themes not chosen (<see cref="TagProblem.Outside"/>).</summary>
+    OutsideThemes,
+}
+
+/// <summary>
+/// Why themes or objectives could not be read: a typed outcome that the Teams face words in the person's language
+/// (<see cref="TagWords"/>).
+/// </summary>
+/// <param name="Token">What the person typed, shortened (for <see cref="TagProblemKind.NotATheme"/> and <see cref="TagProblemKind.NotAnObjective"/>).</param>
+/// <param name="Outside">For <see cref="TagProblemKind.OutsideThemes"/>: each theme with the chosen objectives that belong to it.</param>
+public sealed record TagProblem(TagProblemKind Kind, string? Token = null, IReadOnlyList<(char Theme, IReadOnlyList<int> Objectives)>? Outside = null);
+
+/// <summary>A parsed value, or the reason it could not be read.</summary>
+public sealed record TagParse<T>(T Value, TagProblem? Problem)
 {
     public bool IsValid => Problem is null;
 }
 
 /// <summary>Themes and objectives as a form gave them: the tags, or what is wrong with each field.</summary>
-public sealed record TagCheck(GcmTags? Tags, string? ThemesProblem, string? ObjectivesProblem);
+public sealed record TagCheck(GcmTags? Tags, TagProblem? ThemesProblem, TagProblem? ObjectivesProblem);
 
 /// <summary>
 /// Reads and checks themes and objectives as people give them ("a,b", "ab", "a b"; "2, 5 12") and stores them in a form
@@ -43,7 +67,7 @@ public static class GcmTagRules
             {
                 if (!isThemeList || GcmReference.Theme(c) is not { } theme)
                 {
-                    return new([], EngagementTexts.Current["NotATheme", Shorten(token)]);
+                    return new([], new TagProblem(TagProblemKind.NotATheme, Shorten(token)));
                 }
 
                 themes.Add(theme.Code);
@@ -52,7 +76,7 @@ public static class GcmTagRules
 
         if (required && themes.Count == 0)
         {
-            return new([], EngagementTexts.Current["ThemeRequired"]);
+            return new([], new TagProblem(TagProblemKind.ThemeMissing));
         }
 
         return new(themes.ToList(), null);
@@ -67,7 +91,7 @@ public static class GcmTagRules
         {
             if (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || GcmReference.Objective(number) is null)
             {
-                return new([], EngagementTexts.Current["NotAnObjective", Shorten(token)]);
+                return new([], new TagProblem(TagProblemKind.NotAnObjective, Shorten(token)));
             }
 
             objectives.Add(number);
@@ -80,7 +104,7 @@ public static class GcmTagRules
     /// The seed document assigns each objective to exactly one roundtable theme; an objective outside the chosen themes
     /// would file the input under a theme it was not tagged with, so the person is asked to add the theme or drop it.
     /// </summary>
-    public static string? ObjectivesOutsideThemes(IReadOnlyList<char> themes, IReadOnlyList<int> objectives)
+    public static TagProblem? ObjectivesOutsideThemes(IReadOnlyList<char> themes, IReadOnlyList<int> objectives)
     {
         var outside = objectives.Where(o => !themes.Contains(ThemeOf(o))).ToList();
         if (outside.Count == 0)
@@ -88,9 +112,9 @@ public static class GcmTagRules
             return null;
         }
 
-        var texts = EngagementTexts.Current;
-        var parts = outside.GroupBy(ThemeOf).Select(g => texts["OutsideTheme", g.Count(), string.Join(", ", g), g.Key.ToString()]);
-        return texts["OutsideThemes", string.Join("; ", parts)];
+        return new TagProblem(
+            TagProblemKind.OutsideThemes,
+            Outside: outside.GroupBy(ThemeOf).Select(g => (g.Key, (IReadOnlyList<int>)g.ToList())).ToList());
     }
 
     /// <summary>

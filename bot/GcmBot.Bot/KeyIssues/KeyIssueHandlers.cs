@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GcmBot.Bot.Engagement;
+using GcmBot.Bot.Registration;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Teams;
 using GcmBot.Bot.Teams.Routing;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
 using GcmBot.Cards.KeyIssues;
+using Microsoft.Extensions.Localization;
 
 namespace GcmBot.Bot.KeyIssues;
 
@@ -16,13 +18,14 @@ public static class KeyIssuesCapability
     public static IServiceCollection AddKeyIssues(this IServiceCollection services)
     {
         services.AddSingleton<KeyIssueStore>();
+        services.AddSingleton<KeyIssueViews>();
         const string options = "[event:ID] [theme:a] [objectives:2,5] [question:ID] [intervention:ID]";
-        services.AddBotCommand<RecordKeyIssueCommand>("key issue", "Record a key issue raised in a consultation", ConversationScopes.All,
-            $"key issue {options} <text>", forOrganisers: true);
-        services.AddBotCommand<RecordRecommendationCommand>("recommendation", "Record a recommendation made in a consultation", ConversationScopes.All,
-            $"recommendation {options} <text>", forOrganisers: true);
-        services.AddBotCommand<KeyIssuesCommand>("key issues", "List, record and delete key issues and recommendations", ConversationScopes.All,
-            "key issues [event]", forOrganisers: true);
+        services.AddBotCommand<RecordKeyIssueCommand>("key issue", "Command.KeyIssue", ConversationScopes.All,
+            $"key issue {options} <text>", forOrganisers: true, texts: typeof(KeyIssuesTexts));
+        services.AddBotCommand<RecordRecommendationCommand>("recommendation", "Command.Recommendation", ConversationScopes.All,
+            $"recommendation {options} <text>", forOrganisers: true, texts: typeof(KeyIssuesTexts));
+        services.AddBotCommand<KeyIssuesCommand>("key issues", "Command.KeyIssues", ConversationScopes.All,
+            "key issues [event]", forOrganisers: true, texts: typeof(KeyIssuesTexts));
 
         services.AddCardAction<RecordKeyIssueAction>(KeyIssueVerbs.Record, forOrganisers: true);
         services.AddCardAction<KeyIssueFormAction>(KeyIssueVerbs.Form, forOrganisers: true);
@@ -32,8 +35,14 @@ public static class KeyIssuesCapability
     }
 }
 
-/// <summary>The cards of the rapporteur's record, for a turn's conversation.</summary>
-internal static partial class KeyIssueViews
+/// <summary>
+/// The cards and sentences of the rapporteur's record, for a turn's conversation, in the turn's language. Consultations
+/// are shown by their titles from the event catalogue, never by their ids.
+/// </summary>
+public sealed partial class KeyIssueViews(
+    IStringLocalizer<KeyIssuesTexts> texts,
+    IStringLocalizer<TagTexts> tagTexts,
+    EventCatalogue catalogue)
 {
     public const int PageSize = 10;
 
@@ -48,6 +57,8 @@ internal static partial class KeyIssueViews
         [KeyIssueField.Intervention] = KeyIssueFormCard.Intervention,
     };
 
+    public IStringLocalizer<KeyIssuesTexts> Texts => texts;
+
     /// <summary>A personal chat is nobody's consultation: there the record must name one.</summary>
     public static bool EventRequired(BotTurn turn) => turn.Scope == ConversationScopes.Personal;
 
@@ -55,63 +66,110 @@ internal static partial class KeyIssueViews
     public static KeyIssueScope ScopeOf(BotTurn turn, string? eventId) =>
         new(eventId, EventRequired(turn) ? null : turn.ConversationId);
 
-    public static AdaptiveCard Form(BotTurn turn, KeyIssueInput values, IReadOnlyDictionary<KeyIssueField, string>? problems = null, string? recordKey = null) =>
-        KeyIssueFormCard.Build(new KeyIssueFormModel(
-            recordKey ?? Guid.NewGuid().ToString("N"),
-            EventRequired(turn) ? "In our personal chat: name the consultation" : turn.Scope.Describe().Replace(" (mention me)", string.Empty, StringComparison.Ordinal),
-            EventRequired(turn),
-            new Dictionary<string, string?>
-            {
-                [KeyIssueFormCard.Kind] = values.Kind,
-                [KeyIssueFormCard.Text] = values.Text,
-                [KeyIssueFormCard.Themes] = values.Themes,
-                [KeyIssueFormCard.Objectives] = values.Objectives,
-                [KeyIssueFormCard.Event] = values.EventId,
-                [KeyIssueFormCard.Question] = values.QuestionRef,
-                [KeyIssueFormCard.Intervention] = values.InterventionRef,
-            },
-            (problems ?? new Dictionary<KeyIssueField, string>()).ToDictionary(p => InputIds[p.Key], p => p.Value),
-            [new Choice("Key issue", KeyIssueRules.CodeOf(KeyIssueKind.KeyIssue)), new Choice("Recommendation", KeyIssueRules.CodeOf(KeyIssueKind.Recommendation))],
-            GcmChoices.Themes(),
-            GcmChoices.Objectives(GcmChoices.ChosenThemes(values.Themes)),
-            KeyIssueRules.MaxTextLength,
-            KeyIssueRules.MaxEventIdLength,
-            KeyIssueRules.MaxReferenceLength));
-
-    public static AdaptiveCard List(BotTurn turn, KeyIssueScope scope, ListPage<KeyIssueRecord> page, string? banner)
+    /// <summary>
+    /// Checks a key issue, and that the consultation it names is in the catalogue (the rules check only its form).
+    /// </summary>
+    public async Task<KeyIssueCheck> CheckAsync(BotTurn turn, KeyIssueInput input, CancellationToken cancellationToken)
     {
-        var where = scope.ConversationId is null ? "Recorded in every conversation" : "Recorded in this conversation";
-        var context = scope.EventId is null ? where : $"{where}, for consultation {scope.EventId}";
-        return KeyIssueListCard.Build(new KeyIssueListModel(
-            context,
-            scope.EventId,
-            page.Items.Select(r => new KeyIssueListEntry(r.Id, KeyIssueRules.Label(r.Kind), r.Text, Details(r, turn.TimeZone))).ToList(),
-            page.PageIndex,
-            page.HasMore,
-            page.TotalCount,
-            banner));
+        var check = KeyIssueRules.Check(input, EventRequired(turn));
+        if (check.Problems.GetValueOrDefault(KeyIssueField.Event) is { Kind: KeyIssueProblemKind.EventMissing } ||
+            string.IsNullOrWhiteSpace(input.EventId) ||
+            (!check.Problems.ContainsKey(KeyIssueField.Event) && await catalogue.FindAsync(input.EventId, cancellationToken) is not null))
+        {
+            return check;
+        }
+
+        var problems = new Dictionary<KeyIssueField, KeyIssueProblem>(check.Problems)
+        {
+            [KeyIssueField.Event] = new KeyIssueProblem(KeyIssueProblemKind.EventUnknown, Value: input.EventId.Trim()),
+        };
+        return new KeyIssueCheck(null, problems);
     }
 
-    /// <summary>"Recorded key issue #4 (themes a; objectives 2, 5; consultation consult-a)." as plain text.</summary>
-    public static string Confirmation(KeyIssueRecord record, bool repeated)
+    public async Task<AdaptiveCard> FormAsync(
+        BotTurn turn, KeyIssueInput values, CancellationToken cancellationToken, IReadOnlyDictionary<KeyIssueField, KeyIssueProblem>? problems = null, string? recordKey = null)
     {
-        var what = KeyIssueRules.Label(record.Kind).ToLowerInvariant();
-        var tags = new List<string> { $"themes {record.Tags.ThemesText}" };
+        var events = await catalogue.AllAsync(cancellationToken);
+        var chosenEvent = events.FirstOrDefault(e => string.Equals(e.Id, values.EventId?.Trim(), StringComparison.OrdinalIgnoreCase))?.Id ?? values.EventId;
+        return KeyIssueFormCard.Build(
+            new KeyIssueFormModel(
+                recordKey ?? Guid.NewGuid().ToString("N"),
+                Context(turn),
+                EventRequired(turn),
+                new Dictionary<string, string?>
+                {
+                    [KeyIssueFormCard.Kind] = values.Kind,
+                    [KeyIssueFormCard.Text] = values.Text,
+                    [KeyIssueFormCard.Themes] = values.Themes,
+                    [KeyIssueFormCard.Objectives] = values.Objectives,
+                    [KeyIssueFormCard.Event] = chosenEvent,
+                    [KeyIssueFormCard.Question] = values.QuestionRef,
+                    [KeyIssueFormCard.Intervention] = values.InterventionRef,
+                },
+                (problems ?? new Dictionary<KeyIssueField, KeyIssueProblem>()).ToDictionary(p => InputIds[p.Key], p => Describe(p.Value)),
+                [
+                    new Choice(texts["Kind.KeyIssue"], KeyIssueRules.CodeOf(KeyIssueKind.KeyIssue)),
+                    new Choice(texts["Kind.Recommendation"], KeyIssueRules.CodeOf(KeyIssueKind.Recommendation)),
+                ],
+                GcmChoices.Themes(),
+                GcmChoices.Objectives(GcmChoices.ChosenThemes(values.Themes)),
+                events.Select(e => new Choice(e.Title, e.Id)).ToList(),
+                KeyIssueRules.MaxTextLength,
+                KeyIssueRules.MaxReferenceLength),
+            turn.Culture);
+    }
+
+    public async Task<AdaptiveCard> ListAsync(BotTurn turn, KeyIssueScope scope, ListPage<KeyIssueRecord> page, string? banner, CancellationToken cancellationToken)
+    {
+        var titles = await TitlesAsync(cancellationToken);
+        string where = scope.ConversationId is null ? texts["List.Everywhere"] : texts["List.Here"];
+        var context = scope.EventId is null ? where : texts["List.ForEvent", where, TitleOf(scope.EventId, titles)].Value;
+        return KeyIssueListCard.Build(
+            new KeyIssueListModel(
+                context,
+                scope.EventId,
+                page.Items.Select(r => new KeyIssueListEntry(r.Id, Label(r.Kind), r.Text, Details(r, turn.TimeZone, turn.Culture, titles))).ToList(),
+                page.PageIndex,
+                page.HasMore,
+                page.TotalCount,
+                banner),
+            turn.Culture);
+    }
+
+    /// <summary>"Recorded key issue #4 (themes a; objectives 2, 5; consultation “…”)." as plain text.</summary>
+    public async Task<string> ConfirmationAsync(KeyIssueRecord record, bool repeated, CancellationToken cancellationToken)
+    {
+        var tags = new List<string> { texts["Details.Themes", record.Tags.ThemesText] };
         if (record.Tags.Objectives.Count > 0)
         {
-            tags.Add($"objectives {record.Tags.ObjectivesText}");
+            tags.Add(texts["Details.Objectives", record.Tags.ObjectivesText]);
         }
 
         if (record.EventId is not null)
         {
-            tags.Add($"consultation {record.EventId}");
+            tags.Add(texts["Details.Event", TitleOf(record.EventId, await TitlesAsync(cancellationToken))]);
         }
 
-        var id = record.Id.ToString(CultureInfo.InvariantCulture);
-        return repeated
-            ? $"That {what} was recorded already, as #{id} ({string.Join("; ", tags)})."
-            : $"Recorded {what} #{id} ({string.Join("; ", tags)}).";
+        var key = (record.Kind, repeated) switch
+        {
+            (KeyIssueKind.KeyIssue, false) => "Recorded.KeyIssue",
+            (KeyIssueKind.KeyIssue, true) => "Repeated.KeyIssue",
+            (_, false) => "Recorded.Recommendation",
+            _ => "Repeated.Recommendation",
+        };
+        return texts[key, record.Id, string.Join("; ", tags)];
     }
+
+    public string Describe(KeyIssueProblem problem) => problem.Kind switch
+    {
+        KeyIssueProblemKind.Tags => TagWords.Describe(problem.Tags!, tagTexts),
+        KeyIssueProblemKind.KindMissing => texts["Problem.KindMissing"],
+        KeyIssueProblemKind.TextMissing => texts["Problem.TextMissing"],
+        KeyIssueProblemKind.TextTooLong => texts["Problem.TextTooLong", problem.Limit, problem.Actual],
+        KeyIssueProblemKind.EventMissing => texts["Problem.EventMissing"],
+        KeyIssueProblemKind.EventUnknown => texts["Problem.EventUnknown", problem.Value ?? string.Empty],
+        _ => texts["Problem.BadReference", problem.Limit],
+    };
 
     public static KeyIssueInput ReadForm(CardActionInput input) => new(
         input.Text(KeyIssueFormCard.Kind),
@@ -125,59 +183,75 @@ internal static partial class KeyIssueViews
     /// <summary>The event a card's button carries; false when it is there but not a usable id (a tampered card).</summary>
     public static bool TryEventOf(CardActionInput input, out string? eventId)
     {
-        var problems = new Dictionary<KeyIssueField, string>();
-        eventId = KeyIssueRules.Reference(input.Text(KeyIssueVerbs.Event), KeyIssueRules.MaxEventIdLength, KeyIssueField.Event, "consultation", problems);
+        var problems = new Dictionary<KeyIssueField, KeyIssueProblem>();
+        eventId = KeyIssueRules.Reference(input.Text(KeyIssueVerbs.Event), KeyIssueRules.MaxEventIdLength, KeyIssueField.Event, problems);
         return problems.Count == 0;
     }
 
     [GeneratedRegex("^[A-Za-z0-9]{8,64}$")]
     public static partial Regex RecordKey();
 
-    private static string Details(KeyIssueRecord r, TimeZoneInfo? zone)
+    private string Label(KeyIssueKind kind) => kind == KeyIssueKind.KeyIssue ? texts["Kind.KeyIssue"] : texts["Kind.Recommendation"];
+
+    private string Context(BotTurn turn) => turn.Scope switch
     {
-        var parts = new List<string> { $"themes {r.Tags.ThemesText}" };
+        ConversationScopes.Personal => texts["Context.Personal"],
+        ConversationScopes.GroupChat => texts["Context.GroupChat"],
+        ConversationScopes.Channel => texts["Context.Channel"],
+        _ => texts["Context.Meeting"],
+    };
+
+    private async Task<IReadOnlyDictionary<string, string>> TitlesAsync(CancellationToken cancellationToken) =>
+        (await catalogue.AllAsync(cancellationToken)).ToDictionary(e => e.Id, e => e.Title, StringComparer.OrdinalIgnoreCase);
+
+    // An event no longer in the catalogue is shown as it was recorded: there is no other name for it.
+    private static string TitleOf(string eventId, IReadOnlyDictionary<string, string> titles) => titles.GetValueOrDefault(eventId, eventId);
+
+    private string Details(KeyIssueRecord r, TimeZoneInfo? zone, System.Globalization.CultureInfo culture, IReadOnlyDictionary<string, string> titles)
+    {
+        var parts = new List<string> { texts["Details.Themes", r.Tags.ThemesText] };
         if (r.Tags.Objectives.Count > 0)
         {
-            parts.Add($"objectives {r.Tags.ObjectivesText}");
+            parts.Add(texts["Details.Objectives", r.Tags.ObjectivesText]);
         }
 
         if (r.EventId is not null)
         {
-            parts.Add($"consultation {r.EventId}");
+            parts.Add(texts["Details.Event", TitleOf(r.EventId, titles)]);
         }
 
         if (r.QuestionRef is not null)
         {
-            parts.Add($"question {r.QuestionRef}");
+            parts.Add(texts["Details.Question", r.QuestionRef]);
         }
 
         if (r.InterventionRef is not null)
         {
-            parts.Add($"intervention {r.InterventionRef}");
+            parts.Add(texts["Details.Intervention", r.InterventionRef]);
         }
 
-        parts.Add(TimeText.Format(r.RecordedAt, zone ?? TimeText.ReferenceZone));
+        parts.Add(Submissions.LocalTimes.Format(r.RecordedAt, zone, culture));
         return string.Join(" · ", parts);
     }
 }
 
 /// <summary><c>key issue …</c> and <c>recommendation …</c>: records at once when all is given, else shows the form.</summary>
-public abstract class RecordCommandBase(KeyIssueStore store, KeyIssueKind kind, ILogger logger) : ICommandHandler
+public abstract class RecordCommandBase(KeyIssueStore store, KeyIssueViews views, KeyIssueKind kind, ILogger logger) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var parsed = KeyIssueRules.ParseCommand(kind, input.Arguments);
         if (string.IsNullOrWhiteSpace(input.Arguments))
         {
-            await turn.SendCardAsync(KeyIssueViews.Form(turn, parsed), cancellationToken);
+            await turn.SendCardAsync(await views.FormAsync(turn, parsed, cancellationToken), cancellationToken);
             return;
         }
 
         // What is missing or wrong (often just the theme) is asked for on the form, with the rest already filled in.
-        var check = KeyIssueRules.Check(parsed, KeyIssueViews.EventRequired(turn));
+        var check = await views.CheckAsync(turn, parsed, cancellationToken);
         if (!check.IsValid)
         {
-            await turn.SendCardAsync(KeyIssueViews.Form(turn, parsed, check.Problems), cancellationToken);
+            await turn.SendCardAsync(await views.FormAsync(turn, parsed, cancellationToken, check.Problems), cancellationToken);
             return;
         }
 
@@ -188,16 +262,16 @@ public abstract class RecordCommandBase(KeyIssueStore store, KeyIssueKind kind, 
         }
 
         await turn.SendTextAsync(
-            MarkdownText.Escape(KeyIssueViews.Confirmation(record, repeated)) + " Type **key issues** to see or delete what is recorded.",
+            MarkdownText.Escape(await views.ConfirmationAsync(record, repeated, cancellationToken)) + " " + views.Texts["SeeList"],
             cancellationToken);
     }
 }
 
-public sealed class RecordKeyIssueCommand(KeyIssueStore store, ILogger<RecordKeyIssueCommand> logger)
-    : RecordCommandBase(store, KeyIssueKind.KeyIssue, logger);
+public sealed class RecordKeyIssueCommand(KeyIssueStore store, KeyIssueViews views, ILogger<RecordKeyIssueCommand> logger)
+    : RecordCommandBase(store, views, KeyIssueKind.KeyIssue, logger);
 
-public sealed class RecordRecommendationCommand(KeyIssueStore store, ILogger<RecordRecommendationCommand> logger)
-    : RecordCommandBase(store, KeyIssueKind.Recommendation, logger);
+public sealed class RecordRecommendationCommand(KeyIssueStore store, KeyIssueViews views, ILogger<RecordRecommendationCommand> logger)
+    : RecordCommandBase(store, views, KeyIssueKind.Recommendation, logger);
 
 /// <summary>What the rapporteur's record logs: ids and kinds, never the text (it may name people).</summary>
 internal static partial class KeyIssueLog
@@ -210,25 +284,26 @@ internal static partial class KeyIssueLog
 }
 
 /// <summary><c>key issues [event]</c>: what is recorded here (or for a consultation), with delete and record buttons.</summary>
-public sealed class KeyIssuesCommand(KeyIssueStore store) : ICommandHandler
+public sealed class KeyIssuesCommand(KeyIssueStore store, KeyIssueViews views) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var eventId = KeyIssueRules.EventArgument(input.Arguments, out var problem);
         if (problem is not null)
         {
-            await turn.SendTextAsync(problem + " Type **key issues** alone to see everything.", cancellationToken);
+            // An unusable id is not a consultation either: say so in the words a consultation's title would get.
+            await turn.SendTextAsync(views.Texts["Problem.EventUnknown", input.Arguments.Trim()] + " " + views.Texts["SeeEverything"], cancellationToken);
             return;
         }
 
         var scope = KeyIssueViews.ScopeOf(turn, eventId);
         var page = await store.ListAsync(scope, 0, KeyIssueViews.PageSize, cancellationToken);
-        await turn.SendCardAsync(KeyIssueViews.List(turn, scope, page, null), cancellationToken);
+        await turn.SendCardAsync(await views.ListAsync(turn, scope, page, null, cancellationToken), cancellationToken);
     }
 }
 
 /// <summary>The form's Record button.</summary>
-public sealed class RecordKeyIssueAction(KeyIssueStore store, ILogger<RecordKeyIssueAction> logger) : ICardActionHandler
+public sealed class RecordKeyIssueAction(KeyIssueStore store, KeyIssueViews views, ILogger<RecordKeyIssueAction> logger) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -239,10 +314,10 @@ public sealed class RecordKeyIssueAction(KeyIssueStore store, ILogger<RecordKeyI
         }
 
         var form = KeyIssueViews.ReadForm(input);
-        var check = KeyIssueRules.Check(form, KeyIssueViews.EventRequired(turn));
+        var check = await views.CheckAsync(turn, form, cancellationToken);
         if (!check.IsValid)
         {
-            return CardActionResult.ReplaceCard(KeyIssueViews.Form(turn, form, check.Problems, key));
+            return CardActionResult.ReplaceCard(await views.FormAsync(turn, form, cancellationToken, check.Problems, key));
         }
 
         var (record, repeated) = await store.RecordAsync(check.Content!, turn.ConversationId, key, cancellationToken);
@@ -253,27 +328,27 @@ public sealed class RecordKeyIssueAction(KeyIssueStore store, ILogger<RecordKeyI
 
         var scope = KeyIssueViews.ScopeOf(turn, KeyIssueViews.EventRequired(turn) ? record.EventId : null);
         var page = await store.ListAsync(scope, int.MaxValue / KeyIssueViews.PageSize, KeyIssueViews.PageSize, cancellationToken);
-        return CardActionResult.ReplaceCard(KeyIssueViews.List(turn, scope, page, KeyIssueViews.Confirmation(record, repeated)));
+        return CardActionResult.ReplaceCard(await views.ListAsync(turn, scope, page, await views.ConfirmationAsync(record, repeated, cancellationToken), cancellationToken));
     }
 }
 
 /// <summary>"Record another": the empty form, for the consultation the list was about.</summary>
-public sealed class KeyIssueFormAction : ICardActionHandler
+public sealed class KeyIssueFormAction(KeyIssueViews views) : ICardActionHandler
 {
-    public Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
         if (!KeyIssueViews.TryEventOf(input, out var eventId))
         {
-            return Task.FromResult(CardActionResult.Message(CardActionDispatcher.OutdatedCardText));
+            return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
         }
 
         var values = new KeyIssueInput(KeyIssueRules.CodeOf(KeyIssueKind.KeyIssue), null, null, null, eventId, null, null);
-        return Task.FromResult(CardActionResult.ReplaceCard(KeyIssueViews.Form(turn, values)));
+        return CardActionResult.ReplaceCard(await views.FormAsync(turn, values, cancellationToken));
     }
 }
 
 /// <summary>Delete (after the card's confirmation).</summary>
-public sealed class DeleteKeyIssueAction(KeyIssueStore store, ILogger<DeleteKeyIssueAction> logger) : ICardActionHandler
+public sealed class DeleteKeyIssueAction(KeyIssueStore store, KeyIssueViews views, ILogger<DeleteKeyIssueAction> logger) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -291,13 +366,13 @@ public sealed class DeleteKeyIssueAction(KeyIssueStore store, ILogger<DeleteKeyI
 
         var scope = KeyIssueViews.ScopeOf(turn, eventId);
         var page = await store.ListAsync(scope, 0, KeyIssueViews.PageSize, cancellationToken);
-        var banner = deleted ? $"Deleted #{id}." : $"#{id} was already deleted.";
-        return CardActionResult.ReplaceCard(KeyIssueViews.List(turn, scope, page, banner));
+        string banner = deleted ? views.Texts["Deleted", id] : views.Texts["AlreadyDeleted", id];
+        return CardActionResult.ReplaceCard(await views.ListAsync(turn, scope, page, banner, cancellationToken));
     }
 }
 
 /// <summary>Previous and Next on the list.</summary>
-public sealed class KeyIssueListAction(KeyIssueStore store) : ICardActionHandler
+public sealed class KeyIssueListAction(KeyIssueStore store, KeyIssueViews views) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -309,6 +384,6 @@ public sealed class KeyIssueListAction(KeyIssueStore store) : ICardActionHandler
 
         var scope = KeyIssueViews.ScopeOf(turn, eventId);
         var page = await store.ListAsync(scope, pageIndex, KeyIssueViews.PageSize, cancellationToken);
-        return CardActionResult.ReplaceCard(KeyIssueViews.List(turn, scope, page, null));
+        return CardActionResult.ReplaceCard(await views.ListAsync(turn, scope, page, null, cancellationToken));
     }
 }

@@ -41,7 +41,32 @@ public sealed record KeyIssueContent(
     string? QuestionRef,
     string? InterventionRef);
 
-public sealed record KeyIssueCheck(KeyIssueContent? Content, IReadOnlyDictionary<KeyIssueField, string> Problems)
+/// <summary>What is wrong with a field of a key issue.</summary>
+public enum KeyIssueProblemKind
+{
+    KindMissing,
+    TextMissing,
+
+    /// <summary>Longer than <see cref="KeyIssueProblem.Limit"/>; it has <see cref="KeyIssueProblem.Actual"/>.</summary>
+    TextTooLong,
+
+    /// <summary>Themes or objectives: see <see cref="KeyIssueProblem.Tags"/>.</summary>
+    Tags,
+
+    /// <summary>No consultation named where one is needed (in a personal chat).</summary>
+    EventMissing,
+
+    /// <summary>A consultation the catalogue does not know (<see cref="KeyIssueProblem.Value"/>).</summary>
+    EventUnknown,
+
+    /// <summary>An unusable reference (odd characters or longer than <see cref="KeyIssueProblem.Limit"/>).</summary>
+    BadReference,
+}
+
+/// <summary>A problem with a field as a typed outcome; the Teams face words it in the person's language.</summary>
+public sealed record KeyIssueProblem(KeyIssueProblemKind Kind, int Limit = 0, int Actual = 0, TagProblem? Tags = null, string? Value = null);
+
+public sealed record KeyIssueCheck(KeyIssueContent? Content, IReadOnlyDictionary<KeyIssueField, KeyIssueProblem> Problems)
 {
     public bool IsValid => Content is not null;
 }
@@ -78,8 +103,6 @@ public static partial class KeyIssueRules
 
     public static string CodeOf(KeyIssueKind kind) => KindCodes.First(k => k.Value == kind).Key;
 
-    public static string Label(KeyIssueKind kind) => kind == KeyIssueKind.KeyIssue ? "Key issue" : "Recommendation";
-
     /// <summary>Splits a command's arguments into its options and its text; unknown "name:" words are part of the text.</summary>
     public static KeyIssueInput ParseCommand(KeyIssueKind kind, string arguments)
     {
@@ -115,42 +138,42 @@ public static partial class KeyIssueRules
     /// </summary>
     public static KeyIssueCheck Check(KeyIssueInput input, bool eventRequired)
     {
-        var problems = new Dictionary<KeyIssueField, string>();
+        var problems = new Dictionary<KeyIssueField, KeyIssueProblem>();
         KeyIssueKind? kind = input.Kind is { } code && KindCodes.TryGetValue(code.Trim(), out var known) ? known : null;
         if (kind is null)
         {
-            problems[KeyIssueField.Kind] = "Please choose: a key issue or a recommendation.";
+            problems[KeyIssueField.Kind] = new KeyIssueProblem(KeyIssueProblemKind.KindMissing);
         }
 
         var text = TypedText.MultiLine(input.Text);
         if (text.Length < MinTextLength)
         {
-            problems[KeyIssueField.Text] = "Please write the key issue or recommendation.";
+            problems[KeyIssueField.Text] = new KeyIssueProblem(KeyIssueProblemKind.TextMissing);
         }
         else if (text.Length > MaxTextLength)
         {
-            problems[KeyIssueField.Text] = $"Please keep it under {MaxTextLength:N0} characters (it has {text.Length:N0}).";
+            problems[KeyIssueField.Text] = new KeyIssueProblem(KeyIssueProblemKind.TextTooLong, MaxTextLength, text.Length);
         }
 
         var tags = GcmTagRules.Check(input.Themes, input.Objectives);
         if (tags.ThemesProblem is { } themesProblem)
         {
-            problems[KeyIssueField.Themes] = themesProblem;
+            problems[KeyIssueField.Themes] = new KeyIssueProblem(KeyIssueProblemKind.Tags, Tags: themesProblem);
         }
 
         if (tags.ObjectivesProblem is { } objectivesProblem)
         {
-            problems[KeyIssueField.Objectives] = objectivesProblem;
+            problems[KeyIssueField.Objectives] = new KeyIssueProblem(KeyIssueProblemKind.Tags, Tags: objectivesProblem);
         }
 
-        var eventId = Reference(input.EventId, MaxEventIdLength, KeyIssueField.Event, "consultation", problems);
+        var eventId = Reference(input.EventId, MaxEventIdLength, KeyIssueField.Event, problems);
         if (eventId is null && eventRequired && !problems.ContainsKey(KeyIssueField.Event))
         {
-            problems[KeyIssueField.Event] = "Please say which consultation this is from (its event id, e.g. consult-a).";
+            problems[KeyIssueField.Event] = new KeyIssueProblem(KeyIssueProblemKind.EventMissing);
         }
 
-        var question = Reference(input.QuestionRef, MaxReferenceLength, KeyIssueField.Question, "question", problems);
-        var intervention = Reference(input.InterventionRef, MaxReferenceLength, KeyIssueField.Intervention, "intervention", problems);
+        var question = Reference(input.QuestionRef, MaxReferenceLength, KeyIssueField.Question, problems);
+        var intervention = Reference(input.InterventionRef, MaxReferenceLength, KeyIssueField.Intervention, problems);
 
         if (problems.Count > 0)
         {
@@ -163,7 +186,7 @@ public static partial class KeyIssueRules
     }
 
     /// <summary>An id of another record (an event, a question, an intervention): short, plain characters, or null.</summary>
-    public static string? Reference(string? raw, int maxLength, KeyIssueField field, string what, IDictionary<KeyIssueField, string> problems)
+    public static string? Reference(string? raw, int maxLength, KeyIssueField field, IDictionary<KeyIssueField, KeyIssueProblem> problems)
     {
         var value = raw?.Trim();
         if (string.IsNullOrEmpty(value))
@@ -173,7 +196,7 @@ public static partial class KeyIssueRules
 
         if (value.Length > maxLength || !ReferencePattern().IsMatch(value))
         {
-            problems[field] = $"That {what} id is not one I can use: letters, digits and . _ : # - only, up to {maxLength} characters.";
+            problems[field] = new KeyIssueProblem(KeyIssueProblemKind.BadReference, maxLength);
             return null;
         }
 
@@ -181,16 +204,16 @@ public static partial class KeyIssueRules
     }
 
     /// <summary>An id typed as a command's argument (e.g. <c>key issues consult-a</c>); null when absent or unusable.</summary>
-    public static string? EventArgument(string arguments, out string? problem)
+    public static string? EventArgument(string arguments, out KeyIssueProblem? problem)
     {
-        var problems = new Dictionary<KeyIssueField, string>();
+        var problems = new Dictionary<KeyIssueField, KeyIssueProblem>();
         var value = arguments.Trim();
         if (value.StartsWith("event:", StringComparison.OrdinalIgnoreCase))
         {
             value = value["event:".Length..];
         }
 
-        var id = Reference(value, MaxEventIdLength, KeyIssueField.Event, "consultation", problems);
+        var id = Reference(value, MaxEventIdLength, KeyIssueField.Event, problems);
         problem = problems.GetValueOrDefault(KeyIssueField.Event);
         return id;
     }

@@ -6,11 +6,11 @@ namespace GcmBot.Bot.StakeholderDirectory;
 public sealed record CsvRow(int Line, IReadOnlyList<string> Cells);
 
 /// <summary>A parsed CSV file: the header, the data rows and the delimiter found; or why it could not be read.</summary>
-public sealed record CsvTable(IReadOnlyList<string> Header, IReadOnlyList<CsvRow> Rows, char Delimiter, string? Problem)
+public sealed record CsvTable(IReadOnlyList<string> Header, IReadOnlyList<CsvRow> Rows, char Delimiter, DirectoryProblem? Problem)
 {
     public bool IsValid => Problem is null;
 
-    public static CsvTable Failed(string problem) => new([], [], ',', problem);
+    public static CsvTable Failed(DirectoryProblem problem) => new([], [], ',', problem);
 }
 
 /// <summary>
@@ -71,7 +71,7 @@ public static class CsvParser
                 // A quote opens a quoted field only at its start; "ab"c" or ab"c is malformed, not guessed at.
                 if (cell.Length > 0 || quotedCell)
                 {
-                    return CsvTable.Failed($"Line {line} has a quote (\") in the middle of a field. Put fields that contain quotes in quotes and double the inner quotes (\"\").");
+                    return CsvTable.Failed(new DirectoryProblem(DirectoryProblemKind.QuoteInField, Number: line));
                 }
 
                 inQuotes = true;
@@ -107,7 +107,7 @@ public static class CsvParser
             {
                 if (quotedCell)
                 {
-                    return CsvTable.Failed($"Line {line} has text after a closing quote. Put the whole field in quotes.");
+                    return CsvTable.Failed(new DirectoryProblem(DirectoryProblemKind.TextAfterQuote, Number: line));
                 }
 
                 cell.Append(c);
@@ -116,7 +116,7 @@ public static class CsvParser
 
         if (inQuotes)
         {
-            return CsvTable.Failed($"A quote opened on line {quoteOpenedLine} is never closed, so I cannot tell where that field ends.");
+            return CsvTable.Failed(new DirectoryProblem(DirectoryProblemKind.QuoteNeverClosed, Number: quoteOpenedLine));
         }
 
         cells.Add(cell.ToString());
@@ -127,7 +127,7 @@ public static class CsvParser
 
         if (records.Count == 0)
         {
-            return CsvTable.Failed("The file is empty: it needs a header line and at least one row.");
+            return CsvTable.Failed(new DirectoryProblem(DirectoryProblemKind.Empty));
         }
 
         var header = records[0].Cells.Select(h => h.Trim()).ToList();
@@ -135,7 +135,7 @@ public static class CsvParser
     }
 
     private static CsvTable TooMany(int maxRows) =>
-        CsvTable.Failed($"The file has more than {maxRows:N0} rows. Split it into smaller files and import them one by one.");
+        CsvTable.Failed(new DirectoryProblem(DirectoryProblemKind.TooManyRows, Number: maxRows));
 
     /// <summary>Adds a record unless it is blank; false when the header plus <paramref name="maxRows"/> rows are exceeded.</summary>
     private static bool EndRecord(List<CsvRow> records, List<string> cells, int line, int maxRows)

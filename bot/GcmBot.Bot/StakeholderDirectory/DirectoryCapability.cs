@@ -11,15 +11,19 @@ public static class DirectoryCapability
     {
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<DirectoryViews>();
         services.AddSingleton<ImportFileReader>();
         services.AddHttpClient(nameof(ImportFileReader));
 
         // First of the erasers: it reads the person's registered e-mail, which Registration's eraser deletes.
         services.Insert(0, ServiceDescriptor.Scoped<IPersonalDataEraser, DirectoryEraser>());
 
-        services.AddBotCommand<DirectorySearchCommand>("directory", "Search the stakeholder directory by name, group, country, subregion, theme", ConversationScopes.Personal, "directory [text]", forOrganisers: true);
-        services.AddBotCommand<DirectorySearchCommand>("directory search", "Search the stakeholder directory for a name, organisation or e-mail", ConversationScopes.Personal, "directory search <text>", forOrganisers: true);
-        services.AddBotCommand<DirectoryImportCommand>("directory import", "Import organisations from a CSV file (dry run first)", ConversationScopes.Personal, "directory import (attach or paste a CSV)", forOrganisers: true);
+        services.AddBotCommand<DirectorySearchCommand>(
+            "directory", "Command.Directory", ConversationScopes.Personal, "directory [text]", forOrganisers: true, texts: typeof(DirectoryTexts));
+        services.AddBotCommand<DirectorySearchCommand>(
+            "directory search", "Command.DirectorySearch", ConversationScopes.Personal, "directory search <text>", forOrganisers: true, texts: typeof(DirectoryTexts));
+        services.AddBotCommand<DirectoryImportCommand>(
+            "directory import", "Command.DirectoryImport", ConversationScopes.Personal, "directory import [CSV]", forOrganisers: true, texts: typeof(DirectoryTexts));
         services.AddCardAction<DirectorySearchAction>(DirectoryVerbs.Search, forOrganisers: true);
         services.AddCardAction<DirectoryExportAction>(DirectoryVerbs.Export, forOrganisers: true);
         services.AddCardAction<ApplyImportAction>(DirectoryVerbs.ApplyImport, forOrganisers: true);

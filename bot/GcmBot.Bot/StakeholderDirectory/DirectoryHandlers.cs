@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace GcmBot.Bot.StakeholderDirectory;
 
 /// <summary><c>directory [text]</c> and <c>directory search &lt;text&gt;</c> (organisers): the search card.</summary>
-public sealed class DirectorySearchCommand(DirectoryStore store, IOptions<DirectoryOptions> options) : ICommandHandler
+public sealed class DirectorySearchCommand(DirectoryStore store, DirectoryViews views, IOptions<DirectoryOptions> options) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
@@ -18,19 +18,19 @@ public sealed class DirectorySearchCommand(DirectoryStore store, IOptions<Direct
         string? banner = null;
         if (text.Length > DirectoryLimits.SearchQueryLength)
         {
-            banner = $"The search text is longer than {DirectoryLimits.SearchQueryLength} characters, so I searched without it.";
+            banner = views.Texts["SearchTooLong", DirectoryLimits.SearchQueryLength];
             text = string.Empty;
         }
 
         await store.SyncRegistrationsAsync(cancellationToken);
         var filter = DirectoryViews.Filter(text);
         var page = await store.SearchAsync(filter, 0, options.Value.PageSize, cancellationToken);
-        await turn.SendCardAsync(DirectoryViews.Search(filter, text, page, banner, turn.TimeZone), cancellationToken);
+        await turn.SendCardAsync(views.Search(turn.Culture, filter, text, page, banner, turn.TimeZone), cancellationToken);
     }
 }
 
 /// <summary>The search card's Search, Previous and Next buttons (filters from the inputs or the button's data).</summary>
-public sealed class DirectorySearchAction(DirectoryStore store, IOptions<DirectoryOptions> options) : ICardActionHandler
+public sealed class DirectorySearchAction(DirectoryStore store, DirectoryViews views, IOptions<DirectoryOptions> options) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -41,17 +41,18 @@ public sealed class DirectorySearchAction(DirectoryStore store, IOptions<Directo
             return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
         }
 
-        var (filter, problem) = DirectoryViews.ReadFilter(input);
+        var (filter, problem) = views.ReadFilter(input);
         var shownText = filter.Text is null ? string.Empty : Engagement.TypedText.SingleLine(input.Text(DirectoryVerbs.Text));
         await store.SyncRegistrationsAsync(cancellationToken);
         var page = await store.SearchAsync(filter, pageIndex, options.Value.PageSize, cancellationToken);
-        return CardActionResult.ReplaceCard(DirectoryViews.Search(filter, shownText, page, problem, turn.TimeZone));
+        return CardActionResult.ReplaceCard(views.Search(turn.Culture, filter, shownText, page, problem, turn.TimeZone));
     }
 }
 
 /// <summary>The search card's Export CSV: what matches the filters the card shows, behind an expiring link.</summary>
 public sealed partial class DirectoryExportAction(
     DirectoryStore store,
+    DirectoryViews views,
     ExportStore exports,
     IOptions<PublicHostOptions> host,
     TimeProvider time,
@@ -59,7 +60,7 @@ public sealed partial class DirectoryExportAction(
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
-        var (filter, problem) = DirectoryViews.ReadFilter(input);
+        var (filter, problem) = views.ReadFilter(input);
         if (problem is not null)
         {
             return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
@@ -67,20 +68,20 @@ public sealed partial class DirectoryExportAction(
 
         await store.SyncRegistrationsAsync(cancellationToken);
         var entries = await store.ExportAsync(filter, cancellationToken);
-        var csv = new CsvWriter(DirectoryViews.ExportHeader);
+        var csv = new CsvWriter(views.ExportHeader());
         foreach (var entry in entries)
         {
-            csv.Row(DirectoryViews.ExportCells(entry));
+            csv.Row(views.ExportCells(entry));
         }
 
         var fileName = string.Create(CultureInfo.InvariantCulture, $"directory-{time.GetUtcNow():yyyyMMdd-HHmm}.csv");
         var link = await exports.PublishAsync(fileName, "text/csv; charset=utf-8", csv.ToUtf8Bytes(), cancellationToken);
         LogExported(logger, entries.Count);
         await turn.SendCardAsync(ExportCard.Build(new ExportCardModel(
-            "Stakeholder directory",
-            $"{entries.Count:N0} entr{(entries.Count == 1 ? "y" : "ies")}{(filter.IsEmpty ? string.Empty : " matching the filters")}, UTF-8 CSV for any spreadsheet program.",
+            views.Texts["Export.Title"],
+            views.Texts[filter.IsEmpty ? "Export.Description" : "Export.DescriptionFiltered", entries.Count],
             link.ToString(),
-            $"The link works for {host.Value.ExportLinkMinutes} minutes.")), cancellationToken);
+            views.Texts["Export.Expires", host.Value.ExportLinkMinutes])), cancellationToken);
         return CardActionResult.Done;
     }
 
@@ -94,6 +95,7 @@ public sealed partial class DirectoryExportAction(
 /// </summary>
 public sealed partial class DirectoryImportCommand(
     DirectoryStore store,
+    DirectoryViews views,
     ImportFileReader reader,
     IOptions<DirectoryOptions> options,
     ILogger<DirectoryImportCommand> logger) : ICommandHandler
@@ -103,43 +105,39 @@ public sealed partial class DirectoryImportCommand(
         var file = await reader.ReadAsync(turn.Context.Activity.AsMessageActivity(), cancellationToken);
         if (file is null)
         {
-            await turn.SendTextAsync(
-                "To import organisations into the directory, type **directory import** and attach a CSV file (UTF-8, comma or semicolon " +
-                "separated), or paste a few rows below the command. The first line is the header; organisation, stakeholder_group " +
-                $"and country are required:\n\n`{ImportRules.ExampleHeader}`\n\nI first show a dry run; nothing changes until you press **Apply import**.",
-                cancellationToken);
+            await turn.SendTextAsync(views.Texts["Import.Help", ImportRules.ExampleHeader], cancellationToken);
             return;
         }
 
         if (file.Problem is not null)
         {
-            await turn.SendTextAsync(file.Problem + " Nothing was imported.", cancellationToken);
+            await turn.SendTextAsync(views.Texts["NothingImported", views.Describe(file.Problem)], cancellationToken);
             return;
         }
 
         if (Encoding.UTF8.GetByteCount(file.Text!) > options.Value.MaxImportBytes)
         {
-            await turn.SendTextAsync($"That CSV is larger than {options.Value.MaxImportBytes / 1024:N0} KB, more than I import at once. Split it into smaller files. Nothing was imported.", cancellationToken);
+            await turn.SendTextAsync(views.Texts["TooLarge", options.Value.MaxImportBytes / 1024], cancellationToken);
             return;
         }
 
         var table = CsvParser.Parse(file.Text!, options.Value.MaxImportRows);
         if (!table.IsValid)
         {
-            await turn.SendTextAsync($"I could not read that CSV: {table.Problem} Nothing was imported.", cancellationToken);
+            await turn.SendTextAsync(views.Texts["CouldNotRead", views.Describe(table.Problem!)], cancellationToken);
             return;
         }
 
         var header = ImportRules.ReadHeader(table.Header);
         if (header.Problem is not null)
         {
-            await turn.SendTextAsync($"I could not read that CSV: {header.Problem} Nothing was imported.", cancellationToken);
+            await turn.SendTextAsync(views.Texts["CouldNotRead", views.Describe(header.Problem)], cancellationToken);
             return;
         }
 
         if (table.Rows.Count == 0)
         {
-            await turn.SendTextAsync("That CSV has a header but no rows. Nothing was imported.", cancellationToken);
+            await turn.SendTextAsync(views.Texts["NoRows"], cancellationToken);
             return;
         }
 
@@ -149,7 +147,7 @@ public sealed partial class DirectoryImportCommand(
         var import = await store.StageAsync(plan, turn.User.StableId, file.Name, cancellationToken);
         var targets = await store.NamesAsync(plan.Merged.Select(m => m.MergeInto ?? 0).Take(DirectoryImportCard.MaxListed).ToList(), cancellationToken);
         LogStaged(logger, plan.Accepted.Count, plan.Merged.Count, plan.Rejected.Count);
-        await turn.SendCardAsync(DirectoryViews.DryRun(import, plan, targets), cancellationToken);
+        await turn.SendCardAsync(views.DryRun(turn.Culture, import, plan, targets), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Directory import staged: {Accepted} new, {Merged} merged, {Rejected} rejected")]
@@ -157,7 +155,7 @@ public sealed partial class DirectoryImportCommand(
 }
 
 /// <summary>"Apply import": applies the stored dry run once; a second press or a stale card changes nothing.</summary>
-public sealed partial class ApplyImportAction(DirectoryStore store, ILogger<ApplyImportAction> logger) : ICardActionHandler
+public sealed partial class ApplyImportAction(DirectoryStore store, DirectoryViews views, ILogger<ApplyImportAction> logger) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -175,26 +173,26 @@ public sealed partial class ApplyImportAction(DirectoryStore store, ILogger<Appl
         {
             // The directory changed under the import (e.g. a registration took an address at that moment): nothing applied.
             LogApplyConflict(logger, ex);
-            return CardActionResult.Message("The directory changed while I was applying this import, so I applied nothing. Press **Apply import** again.");
+            return CardActionResult.Message(views.Texts["Apply.Conflict"]);
         }
 
         if (result.Import is not { } import)
         {
-            return CardActionResult.Message("I no longer have that import (staged imports are deleted a day after their dry run). Send the file again.");
+            return CardActionResult.Message(views.Texts["Apply.Gone"]);
         }
 
         switch (result.Outcome)
         {
             case ApplyOutcome.Applied:
                 LogApplied(logger, import.AcceptedCount, import.MergedCount);
-                return CardActionResult.ReplaceCard(DirectoryViews.Outcome(import, ImportCardState.Applied,
-                    $"Applied: {import.AcceptedCount:N0} new entr{(import.AcceptedCount == 1 ? "y" : "ies")} added, {import.MergedCount:N0} merged into existing entries."));
+                return CardActionResult.ReplaceCard(views.Outcome(turn.Culture, import, ImportCardState.Applied,
+                    views.Texts["Applied", import.AcceptedCount, import.MergedCount]));
             case ApplyOutcome.AlreadyApplied:
-                return CardActionResult.ReplaceCard(DirectoryViews.Outcome(import, ImportCardState.Closed, "This import was already applied; nothing more was changed."));
+                return CardActionResult.ReplaceCard(views.Outcome(turn.Culture, import, ImportCardState.Closed, views.Texts["Apply.Already"]));
             case ApplyOutcome.Discarded:
-                return CardActionResult.ReplaceCard(DirectoryViews.Outcome(import, ImportCardState.Discarded, "This import was discarded, so it cannot be applied. Send the file again."));
+                return CardActionResult.ReplaceCard(views.Outcome(turn.Culture, import, ImportCardState.Discarded, views.Texts["Apply.Discarded"]));
             default:
-                return CardActionResult.ReplaceCard(DirectoryViews.Outcome(import, ImportCardState.Closed, "This dry run has expired, so nothing was applied. Send the file again for a fresh dry run."));
+                return CardActionResult.ReplaceCard(views.Outcome(turn.Culture, import, ImportCardState.Closed, views.Texts["Apply.Expired"]));
         }
     }
 
@@ -206,7 +204,7 @@ public sealed partial class ApplyImportAction(DirectoryStore store, ILogger<Appl
 }
 
 /// <summary>"Discard": drops a staged import and its rows.</summary>
-public sealed class DiscardImportAction(DirectoryStore store) : ICardActionHandler
+public sealed class DiscardImportAction(DirectoryStore store, DirectoryViews views) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
@@ -218,9 +216,10 @@ public sealed class DiscardImportAction(DirectoryStore store) : ICardActionHandl
         var result = await store.DiscardAsync(id, cancellationToken);
         return result switch
         {
-            { Import: null } => CardActionResult.Message("I no longer have that import; nothing was changed."),
-            { Outcome: ApplyOutcome.AlreadyApplied } => CardActionResult.ReplaceCard(DirectoryViews.Outcome(result.Import, ImportCardState.Closed, "This import was already applied, so it cannot be discarded.")),
-            _ => CardActionResult.ReplaceCard(DirectoryViews.Outcome(result.Import, ImportCardState.Discarded, "Discarded: nothing was imported.")),
+            { Import: null } => CardActionResult.Message(views.Texts["Discard.Gone"]),
+            { Outcome: ApplyOutcome.AlreadyApplied } => CardActionResult.ReplaceCard(
+                views.Outcome(turn.Culture, result.Import, ImportCardState.Closed, views.Texts["Discard.AlreadyApplied"])),
+            _ => CardActionResult.ReplaceCard(views.Outcome(turn.Culture, result.Import, ImportCardState.Discarded, views.Texts["Discarded"])),
         };
     }
 }

@@ -7,10 +7,13 @@ using Newtonsoft.Json.Linq;
 
 namespace GcmBot.Bot.StakeholderDirectory;
 
-/// <summary>The CSV an organiser sent: its name and text, or why it cannot be read (worded for them).</summary>
-public sealed record ImportFile(string Name, string? Text, string? Problem)
+/// <summary>The CSV an organiser sent: its name and text, or why it cannot be read.</summary>
+public sealed record ImportFile(string Name, string? Text, DirectoryProblem? Problem)
 {
-    public static ImportFile Failed(string problem) => new(string.Empty, null, problem);
+    /// <summary>The name of rows pasted below the command (not a file); cards show it in the organiser's language.</summary>
+    public const string Pasted = "\u0000pasted";
+
+    public static ImportFile Failed(DirectoryProblem problem) => new(string.Empty, null, problem);
 }
 
 /// <summary>
@@ -29,7 +32,7 @@ public sealed partial class ImportFileReader(IHttpClientFactory httpClients, IOp
         var files = (activity.Attachments ?? []).Where(a => a.ContentType == FileDownloadInfo).ToList();
         if (files.Count > 1)
         {
-            return ImportFile.Failed("Please attach one CSV file at a time.");
+            return ImportFile.Failed(new DirectoryProblem(DirectoryProblemKind.OneFileAtATime));
         }
 
         if (files.Count == 1)
@@ -38,7 +41,7 @@ public sealed partial class ImportFileReader(IHttpClientFactory httpClients, IOp
         }
 
         var pasted = PastedText(activity);
-        return pasted.Length == 0 ? null : new ImportFile("pasted CSV", pasted, null);
+        return pasted.Length == 0 ? null : new ImportFile(ImportFile.Pasted, pasted, null);
     }
 
     /// <summary>What follows "directory import" in the message, line breaks kept (the command text folds them).</summary>
@@ -66,12 +69,12 @@ public sealed partial class ImportFileReader(IHttpClientFactory httpClients, IOp
         var fileType = content?["fileType"]?.Value<string>();
         if (!name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !string.Equals(fileType, "csv", StringComparison.OrdinalIgnoreCase))
         {
-            return ImportFile.Failed($"\"{name}\" is not a CSV file. Save the sheet as CSV (UTF-8) and attach that.");
+            return ImportFile.Failed(new DirectoryProblem(DirectoryProblemKind.NotCsv, name));
         }
 
         if (!Uri.TryCreate(content?["downloadUrl"]?.Value<string>(), UriKind.Absolute, out var url) || !IsAllowed(url))
         {
-            return ImportFile.Failed("I could not download that file: Teams did not give me a download link I can use. Try attaching it again.");
+            return ImportFile.Failed(new DirectoryProblem(DirectoryProblemKind.NoDownloadLink));
         }
 
         var limit = options.Value.MaxImportBytes;
@@ -83,7 +86,7 @@ public sealed partial class ImportFileReader(IHttpClientFactory httpClients, IOp
             if (!response.IsSuccessStatusCode)
             {
                 LogDownloadFailed(logger, (int)response.StatusCode);
-                return ImportFile.Failed("I could not download that file (the link may have expired). Attach it again, please.");
+                return ImportFile.Failed(new DirectoryProblem(DirectoryProblemKind.DownloadFailed));
             }
 
             if (response.Content.Headers.ContentLength > limit)
@@ -109,21 +112,21 @@ public sealed partial class ImportFileReader(IHttpClientFactory httpClients, IOp
         }
         catch (DecoderFallbackException)
         {
-            return ImportFile.Failed($"\"{name}\" is not UTF-8 text. In your spreadsheet program choose Save as → CSV UTF-8, then attach it again.");
+            return ImportFile.Failed(new DirectoryProblem(DirectoryProblemKind.NotUtf8, name));
         }
         catch (HttpRequestException ex)
         {
             LogDownloadError(logger, ex);
-            return ImportFile.Failed("I could not download that file just now. Please try again in a moment.");
+            return ImportFile.Failed(new DirectoryProblem(DirectoryProblemKind.DownloadError));
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ImportFile.Failed("Downloading that file took too long. Please try again, or split it into smaller files.");
+            return ImportFile.Failed(new DirectoryProblem(DirectoryProblemKind.DownloadTooSlow));
         }
     }
 
     private static ImportFile TooLarge(string name, int limit) =>
-        ImportFile.Failed($"\"{name}\" is larger than {limit / 1024:N0} KB, more than I import at once. Split it into smaller files.");
+        ImportFile.Failed(new DirectoryProblem(DirectoryProblemKind.FileTooLarge, name, limit / 1024));
 
     private bool IsAllowed(Uri url)
     {

@@ -45,14 +45,14 @@ public sealed record ImportCandidate(
 /// <summary>A row the dry run accepted (new, <see cref="MergeInto"/> null) or merged into an existing entry.</summary>
 public sealed record StagedRow(ImportCandidate Row, long? MergeInto, string? MergedBy);
 
-/// <summary>A row the dry run refused, with the reasons, worded for the organiser.</summary>
-public sealed record RejectedRow(int Line, IReadOnlyList<string> Reasons);
+/// <summary>A row the dry run refused, with the reasons.</summary>
+public sealed record RejectedRow(int Line, IReadOnlyList<DirectoryProblem> Reasons);
 
 /// <summary>What an import would do: rows to add, rows to merge into existing entries, rows refused.</summary>
 public sealed record ImportPlan(IReadOnlyList<StagedRow> Accepted, IReadOnlyList<StagedRow> Merged, IReadOnlyList<RejectedRow> Rejected, IReadOnlyList<string> IgnoredColumns);
 
 /// <summary>The file's header read into columns, or what is wrong with it.</summary>
-public sealed record ImportHeader(IReadOnlyDictionary<ImportColumn, int> Columns, IReadOnlyList<string> Ignored, string? Problem);
+public sealed record ImportHeader(IReadOnlyDictionary<ImportColumn, int> Columns, IReadOnlyList<string> Ignored, DirectoryProblem? Problem);
 
 /// <summary>The keys of the directory's entries as an import matches against them.</summary>
 public sealed record ExistingKeys(IReadOnlyDictionary<string, long> ByEmail, IReadOnlyDictionary<string, long> ByOrganisation);
@@ -117,25 +117,23 @@ public static class ImportRules
 
             if (!columns.TryAdd(column, i))
             {
-                return new ImportHeader(columns, ignored, $"The header names the column \"{Shorten(name, 40)}\" twice. Keep one and import again.");
+                return new ImportHeader(columns, ignored, new DirectoryProblem(DirectoryProblemKind.ColumnTwice, Shorten(name, 40)));
             }
         }
 
         var missing = Required.Where(c => !columns.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            return new ImportHeader(columns, ignored,
-                $"The first line must be a header naming at least the columns {string.Join(", ", Required.Select(Describe))}; " +
-                $"I could not find {string.Join(", ", missing.Select(Describe))}. A full header reads: {ExampleHeader}");
+            return new ImportHeader(columns, ignored, new DirectoryProblem(DirectoryProblemKind.ColumnsMissing, Columns: missing));
         }
 
         return new ImportHeader(columns, ignored, null);
     }
 
     /// <summary>Checks one row; returns the tidy row, or every reason it cannot be imported.</summary>
-    public static (ImportCandidate? Row, IReadOnlyList<string> Problems) ReadRow(CsvRow row, IReadOnlyDictionary<ImportColumn, int> columns)
+    public static (ImportCandidate? Row, IReadOnlyList<DirectoryProblem> Problems) ReadRow(CsvRow row, IReadOnlyDictionary<ImportColumn, int> columns)
     {
-        var problems = new List<string>();
+        var problems = new List<DirectoryProblem>();
         string Cell(ImportColumn column) =>
             columns.TryGetValue(column, out var index) && index < row.Cells.Count ? TypedText.SingleLine(row.Cells[index]) : string.Empty;
 
@@ -151,13 +149,13 @@ public static class ImportRules
         var key = DirectoryKeys.Organisation(organisation);
         if (organisation.Length is > 0 and <= DirectoryLimits.OrganisationLength && key.Length == 0)
         {
-            problems.Add($"the organisation \"{Shorten(organisation, 40)}\" has no letters or digits");
+            problems.Add(new DirectoryProblem(DirectoryProblemKind.NoLettersOrDigits, Shorten(organisation, 40)));
         }
 
         string? group = null;
         if (groupText.Length == 0)
         {
-            problems.Add("the stakeholder group is missing");
+            problems.Add(new DirectoryProblem(DirectoryProblemKind.Missing, Column: ImportColumn.StakeholderGroup));
         }
         else if (FindGroup(groupText) is { } g)
         {
@@ -165,13 +163,13 @@ public static class ImportRules
         }
         else
         {
-            problems.Add($"\"{Shorten(groupText, 40)}\" is not a stakeholder group I know (e.g. civil-society, migrants, academia)");
+            problems.Add(new DirectoryProblem(DirectoryProblemKind.UnknownGroup, Shorten(groupText, 40)));
         }
 
         Country? country = null;
         if (countryText.Length == 0)
         {
-            problems.Add("the country is missing");
+            problems.Add(new DirectoryProblem(DirectoryProblemKind.Missing, Column: ImportColumn.Country));
         }
         else if (FindCountry(countryText) is { } c)
         {
@@ -179,26 +177,26 @@ public static class ImportRules
         }
         else
         {
-            problems.Add($"\"{Shorten(countryText, 40)}\" is not an ESCAP country I know (use its ISO code, e.g. NP, or its name)");
+            problems.Add(new DirectoryProblem(DirectoryProblemKind.UnknownCountry, Shorten(countryText, 40)));
         }
 
         if (email.Length > DirectoryLimits.EmailLength)
         {
-            problems.Add($"the e-mail is longer than {DirectoryLimits.EmailLength} characters");
+            problems.Add(new DirectoryProblem(DirectoryProblemKind.EmailTooLong, Number: DirectoryLimits.EmailLength));
         }
         else if (email.Length > 0 && !DirectoryKeys.IsValidEmail(email))
         {
-            problems.Add($"\"{Shorten(email, 60)}\" is not a valid e-mail address");
+            problems.Add(new DirectoryProblem(DirectoryProblemKind.EmailInvalid, Shorten(email, 60)));
         }
 
         var themes = GcmTagRules.ParseThemes(themesText, required: false);
         if (!themes.IsValid)
         {
-            problems.Add(LowerFirst(themes.Problem!));
+            problems.Add(new DirectoryProblem(DirectoryProblemKind.Themes, Tags: themes.Problem));
         }
 
-        var contact = ReadConsent(Cell(ImportColumn.ConsentToContact), "consent to contact", problems);
-        var listing = ReadConsent(Cell(ImportColumn.ConsentToList), "consent to list", problems);
+        var contact = ReadConsent(Cell(ImportColumn.ConsentToContact), ImportColumn.ConsentToContact, problems);
+        var listing = ReadConsent(Cell(ImportColumn.ConsentToList), ImportColumn.ConsentToList, problems);
 
         if (problems.Count > 0)
         {
@@ -238,13 +236,13 @@ public static class ImportRules
             // A second row for the same e-mail or organisation would merge into the first: say so instead of guessing.
             if (row.EmailKey is { } ek && seenEmails.TryGetValue(ek, out var firstByEmail))
             {
-                rejected.Add(new RejectedRow(row.Line, [$"duplicate in this file: the same e-mail as line {firstByEmail}"]));
+                rejected.Add(new RejectedRow(row.Line, [new DirectoryProblem(DirectoryProblemKind.DuplicateEmail, Number: firstByEmail)]));
                 continue;
             }
 
             if (seenOrganisations.TryGetValue(row.OrganisationKey, out var firstByName))
             {
-                rejected.Add(new RejectedRow(row.Line, [$"duplicate in this file: the same organisation as line {firstByName}"]));
+                rejected.Add(new RejectedRow(row.Line, [new DirectoryProblem(DirectoryProblemKind.DuplicateOrganisation, Number: firstByName)]));
                 continue;
             }
 
@@ -256,11 +254,11 @@ public static class ImportRules
             seenOrganisations[row.OrganisationKey] = row.Line;
             if (row.EmailKey is { } emailKey && existing.ByEmail.TryGetValue(emailKey, out var byEmail))
             {
-                merged.Add(new StagedRow(row, byEmail, "e-mail"));
+                merged.Add(new StagedRow(row, byEmail, MergedByEmail));
             }
             else if (existing.ByOrganisation.TryGetValue(row.OrganisationKey, out var byName))
             {
-                merged.Add(new StagedRow(row, byName, "organisation"));
+                merged.Add(new StagedRow(row, byName, MergedByOrganisation));
             }
             else
             {
@@ -271,6 +269,12 @@ public static class ImportRules
         return new ImportPlan(accepted, merged, rejected, header.Ignored);
     }
 
+    /// <summary>What a merged row matched on (kept with the staged row; cards word it).</summary>
+    public const string MergedByEmail = "e-mail";
+
+    public const string MergedByOrganisation = "organisation";
+
+    /// <summary>A column's name in the header, as organisers write it.</summary>
     public static string Describe(ImportColumn column) => column switch
     {
         ImportColumn.Organisation => "organisation",
@@ -299,7 +303,7 @@ public static class ImportRules
             c.Code != "OTHER" && (DirectoryKeys.Fold(c.Code) == folded || DirectoryKeys.Fold(c.Name) == folded));
     }
 
-    private static ConsentState ReadConsent(string text, string what, List<string> problems)
+    private static ConsentState ReadConsent(string text, ImportColumn column, List<DirectoryProblem> problems)
     {
         switch (DirectoryKeys.Fold(text))
         {
@@ -318,24 +322,22 @@ public static class ImportRules
             case "0":
                 return ConsentState.No;
             default:
-                problems.Add($"{what} must be yes, no or empty (not confirmed), not \"{Shorten(text, 20)}\"");
+                problems.Add(new DirectoryProblem(DirectoryProblemKind.ConsentInvalid, Shorten(text, 20), Column: column));
                 return ConsentState.NotConfirmed;
         }
     }
 
-    private static void Check(List<string> problems, string value, ImportColumn column, int max, bool required)
+    private static void Check(List<DirectoryProblem> problems, string value, ImportColumn column, int max, bool required)
     {
         if (required && value.Length == 0)
         {
-            problems.Add($"the {Describe(column).Replace('_', ' ')} is missing");
+            problems.Add(new DirectoryProblem(DirectoryProblemKind.Missing, Column: column));
         }
         else if (value.Length > max)
         {
-            problems.Add($"the {Describe(column).Replace('_', ' ')} is longer than {max} characters");
+            problems.Add(new DirectoryProblem(DirectoryProblemKind.TooLong, Number: max, Column: column));
         }
     }
-
-    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 }

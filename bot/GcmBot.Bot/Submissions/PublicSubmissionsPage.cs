@@ -1,8 +1,13 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using GcmBot.Bot.Engagement;
+using GcmBot.Bot.Languages;
 using GcmBot.Cards.Common;
+using GcmBot.Cards.Words;
+using Microsoft.Extensions.Localization;
+using Microsoft.Net.Http.Headers;
 
 namespace GcmBot.Bot.Submissions;
 
@@ -26,15 +31,13 @@ public sealed record PublicSubmissionsDocument(DateTimeOffset GeneratedAt, IRead
 
 /// <summary>
 /// The public page of published submissions: plain, accessible HTML with no script, that ESCAP's web team can link to
-/// or copy as it is. People's text is HTML-encoded everywhere and only https links become links; the host also sends a
-/// Content-Security-Policy that allows no script at all, in case anything ever slipped through.
+/// or copy as it is. It speaks the reader's language (<c>?lang=fr</c>, else the browser's <c>Accept-Language</c>, else
+/// English) and offers the other languages as plain links. People's text is HTML-encoded everywhere and only https links
+/// become links; the host also sends a Content-Security-Policy that allows no script and no inline style but the
+/// page's own stylesheet (by its hash), in case anything ever slipped through.
 /// </summary>
 public static class PublicSubmissionsPage
 {
-    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
-
-    private const string Title = "Written submissions to the Asia-Pacific regional review of the Global Compact for Migration";
-
     private const string Style =
         "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",sans-serif;line-height:1.55;color:#1b1b1b;background:#fff;margin:0}" +
         "header,nav,main,footer{max-width:46rem;margin:0 auto;padding:0 1rem}" +
@@ -45,7 +48,37 @@ public static class PublicSubmissionsPage
         "article{border-left:4px solid #9cc3d5;padding:.25rem 0 .25rem 1rem;margin:1rem 0}" +
         "article p{margin:.4rem 0;overflow-wrap:anywhere}a{color:#0b4f6c}a:focus{outline:3px solid #f2a900;outline-offset:2px}" +
         "nav ul{padding-left:1.25rem}footer{margin-top:3rem;padding-bottom:2rem;border-top:1px solid #ccc}" +
+        ".languages ul{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}" +
+        ".languages a[aria-current]{font-weight:700;text-decoration:none;color:#1b1b1b}" +
         "@media print{nav{display:none}a{color:#000}}";
+
+    /// <summary>The page's own stylesheet is allowed by its hash: no <c>unsafe-inline</c>, no script at all.</summary>
+    public static readonly string ContentSecurityPolicy =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; base-uri 'none'; form-action 'none'";
+
+    /// <summary>The query parameter of the language switch (<c>?lang=fr</c>).</summary>
+    public const string LanguageParameter = "lang";
+
+    // Stands for an HTML fragment (a date, a link) inside a text while the text is encoded.
+    private const string Slot = "\u0001";
+
+    /// <summary>
+    /// The page's language: the one the switch chose (<c>?lang=</c>), else the first supported language of the browser's
+    /// <c>Accept-Language</c> by preference, else English.
+    /// </summary>
+    public static CultureInfo LanguageOf(string? chosen, IEnumerable<StringWithQualityHeaderValue> acceptLanguage)
+    {
+        if (SupportedLanguages.Match(chosen) is { } language)
+        {
+            return language;
+        }
+
+        return acceptLanguage
+            .Where(l => l.Quality is null or > 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => SupportedLanguages.Match(l.Value.Value))
+            .FirstOrDefault(l => l is not null && !SupportedLanguages.IsPseudo(l)) ?? SupportedLanguages.English;
+    }
 
     public static PublicSubmissionsDocument Document(IReadOnlyList<SubmissionRecord> published, DateTimeOffset generatedAt)
     {
@@ -66,26 +99,33 @@ public static class PublicSubmissionsPage
         return new PublicSubmissionsDocument(generatedAt, submissions, groups);
     }
 
-    public static string Html(IReadOnlyList<SubmissionRecord> published, DateTimeOffset generatedAt)
+    /// <summary>The page in <paramref name="culture"/>; <paramref name="texts"/> are this capability's resource texts.</summary>
+    public static string Html(IReadOnlyList<SubmissionRecord> published, DateTimeOffset generatedAt, CultureInfo culture, IStringLocalizer texts)
     {
+        using var language = LanguageScope.Use(culture);
         var shown = published.Where(s => s.IsPublished).ToList();
-        var html = new StringBuilder(4096 + shown.Sum(s => (s.Text?.Length ?? 0) + 400));
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        var title = texts["Page.Title"];
+        var html = new StringBuilder(6144 + shown.Sum(s => (s.Text?.Length ?? 0) + 400));
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(SupportedLanguages.TagOf(culture)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Encode(Title)).Append("</title>\n")
-            .Append("<link rel=\"alternate\" type=\"application/json\" href=\"submissions.json\">\n")
-            .Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
+            .Append("<title>").Append(Encode(title)).Append("</title>\n")
+            .Append("<link rel=\"alternate\" type=\"application/json\" href=\"submissions.json\">\n");
+        foreach (var other in SupportedLanguages.All)
+        {
+            html.Append("<link rel=\"alternate\" hreflang=\"").Append(other.Name).Append("\" href=\"?lang=").Append(other.Name).Append("\">\n");
+        }
 
-        html.Append("<header>\n<p class=\"kicker\">UN Regional Network on Migration for Asia and the Pacific</p>\n")
-            .Append("<h1>").Append(Encode(Title)).Append("</h1>\n")
-            .Append("<p>Civil society organisations and other stakeholders sent these written submissions to the regional review. ")
-            .Append("They are grouped by the roundtable themes of the review and the GCM objectives they address. Each is published ")
-            .Append("as its author allowed: with their name, or under their organisation only.</p>\n")
-            .Append("<p class=\"note\">").Append(shown.Count switch { 0 => "No submissions published yet", 1 => "1 submission published", _ => $"{shown.Count} submissions published" })
-            .Append(". Updated ").Append(Time(generatedAt)).Append(" (Bangkok time, GMT+7).</p>\n</header>\n");
+        html.Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
+
+        html.Append("<header>\n");
+        LanguageSwitch(html, culture, texts);
+        html.Append("<p class=\"kicker\">").Append(Encode(texts["Page.Kicker"])).Append("</p>\n")
+            .Append("<h1>").Append(Encode(title)).Append("</h1>\n")
+            .Append("<p>").Append(Encode(texts["Page.Intro"])).Append("</p>\n")
+            .Append("<p class=\"note\">").Append(WithSlot(texts["Page.Count", shown.Count, Slot], Time(generatedAt, culture))).Append("</p>\n</header>\n");
 
         var groups = Groups(shown);
-        html.Append("<nav aria-label=\"Roundtable themes\">\n<h2>Roundtable themes</h2>\n<ul>\n");
+        html.Append("<nav aria-labelledby=\"themes-nav\">\n<h2 id=\"themes-nav\">").Append(Encode(texts["Page.ThemesNav"])).Append("</h2>\n<ul>\n");
         foreach (var theme in GcmReference.Themes)
         {
             var count = shown.Count(s => s.Tags.Themes.Contains(theme.Code));
@@ -97,29 +137,29 @@ public static class PublicSubmissionsPage
         var written = new HashSet<int>();
         foreach (var theme in GcmReference.Themes)
         {
-            html.Append("<section aria-labelledby=\"theme-").Append(theme.Code).Append("\">\n<h2 id=\"theme-").Append(theme.Code).Append("\">Theme ")
-                .Append(Encode(theme.Label)).Append("</h2>\n<p class=\"note\">GCM objectives ")
-                .Append(string.Join(", ", theme.Objectives.Order())).Append(".</p>\n");
+            html.Append("<section aria-labelledby=\"theme-").Append(theme.Code).Append("\">\n<h2 id=\"theme-").Append(theme.Code).Append("\">")
+                .Append(Encode(texts["Page.Theme", theme.Label])).Append("</h2>\n<p class=\"note\">")
+                .Append(Encode(texts["Page.ThemeObjectives", string.Join(", ", theme.Objectives.Order())])).Append("</p>\n");
             var themeGroups = groups.Where(g => g.Theme == theme).ToList();
             if (themeGroups.Count == 0)
             {
-                html.Append("<p>No submissions on this theme have been published yet.</p>\n");
+                html.Append("<p>").Append(Encode(texts["Page.NoneOnTheme"])).Append("</p>\n");
             }
 
             foreach (var group in themeGroups)
             {
                 var id = group.Objective is { } o ? $"theme-{theme.Code}-objective-{o.Number}" : $"theme-{theme.Code}-general";
                 html.Append("<section aria-labelledby=\"").Append(id).Append("\">\n<h3 id=\"").Append(id).Append("\">")
-                    .Append(group.Objective is { } objective
-                        ? $"Objective {objective.Number}: {Encode(objective.Title)}"
-                        : $"Theme {theme.Code} as a whole")
+                    .Append(Encode(group.Objective is { } objective
+                        ? texts["Page.Objective", objective.Number, objective.Title]
+                        : texts["Page.ThemeAsAWhole", theme.Code.ToString()]))
                     .Append("</h3>\n");
                 var again = new List<SubmissionRecord>();
                 foreach (var submission in group.Items)
                 {
                     if (written.Add(submission.Id))
                     {
-                        Article(html, submission);
+                        Article(html, submission, culture, texts);
                     }
                     else
                     {
@@ -130,7 +170,7 @@ public static class PublicSubmissionsPage
                 // A submission is written out once, where it first appears; later groups point back to it.
                 if (again.Count > 0)
                 {
-                    html.Append("<p class=\"note\">Also here (shown in full above):</p>\n<ul>\n");
+                    html.Append("<p class=\"note\">").Append(Encode(texts["Page.AlsoHere"])).Append("</p>\n<ul>\n");
                     foreach (var submission in again)
                     {
                         html.Append("<li><a href=\"#submission-").Append(submission.Id.ToString(CultureInfo.InvariantCulture)).Append("\">")
@@ -146,9 +186,9 @@ public static class PublicSubmissionsPage
             html.Append("</section>\n");
         }
 
-        html.Append("</main>\n<footer>\n<p class=\"note\">Submissions are published after review by the Regional Network secretariat and ")
-            .Append("only as their authors consented. The views are the authors' own. The same list as data: ")
-            .Append("<a href=\"submissions.json\">submissions.json</a>.</p>\n</footer>\n</body>\n</html>\n");
+        html.Append("</main>\n<footer>\n<p class=\"note\">")
+            .Append(WithSlot(texts["Page.Footer", Slot], "<a href=\"submissions.json\">submissions.json</a>"))
+            .Append("</p>\n</footer>\n</body>\n</html>\n");
         return html.ToString();
     }
 
@@ -156,22 +196,43 @@ public static class PublicSubmissionsPage
     public static string? SafeLink(string? link) =>
         link is null ? null : SubmissionRules.NormaliseLink(link, out var problem) is { } safe && problem is null ? safe : null;
 
-    private static void Article(StringBuilder html, SubmissionRecord s)
+    /// <summary>
+    /// A link per language, each named in its own language, that works without script: the page again with <c>?lang=</c>.
+    /// </summary>
+    private static void LanguageSwitch(StringBuilder html, CultureInfo culture, IStringLocalizer texts)
+    {
+        html.Append("<nav class=\"languages\" aria-label=\"").Append(Encode(texts["Page.Languages"])).Append("\">\n<ul>\n");
+        foreach (var other in SupportedLanguages.All)
+        {
+            html.Append("<li><a href=\"?").Append(LanguageParameter).Append('=').Append(other.Name).Append("\" hreflang=\"").Append(other.Name)
+                .Append("\" lang=\"").Append(other.Name).Append('"');
+            if (other.Name == SupportedLanguages.TagOf(culture))
+            {
+                html.Append(" aria-current=\"true\"");
+            }
+
+            html.Append('>').Append(Encode(SupportedLanguages.NativeName(other))).Append("</a></li>\n");
+        }
+
+        html.Append("</ul>\n</nav>\n");
+    }
+
+    private static void Article(StringBuilder html, SubmissionRecord s, CultureInfo culture, IStringLocalizer texts)
     {
         var id = "submission-" + s.Id.ToString(CultureInfo.InvariantCulture);
         html.Append("<article id=\"").Append(id).Append("\" aria-labelledby=\"").Append(id).Append("-title\">\n")
             .Append("<h4 id=\"").Append(id).Append("-title\">").Append(Encode(s.Title)).Append("</h4>\n<p class=\"meta\">");
         var by = string.Join(", ", new[] { s.PublicName, s.PublicOrganisation }.Where(x => !string.IsNullOrWhiteSpace(x)));
-        html.Append(by.Length == 0 ? "Author not named" : "By " + Encode(by));
+        html.Append(by.Length == 0 ? Encode(texts["Page.AuthorNotNamed"]) : Encode(texts["Page.By", by]));
         if (s.PublishedAt is { } published)
         {
-            html.Append(" · published ").Append(Time(published));
+            html.Append(" · ").Append(WithSlot(texts["Page.Published", Slot], Time(published, culture)));
         }
 
-        html.Append(" · themes ").Append(Encode(s.Tags.ThemesText));
+        html.Append(" · ").Append(Encode(texts["Page.Themes", s.Tags.ThemesText]));
         if (s.Tags.Objectives.Count > 0)
         {
-            html.Append(" · objectives ").Append(Encode(s.Tags.ObjectivesText));
+            html.Append(" · ").Append(Encode(texts["Page.Objectives", s.Tags.ObjectivesText]));
         }
 
         html.Append("</p>\n");
@@ -182,7 +243,7 @@ public static class PublicSubmissionsPage
 
         if (SafeLink(s.Link) is { } link && Uri.TryCreate(link, UriKind.Absolute, out var uri))
         {
-            html.Append("<p><a href=\"").Append(Encode(link)).Append("\" rel=\"noopener noreferrer\">Read the document</a> <span class=\"meta\">(")
+            html.Append("<p><a href=\"").Append(Encode(link)).Append("\" rel=\"noopener noreferrer\">").Append(Encode(texts["Page.ReadDocument"])).Append("</a> <span class=\"meta\">(")
                 .Append(Encode(uri.IdnHost)).Append(")</span></p>\n");
         }
 
@@ -214,11 +275,14 @@ public static class PublicSubmissionsPage
         return groups;
     }
 
-    private static string Time(DateTimeOffset at)
+    private static string Time(DateTimeOffset at, CultureInfo culture)
     {
         var local = TimeZoneInfo.ConvertTime(at, TimeText.ReferenceZone);
-        return string.Create(CultureInfo.InvariantCulture, $"<time datetime=\"{local:yyyy-MM-dd}\">{local:d MMMM yyyy}</time>");
+        return string.Create(CultureInfo.InvariantCulture, $"<time datetime=\"{local:yyyy-MM-dd}\">{Encode(LocalTimes.Date(at, TimeText.ReferenceZone, culture))}</time>");
     }
+
+    /// <summary>A text encoded for HTML, with the fragment put where the text had <see cref="Slot"/>.</summary>
+    private static string WithSlot(string text, string fragment) => Encode(text).Replace(Slot, fragment, StringComparison.Ordinal);
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GcmBot.Bot.Languages;
 using GcmBot.Bot.Teams;
 using GcmBot.Bot.Teams.Outbound;
 using GcmBot.Bot.Teams.Routing;
@@ -12,7 +13,7 @@ public sealed class ReviewSubmissionsCommand(SubmissionStore store, SubmissionVi
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var page = await store.PendingAsync(0, SubmissionViews.ReviewPageSize, cancellationToken);
-        await turn.SendCardAsync(views.ReviewList(page, null, turn.TimeZone), cancellationToken);
+        await turn.SendCardAsync(views.ReviewList(turn.Culture, page, null, turn.TimeZone), cancellationToken);
     }
 }
 
@@ -27,16 +28,16 @@ public sealed class ReviewListAction(SubmissionStore store, SubmissionViews view
         }
 
         var page = await store.PendingAsync(pageIndex, SubmissionViews.ReviewPageSize, cancellationToken);
-        return CardActionResult.ReplaceCard(views.ReviewList(page, null, turn.TimeZone));
+        return CardActionResult.ReplaceCard(views.ReviewList(turn.Culture, page, null, turn.TimeZone));
     }
 }
 
 /// <summary>Organisers: one submission in full.</summary>
-public sealed class ReviewOpenAction(SubmissionStore store) : ICardActionHandler
+public sealed class ReviewOpenAction(SubmissionStore store, SubmissionViews views) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
-        if (!SubmissionTexts.TryNumber(input.Text(SubmissionVerbs.Id), out var id))
+        if (!SubmissionInputs.TryNumber(input.Text(SubmissionVerbs.Id), out var id))
         {
             return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
         }
@@ -44,21 +45,12 @@ public sealed class ReviewOpenAction(SubmissionStore store) : ICardActionHandler
         var submission = await store.FindAsync(id, cancellationToken);
         if (submission is null)
         {
-            return CardActionResult.Message($"There is no submission #{id}.");
+            return CardActionResult.Message(views.Texts["NoSuchSubmission", id]);
         }
 
-        var banner = SubmissionRules.CanReview(submission.Status) ? null : $"This submission is no longer waiting: it is {Describe(submission.Status)}.";
-        return CardActionResult.ReplaceCard(SubmissionViews.Review(submission, banner, turn.TimeZone));
+        var banner = SubmissionRules.CanReview(submission.Status) ? null : views.Texts["NoLongerWaiting", views.State(submission.Status)].Value;
+        return CardActionResult.ReplaceCard(views.Review(turn.Culture, submission, banner, turn.TimeZone));
     }
-
-    internal static string Describe(SubmissionStatus status) => status switch
-    {
-        SubmissionStatus.Accepted => "accepted",
-        SubmissionStatus.Returned => "returned to its author",
-        SubmissionStatus.Rejected => "rejected",
-        SubmissionStatus.Withdrawn => "withdrawn by its author",
-        _ => "waiting for review",
-    };
 }
 
 /// <summary>Organisers: accept, return with a comment, or reject; the author is told proactively.</summary>
@@ -66,6 +58,7 @@ public sealed partial class ReviewDecideAction(
     SubmissionStore store,
     SubmissionViews views,
     INotificationQueue notifications,
+    LanguageStore languages,
     ILogger<ReviewDecideAction> logger) : ICardActionHandler
 {
     private static readonly IReadOnlyDictionary<string, ReviewDecision> Decisions = new Dictionary<string, ReviewDecision>
@@ -77,8 +70,8 @@ public sealed partial class ReviewDecideAction(
 
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
-        if (!SubmissionTexts.TryNumber(input.Text(SubmissionVerbs.Id), out var id) ||
-            !SubmissionTexts.TryNumber(input.Text(SubmissionVerbs.Version), out var version) ||
+        if (!SubmissionInputs.TryNumber(input.Text(SubmissionVerbs.Id), out var id) ||
+            !SubmissionInputs.TryNumber(input.Text(SubmissionVerbs.Version), out var version) ||
             input.Text(SubmissionVerbs.Decision) is not { } code ||
             !Decisions.TryGetValue(code, out var decision))
         {
@@ -95,8 +88,8 @@ public sealed partial class ReviewDecideAction(
         {
             var shown = await store.FindAsync(id, cancellationToken);
             return shown is null
-                ? CardActionResult.Message($"There is no submission #{id}.")
-                : CardActionResult.ReplaceCard(SubmissionViews.Review(shown, problem, turn.TimeZone));
+                ? CardActionResult.Message(views.Texts["NoSuchSubmission", id])
+                : CardActionResult.ReplaceCard(views.Review(turn.Culture, shown, views.Describe(problem), turn.TimeZone));
         }
 
         var result = await store.ReviewAsync(id, version, decision, comment, cancellationToken);
@@ -107,23 +100,22 @@ public sealed partial class ReviewDecideAction(
             case SubmissionOutcome.Done:
                 LogDecided(logger, id, decision);
                 var told = await TellAuthorAsync(current!, decision, cancellationToken);
-                banner = $"#{id} is {ReviewOpenAction.Describe(current!.Status)}. {told}";
+                banner = views.Texts["Decided", id, views.State(current!.Status), told];
                 break;
             case SubmissionOutcome.Repeated:
-                banner = $"#{id} was already {ReviewOpenAction.Describe(current!.Status)}; nothing more was done.";
+                banner = views.Texts["DecidedAlready", id, views.State(current!.Status)];
                 break;
             case SubmissionOutcome.Stale:
-                return CardActionResult.ReplaceCard(SubmissionViews.Review(
-                    current!, "The author changed this submission while you were reading it. This is the new version: please decide again.", turn.TimeZone));
+                return CardActionResult.ReplaceCard(views.Review(turn.Culture, current!, views.Texts["ChangedWhileReading"], turn.TimeZone));
             case SubmissionOutcome.NotAllowed:
-                banner = $"#{id} had already been {ReviewOpenAction.Describe(current!.Status)}, so your decision was not applied.";
+                banner = views.Texts["DecidedByOther", id, views.State(current!.Status)];
                 break;
             default:
-                return CardActionResult.Message($"There is no submission #{id}.");
+                return CardActionResult.Message(views.Texts["NoSuchSubmission", id]);
         }
 
         var page = await store.PendingAsync(0, SubmissionViews.ReviewPageSize, cancellationToken);
-        return CardActionResult.ReplaceCard(views.ReviewList(page, banner, turn.TimeZone));
+        return CardActionResult.ReplaceCard(views.ReviewList(turn.Culture, page, banner, turn.TimeZone));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Written submission {SubmissionId} reviewed: {Decision}")]
@@ -133,33 +125,34 @@ public sealed partial class ReviewDecideAction(
     {
         if (s.AuthorId is null)
         {
-            return "Its author asked to be forgotten, so nobody was told.";
+            return views.Texts["Told.Forgotten"];
         }
 
-        var (heading, message) = decision switch
-        {
-            ReviewDecision.Accept when s.Consent == PublicationConsent.NotPublished => (
-                $"Your submission #{s.Id} was accepted",
-                "Thank you. As you chose, it is kept for the Regional Network secretariat and not published."),
-            ReviewDecision.Accept => (
-                $"Your submission #{s.Id} was accepted",
-                "Thank you. It is now published on the regional review's web page, as you allowed."),
-            ReviewDecision.Return => (
-                $"Your submission #{s.Id} was returned for changes",
-                "The organisers ask you to change something before they publish it; their comment is below. Edit it to send it again."),
-            _ => (
-                $"Your submission #{s.Id} was not accepted",
-                "The organisers decided not to publish it. Their comment, if any, is below. You can still send a new submission."),
-        };
+        OutboundStatus status;
 
-        // One notice per decision: the version the decision produced makes the key unique, a double click does not.
-        var status = await notifications.EnqueueToPersonAsync(
-            s.AuthorId,
-            new OutboundContent(heading, views.Notice(heading, message, s, null)),
-            $"submission-decision:{s.Id.ToString(CultureInfo.InvariantCulture)}:{s.Version.ToString(CultureInfo.InvariantCulture)}",
-            cancellationToken);
-        return status == OutboundStatus.Unreachable
-            ? "I could not tell the author: they have no chat with me."
-            : "The author is being told.";
+        // The notice is written in the author's language, whoever decided; the organiser's own banner stays in theirs.
+        var authorLanguage = await languages.OfPersonAsync(s.AuthorId, cancellationToken);
+        using (LanguageScope.Use(authorLanguage))
+        {
+            var (heading, message) = decision switch
+            {
+                ReviewDecision.Accept when s.Consent == PublicationConsent.NotPublished => (
+                    views.Texts["Notice.Accepted.Heading", s.Id].Value, views.Texts["Notice.AcceptedKept.Message"].Value),
+                ReviewDecision.Accept => (
+                    views.Texts["Notice.Accepted.Heading", s.Id].Value, views.Texts["Notice.AcceptedPublished.Message"].Value),
+                ReviewDecision.Return => (
+                    views.Texts["Notice.Returned.Heading", s.Id].Value, views.Texts["Notice.Returned.Message"].Value),
+                _ => (views.Texts["Notice.Rejected.Heading", s.Id].Value, views.Texts["Notice.Rejected.Message"].Value),
+            };
+
+            // One notice per decision: the version the decision produced makes the key unique, a double click does not.
+            status = await notifications.EnqueueToPersonAsync(
+                s.AuthorId,
+                new OutboundContent(heading, views.Notice(authorLanguage, heading, message, s, null)),
+                $"submission-decision:{s.Id.ToString(CultureInfo.InvariantCulture)}:{s.Version.ToString(CultureInfo.InvariantCulture)}",
+                cancellationToken);
+        }
+
+        return status == OutboundStatus.Unreachable ? views.Texts["Told.Unreachable"] : views.Texts["Told.Queued"];
     }
 }

@@ -8,20 +8,9 @@ using GcmBot.Cards.Submissions;
 
 namespace GcmBot.Bot.Submissions;
 
-/// <summary>What stakeholders are told when something cannot be done; shared by the handlers.</summary>
-internal static partial class SubmissionTexts
+/// <summary>Reading the submission forms' data; shared by the handlers.</summary>
+internal static partial class SubmissionInputs
 {
-    public const string RegisterFirst =
-        "Written submissions are for registered stakeholders. Please register first: type **register**. " +
-        "Then type **submit** to send your submission.";
-
-    public const string NotFound =
-        "I can't find that submission among yours. Type **my submissions** to see the ones you sent.";
-
-    public static string TooMany =>
-        $"You have {SubmissionRules.MaxOpenPerPerson} submissions open already, the most one person can have. " +
-        "Withdraw one you no longer need (type **my submissions**) or add to an existing one.";
-
     /// <summary>Ids the forms put in their data: short, so nothing oversized or odd reaches the database.</summary>
     [GeneratedRegex("^[A-Za-z0-9-]{8,64}$")]
     public static partial Regex SubmitKey();
@@ -40,14 +29,14 @@ internal static partial class SubmissionTexts
 }
 
 /// <summary><c>submit [themes]</c>: the form, for registered stakeholders.</summary>
-public sealed class SubmitCommand(IParticipantDirectory participants) : ICommandHandler
+public sealed class SubmitCommand(IParticipantDirectory participants, SubmissionViews views) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var profile = await participants.FindAsync(turn.User.StableId, cancellationToken);
         if (profile is null)
         {
-            await turn.SendTextAsync(SubmissionTexts.RegisterFirst, cancellationToken);
+            await turn.SendTextAsync(views.Texts["RegisterFirst"], cancellationToken);
             return;
         }
 
@@ -58,8 +47,8 @@ public sealed class SubmitCommand(IParticipantDirectory participants) : ICommand
             [SubmissionFormCard.Organisation] = profile.Organisation,
             [SubmissionFormCard.Themes] = themes.IsValid ? string.Join(',', themes.Value) : null,
         };
-        var notice = themes.IsValid ? null : themes.Problem + " Choose the themes on the form.";
-        await turn.SendCardAsync(SubmissionViews.Form(Guid.NewGuid().ToString("N"), null, values, notice: notice), cancellationToken);
+        var notice = themes.IsValid ? null : views.Describe(themes.Problem!) + " " + views.Texts["ChooseThemesOnForm"];
+        await turn.SendCardAsync(views.Form(turn.Culture, Guid.NewGuid().ToString("N"), null, values, notice: notice), cancellationToken);
     }
 }
 
@@ -69,7 +58,7 @@ public sealed class MySubmissionsCommand(SubmissionStore store, SubmissionViews 
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var page = await store.MineAsync(turn.User.StableId, 0, SubmissionViews.MinePageSize, cancellationToken);
-        await turn.SendCardAsync(views.Mine(page, null, turn.TimeZone), cancellationToken);
+        await turn.SendCardAsync(views.Mine(turn.Culture, page, null, turn.TimeZone), cancellationToken);
     }
 }
 
@@ -82,16 +71,16 @@ public sealed partial class SaveSubmissionAction(
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
-        var form = SubmissionTexts.ReadForm(input);
+        var form = SubmissionInputs.ReadForm(input);
         if (input.Text(SubmissionVerbs.Id) is { } idText)
         {
-            return SubmissionTexts.TryNumber(idText, out var id) && SubmissionTexts.TryNumber(input.Text(SubmissionVerbs.Version), out var version)
+            return SubmissionInputs.TryNumber(idText, out var id) && SubmissionInputs.TryNumber(input.Text(SubmissionVerbs.Version), out var version)
                 ? await EditAsync(turn, id, version, form, cancellationToken)
                 : CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
         }
 
         var key = input.Text(SubmissionVerbs.SubmitKey);
-        if (key is null || !SubmissionTexts.SubmitKey().IsMatch(key))
+        if (key is null || !SubmissionInputs.SubmitKey().IsMatch(key))
         {
             return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
         }
@@ -100,13 +89,13 @@ public sealed partial class SaveSubmissionAction(
         var profile = await participants.FindAsync(turn.User.StableId, cancellationToken);
         if (profile is null)
         {
-            return CardActionResult.Message(SubmissionTexts.RegisterFirst);
+            return CardActionResult.Message(views.Texts["RegisterFirst"]);
         }
 
         var check = SubmissionRules.Check(form);
         if (!check.IsValid)
         {
-            return CardActionResult.ReplaceCard(SubmissionViews.Form(key, null, SubmissionViews.ValuesOf(form), check.Problems));
+            return CardActionResult.ReplaceCard(views.Form(turn.Culture, key, null, SubmissionViews.ValuesOf(form), check.Problems));
         }
 
         // The name as registered, for publication with the author's name; bounded like every stored value.
@@ -121,11 +110,12 @@ public sealed partial class SaveSubmissionAction(
         return result.Outcome switch
         {
             SubmissionOutcome.Done or SubmissionOutcome.Repeated => CardActionResult.ReplaceCard(views.Notice(
-                $"Thank you: submission #{result.Submission!.Id} received",
-                "The organisers will review it, and I will tell you here what they decide. Until then you can edit or withdraw it.",
+                turn.Culture,
+                views.Texts["Received.Heading", result.Submission!.Id],
+                views.Texts["Received.Message"],
                 result.Submission,
                 turn.TimeZone)),
-            SubmissionOutcome.TooMany => CardActionResult.Message(SubmissionTexts.TooMany),
+            SubmissionOutcome.TooMany => CardActionResult.Message(views.Texts["TooMany", SubmissionRules.MaxOpenPerPerson]),
             _ => CardActionResult.Message(CardActionDispatcher.OutdatedCardText),
         };
     }
@@ -138,7 +128,7 @@ public sealed partial class SaveSubmissionAction(
         var check = SubmissionRules.Check(form);
         if (!check.IsValid)
         {
-            return CardActionResult.ReplaceCard(SubmissionViews.Form(string.Empty, (id, version), SubmissionViews.ValuesOf(form), check.Problems));
+            return CardActionResult.ReplaceCard(views.Form(turn.Culture, string.Empty, (id, version), SubmissionViews.ValuesOf(form), check.Problems));
         }
 
         var result = await store.EditAsync(id, turn.User.StableId, version, check.Content!, cancellationToken);
@@ -146,21 +136,24 @@ public sealed partial class SaveSubmissionAction(
         return result.Outcome switch
         {
             SubmissionOutcome.Done or SubmissionOutcome.Repeated => CardActionResult.ReplaceCard(views.Notice(
-                $"Saved: submission #{id}",
-                "The organisers will review this version, and I will tell you here what they decide.",
+                turn.Culture,
+                views.Texts["Saved.Heading", id],
+                views.Texts["Saved.Message"],
                 current!,
                 turn.TimeZone)),
-            SubmissionOutcome.Stale => CardActionResult.ReplaceCard(SubmissionViews.Form(
+            SubmissionOutcome.Stale => CardActionResult.ReplaceCard(views.Form(
+                turn.Culture,
                 string.Empty,
                 (id, current!.Version),
                 SubmissionViews.ValuesOf(form),
-                notice: "This submission changed after you opened this form (in another window, perhaps). Your answers here are kept: send them again to replace that version.")),
+                notice: views.Texts["Stale.Notice"])),
             SubmissionOutcome.NotAllowed => CardActionResult.ReplaceCard(views.Notice(
-                $"Submission #{id} can no longer be edited",
-                "The organisers have reviewed it (or it was withdrawn), so it stays as it is. You can send a new submission instead.",
+                turn.Culture,
+                views.Texts["NotEditable.Heading", id],
+                views.Texts["NotEditable.Message"] + " " + views.Texts["NotEditable.SendNew"],
                 current!,
                 turn.TimeZone)),
-            _ => CardActionResult.Message(SubmissionTexts.NotFound),
+            _ => CardActionResult.Message(views.Texts["NotFound"]),
         };
     }
 }
@@ -170,7 +163,7 @@ public sealed class EditSubmissionAction(SubmissionStore store, SubmissionViews 
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
-        if (!SubmissionTexts.TryNumber(input.Text(SubmissionVerbs.Id), out var id))
+        if (!SubmissionInputs.TryNumber(input.Text(SubmissionVerbs.Id), out var id))
         {
             return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
         }
@@ -178,22 +171,24 @@ public sealed class EditSubmissionAction(SubmissionStore store, SubmissionViews 
         var submission = await store.FindAsync(id, cancellationToken);
         if (submission is null || submission.AuthorId != turn.User.StableId)
         {
-            return CardActionResult.Message(SubmissionTexts.NotFound);
+            return CardActionResult.Message(views.Texts["NotFound"]);
         }
 
         if (!SubmissionRules.CanEdit(submission.Status))
         {
             return CardActionResult.ReplaceCard(views.Notice(
-                $"Submission #{id} can no longer be edited",
-                "The organisers have reviewed it (or it was withdrawn), so it stays as it is.",
+                turn.Culture,
+                views.Texts["NotEditable.Heading", id],
+                views.Texts["NotEditable.Message"],
                 submission,
                 turn.TimeZone));
         }
 
         var notice = submission.Status == SubmissionStatus.Returned && submission.ReviewComment is not null
-            ? "The organisers returned it with this comment: " + submission.ReviewComment
+            ? views.Texts["ReturnedWithComment", submission.ReviewComment].Value
             : null;
-        return CardActionResult.ReplaceCard(SubmissionViews.Form(
+        return CardActionResult.ReplaceCard(views.Form(
+            turn.Culture,
             string.Empty, (submission.Id, submission.Version), SubmissionViews.ValuesOf(submission), notice: notice));
     }
 }
@@ -203,7 +198,7 @@ public sealed class WithdrawSubmissionAction(SubmissionStore store, SubmissionVi
 {
     public async Task<CardActionResult> HandleAsync(BotTurn turn, CardActionInput input, CancellationToken cancellationToken)
     {
-        if (!SubmissionTexts.TryNumber(input.Text(SubmissionVerbs.Id), out var id))
+        if (!SubmissionInputs.TryNumber(input.Text(SubmissionVerbs.Id), out var id))
         {
             return CardActionResult.Message(CardActionDispatcher.OutdatedCardText);
         }
@@ -211,14 +206,14 @@ public sealed class WithdrawSubmissionAction(SubmissionStore store, SubmissionVi
         var result = await store.WithdrawAsync(id, turn.User.StableId, cancellationToken);
         if (result.Outcome == SubmissionOutcome.NotFound)
         {
-            return CardActionResult.Message(SubmissionTexts.NotFound);
+            return CardActionResult.Message(views.Texts["NotFound"]);
         }
 
         var banner = result.Outcome == SubmissionOutcome.Done
-            ? $"Submission #{id} is withdrawn. It is no longer shown anywhere."
-            : $"Submission #{id} was already withdrawn.";
+            ? views.Texts["Withdrawn", id]
+            : views.Texts["AlreadyWithdrawn", id];
         var page = await store.MineAsync(turn.User.StableId, 0, SubmissionViews.MinePageSize, cancellationToken);
-        return CardActionResult.ReplaceCard(views.Mine(page, banner, turn.TimeZone));
+        return CardActionResult.ReplaceCard(views.Mine(turn.Culture, page, banner, turn.TimeZone));
     }
 }
 
@@ -233,6 +228,6 @@ public sealed class MySubmissionsPageAction(SubmissionStore store, SubmissionVie
         }
 
         var page = await store.MineAsync(turn.User.StableId, pageIndex, SubmissionViews.MinePageSize, cancellationToken);
-        return CardActionResult.ReplaceCard(views.Mine(page, null, turn.TimeZone));
+        return CardActionResult.ReplaceCard(views.Mine(turn.Culture, page, null, turn.TimeZone));
     }
 }

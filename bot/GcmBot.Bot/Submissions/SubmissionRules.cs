@@ -72,8 +72,36 @@ public sealed record SubmissionContent(
     string? Organisation,
     PublicationConsent Consent);
 
+/// <summary>What is wrong with one field of a form, or with a reviewer's comment.</summary>
+public enum SubmissionProblemKind
+{
+    TitleMissing,
+
+    /// <summary>Shorter than <see cref="SubmissionProblem.Limit"/> characters.</summary>
+    TitleTooShort,
+
+    /// <summary>Longer than <see cref="SubmissionProblem.Limit"/>; it has <see cref="SubmissionProblem.Actual"/>.</summary>
+    TitleTooLong,
+
+    /// <summary>Themes or objectives: see <see cref="SubmissionProblem.Tags"/>.</summary>
+    Tags,
+
+    TextTooLong,
+    TextOrLinkMissing,
+    LinkTooLong,
+    LinkNotHttps,
+    OrganisationTooLong,
+    OrganisationMissing,
+    ConsentMissing,
+    CommentTooLong,
+    CommentMissing,
+}
+
+/// <summary>A problem with a field, as a typed outcome: the Teams face words it in the person's language.</summary>
+public sealed record SubmissionProblem(SubmissionProblemKind Kind, int Limit = 0, int Actual = 0, TagProblem? Tags = null);
+
 /// <summary>The outcome of checking a form: the content when every field is right, else a problem per field.</summary>
-public sealed record SubmissionCheck(SubmissionContent? Content, IReadOnlyDictionary<SubmissionField, string> Problems)
+public sealed record SubmissionCheck(SubmissionContent? Content, IReadOnlyDictionary<SubmissionField, SubmissionProblem> Problems)
 {
     public bool IsValid => Content is not null;
 }
@@ -106,38 +134,38 @@ public static class SubmissionRules
     /// <summary>Checks every field of a form; all problems at once, so the person can fix them in one go.</summary>
     public static SubmissionCheck Check(SubmissionInput input)
     {
-        var problems = new Dictionary<SubmissionField, string>();
+        var problems = new Dictionary<SubmissionField, SubmissionProblem>();
 
         var title = TypedText.SingleLine(input.Title);
         if (title.Length == 0)
         {
-            problems[SubmissionField.Title] = "Please give your submission a title.";
+            problems[SubmissionField.Title] = new SubmissionProblem(SubmissionProblemKind.TitleMissing);
         }
         else if (title.Length < MinTitleLength)
         {
-            problems[SubmissionField.Title] = $"Please give a title of at least {MinTitleLength} characters.";
+            problems[SubmissionField.Title] = new SubmissionProblem(SubmissionProblemKind.TitleTooShort, MinTitleLength, title.Length);
         }
         else if (title.Length > MaxTitleLength)
         {
-            problems[SubmissionField.Title] = $"Please keep the title under {MaxTitleLength} characters (it has {title.Length}).";
+            problems[SubmissionField.Title] = new SubmissionProblem(SubmissionProblemKind.TitleTooLong, MaxTitleLength, title.Length);
         }
 
         var tags = GcmTagRules.Check(input.Themes, input.Objectives);
         if (tags.ThemesProblem is { } themesProblem)
         {
-            problems[SubmissionField.Themes] = themesProblem;
+            problems[SubmissionField.Themes] = new SubmissionProblem(SubmissionProblemKind.Tags, Tags: themesProblem);
         }
 
         if (tags.ObjectivesProblem is { } objectivesProblem)
         {
-            problems[SubmissionField.Objectives] = objectivesProblem;
+            problems[SubmissionField.Objectives] = new SubmissionProblem(SubmissionProblemKind.Tags, Tags: objectivesProblem);
         }
 
         var text = TypedText.MultiLine(input.Text);
         var link = (input.Link ?? string.Empty).Trim();
         if (text.Length > MaxTextLength)
         {
-            problems[SubmissionField.Text] = $"Please keep the text under {MaxTextLength:N0} characters (it has {text.Length:N0}), or link to a document instead.";
+            problems[SubmissionField.Text] = new SubmissionProblem(SubmissionProblemKind.TextTooLong, MaxTextLength, text.Length);
         }
 
         string? normalisedLink = null;
@@ -152,13 +180,13 @@ public static class SubmissionRules
 
         if (text.Length == 0 && link.Length == 0)
         {
-            problems[SubmissionField.Text] = "Please write your submission here, or give a link to a document (or both).";
+            problems[SubmissionField.Text] = new SubmissionProblem(SubmissionProblemKind.TextOrLinkMissing);
         }
 
         var organisation = TypedText.SingleLine(input.Organisation);
         if (organisation.Length > MaxOrganisationLength)
         {
-            problems[SubmissionField.Organisation] = $"Please keep the organisation's name under {MaxOrganisationLength} characters.";
+            problems[SubmissionField.Organisation] = new SubmissionProblem(SubmissionProblemKind.OrganisationTooLong, MaxOrganisationLength, organisation.Length);
         }
 
         PublicationConsent? consent = null;
@@ -168,12 +196,12 @@ public static class SubmissionRules
         }
         else
         {
-            problems[SubmissionField.Consent] = "Please choose whether and how your submission may be published.";
+            problems[SubmissionField.Consent] = new SubmissionProblem(SubmissionProblemKind.ConsentMissing);
         }
 
         if (consent == PublicationConsent.OrganisationOnly && organisation.Length == 0 && !problems.ContainsKey(SubmissionField.Organisation))
         {
-            problems[SubmissionField.Organisation] = "To publish under your organisation only, please name the organisation.";
+            problems[SubmissionField.Organisation] = new SubmissionProblem(SubmissionProblemKind.OrganisationMissing);
         }
 
         if (problems.Count > 0)
@@ -196,12 +224,12 @@ public static class SubmissionRules
     /// An absolute https address to a document, returned in canonical form, or null with the reason. Only https: the link
     /// is published on a public page, so "javascript:", "data:" or plain http must never get there.
     /// </summary>
-    public static string? NormaliseLink(string raw, out string? problem)
+    public static string? NormaliseLink(string raw, out SubmissionProblem? problem)
     {
         problem = null;
         if (raw.Length > MaxLinkLength)
         {
-            problem = $"That link is too long (over {MaxLinkLength:N0} characters). Please give a shorter one.";
+            problem = new SubmissionProblem(SubmissionProblemKind.LinkTooLong, MaxLinkLength, raw.Length);
             return null;
         }
 
@@ -211,14 +239,14 @@ public static class SubmissionRules
             string.IsNullOrEmpty(uri.Host) ||
             !string.IsNullOrEmpty(uri.UserInfo))
         {
-            problem = "Please give a full web address starting with https:// (for example https://example.org/submission.pdf).";
+            problem = new SubmissionProblem(SubmissionProblemKind.LinkNotHttps);
             return null;
         }
 
         // Escaping can lengthen an address (non-ASCII characters become %XX): the stored form must fit too.
         if (uri.AbsoluteUri.Length > MaxLinkLength)
         {
-            problem = $"That link is too long (over {MaxLinkLength:N0} characters). Please give a shorter one.";
+            problem = new SubmissionProblem(SubmissionProblemKind.LinkTooLong, MaxLinkLength, raw.Length);
             return null;
         }
 
@@ -243,18 +271,18 @@ public static class SubmissionRules
     };
 
     /// <summary>A reviewer's comment, checked: needed to return a submission (the author must know what to change).</summary>
-    public static string? CheckComment(ReviewDecision decision, string? raw, out string? comment)
+    public static SubmissionProblem? CheckComment(ReviewDecision decision, string? raw, out string? comment)
     {
         comment = TypedText.MultiLine(raw);
         if (comment.Length > MaxCommentLength)
         {
-            return $"Please keep the comment under {MaxCommentLength:N0} characters.";
+            return new SubmissionProblem(SubmissionProblemKind.CommentTooLong, MaxCommentLength, comment.Length);
         }
 
         if (comment.Length == 0)
         {
             comment = null;
-            return decision == ReviewDecision.Return ? "Please say what the author should change before returning it." : null;
+            return decision == ReviewDecision.Return ? new SubmissionProblem(SubmissionProblemKind.CommentMissing) : null;
         }
 
         return null;

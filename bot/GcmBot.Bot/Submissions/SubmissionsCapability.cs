@@ -2,6 +2,8 @@ using System.Text.Json;
 using GcmBot.Bot.Participants;
 using GcmBot.Bot.Teams.Routing;
 using GcmBot.Cards.Submissions;
+using GcmBot.Cards.Words;
+using Microsoft.Extensions.Localization;
 
 namespace GcmBot.Bot.Submissions;
 
@@ -14,9 +16,10 @@ public static class SubmissionsCapability
         services.AddSingleton<SubmissionViews>();
         services.AddScoped<IPersonalDataEraser, SubmissionsEraser>();
 
-        services.AddBotCommand<SubmitCommand>("submit", "Send a written submission to the regional review", ConversationScopes.Personal, "submit [theme]");
-        services.AddBotCommand<MySubmissionsCommand>("my submissions", "See, edit or withdraw your written submissions", ConversationScopes.Personal);
-        services.AddBotCommand<ReviewSubmissionsCommand>("review submissions", "Review written submissions: accept, return or reject", ConversationScopes.Personal, forOrganisers: true);
+        services.AddBotCommand<SubmitCommand>("submit", "Command.Submit", ConversationScopes.Personal, "submit [theme]", texts: typeof(SubmissionsTexts));
+        services.AddBotCommand<MySubmissionsCommand>("my submissions", "Command.MySubmissions", ConversationScopes.Personal, texts: typeof(SubmissionsTexts));
+        services.AddBotCommand<ReviewSubmissionsCommand>(
+            "review submissions", "Command.ReviewSubmissions", ConversationScopes.Personal, forOrganisers: true, texts: typeof(SubmissionsTexts));
 
         services.AddCardAction<SaveSubmissionAction>(SubmissionVerbs.Save);
         services.AddCardAction<EditSubmissionAction>(SubmissionVerbs.Edit);
@@ -39,11 +42,23 @@ public static class SubmissionEndpoints
 
     public static IEndpointRouteBuilder MapSubmissions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(PagePath, async (SubmissionStore store, TimeProvider time, HttpResponse response, CancellationToken cancellationToken) =>
+        endpoints.MapGet(PagePath, async (
+            SubmissionStore store,
+            TimeProvider time,
+            IStringLocalizer<SubmissionsTexts> texts,
+            HttpRequest request,
+            HttpResponse response,
+            CancellationToken cancellationToken) =>
         {
             var published = await store.PublishedAsync(cancellationToken);
+            var language = PublicSubmissionsPage.LanguageOf(
+                request.Query[PublicSubmissionsPage.LanguageParameter].FirstOrDefault(), request.GetTypedHeaders().AcceptLanguage);
             Headers(response);
-            return Results.Content(PublicSubmissionsPage.Html(published, time.GetUtcNow()), "text/html; charset=utf-8");
+
+            // The same address answers in the browser's language: caches must keep one copy per Accept-Language.
+            response.Headers.Vary = "Accept-Language";
+            response.Headers.ContentLanguage = SupportedLanguages.TagOf(language);
+            return Results.Content(PublicSubmissionsPage.Html(published, time.GetUtcNow(), language, texts), "text/html; charset=utf-8");
         });
         endpoints.MapGet(JsonPath, async (SubmissionStore store, TimeProvider time, HttpResponse response, CancellationToken cancellationToken) =>
         {

@@ -77,7 +77,13 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
         return json;
     }
 
-    private static readonly JsonSerializerOptions SerializerOptions = new() { WriteIndented = false };
+    // As the Bot Framework puts it on the wire (Newtonsoft, UTF-8): letters of every script as they are, not as \uXXXX
+    // escapes that would triple the size of a Russian or Chinese card. The card is JSON for Teams, never HTML.
+    private static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }
 
 /// <summary>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Common;
 
@@ -13,25 +15,30 @@ internal static class TagInputs
         IReadOnlyDictionary<string, string> errors,
         IReadOnlyList<Choice> themes,
         IReadOnlyList<Choice> objectives,
-        IReadOnlyDictionary<string, string?> values)
+        IReadOnlyDictionary<string, string?> values,
+        CultureInfo culture)
     {
+        var t = TextResources.For<TagInputTexts>(culture);
         FormField.Add(body, errors, new ChoiceSetInput(themes)
         {
             Id = Themes,
-            Label = "Roundtable theme(s)",
+            Label = t["Themes"],
             IsRequired = true,
             IsMultiSelect = true,
             Expanded = true,
-            ErrorMessage = "Please choose at least one theme.",
+            ErrorMessage = t["Themes.Error"],
             Value = values.GetValueOrDefault(Themes),
         });
         FormField.Add(body, errors, new ChoiceSetInput(objectives)
         {
             Id = Objectives,
-            Label = "GCM objectives addressed (under the themes chosen)",
+            Label = t["Objectives"],
             IsMultiSelect = true,
-            Placeholder = "Choose objectives",
+            Placeholder = t["Objectives.Placeholder"],
             Value = values.GetValueOrDefault(Objectives),
         });
     }
 }
+
+/// <summary>Names the resource files of the theme and objective inputs (<c>TagInputTexts.resx</c> and its translations).</summary>
+public sealed class TagInputTexts;

@@ -1,12 +1,15 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.KeyIssues;
 
 /// <summary>What the rapporteur's form shows.</summary>
 /// <param name="RecordKey">Identifies this form: sending it twice records once.</param>
 /// <param name="Context">Where it is recorded, e.g. "In this meeting chat" (plain text).</param>
-/// <param name="EventRequired">Whether the consultation's event id must be given (in a personal chat).</param>
+/// <param name="EventRequired">Whether the consultation must be chosen (in a personal chat).</param>
+/// <param name="Events">The consultations to choose from, by title.</param>
 /// <param name="Values">Answers by input id (the constants of <see cref="KeyIssueFormCard"/>).</param>
 /// <param name="Errors">A problem per input id, shown right under it.</param>
 public sealed record KeyIssueFormModel(
@@ -18,8 +21,8 @@ public sealed record KeyIssueFormModel(
     IReadOnlyList<Choice> Kinds,
     IReadOnlyList<Choice> Themes,
     IReadOnlyList<Choice> Objectives,
+    IReadOnlyList<Choice> Events,
     int TextLength,
-    int EventLength,
     int ReferenceLength);
 
 /// <summary>The rapporteur's form: a key issue or recommendation, tagged with themes and objectives.</summary>
@@ -33,46 +36,48 @@ public static class KeyIssueFormCard
     public const string Question = "question";
     public const string Intervention = "intervention";
 
-    public static AdaptiveCard Build(KeyIssueFormModel model)
+    public static AdaptiveCard Build(KeyIssueFormModel model, CultureInfo culture)
     {
+        var t = TextResources.For<KeyIssuesCardTexts>(culture);
         var body = new List<CardElement>
         {
-            new TextBlock("Record a key issue or recommendation") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
-            new TextBlock(MarkdownText.Escape(model.Context) + ". For the consultation's informal summary report.") { IsSubtle = true, Spacing = Spacing.None },
+            new TextBlock(t["Form.Heading"]) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock(t["Form.Context", MarkdownText.Escape(model.Context)]) { IsSubtle = true, Spacing = Spacing.None },
         };
         if (model.Errors.Count > 0)
         {
-            body.Add(new TextBlock("Please look at what is marked below; your answers are kept.") { Color = TextColor.Attention, Weight = TextWeight.Bolder });
+            body.Add(new TextBlock(t["Form.Errors"]) { Color = TextColor.Attention, Weight = TextWeight.Bolder });
         }
 
         FormField.Add(body, model.Errors, new ChoiceSetInput(model.Kinds)
         {
             Id = Kind,
-            Label = "What is it?",
+            Label = t["Kind"],
             IsRequired = true,
             Expanded = true,
-            ErrorMessage = "Please choose one.",
+            ErrorMessage = t["Kind.Error"],
             Value = Value(model, Kind),
         });
         FormField.Add(body, model.Errors, new TextInput
         {
             Id = Text,
-            Label = "Text",
+            Label = t["Text"],
             IsMultiline = true,
             IsRequired = true,
-            ErrorMessage = "Please write it.",
+            ErrorMessage = t["Text.Error"],
             MaxLength = model.TextLength,
             Value = Value(model, Text),
         });
-        TagInputs.Add(body, model.Errors, model.Themes, model.Objectives, model.Values);
-        FormField.Add(body, model.Errors, new TextInput
+        TagInputs.Add(body, model.Errors, model.Themes, model.Objectives, model.Values, culture);
+
+        // A choice of consultations by title: nobody has to know or type an event's id.
+        FormField.Add(body, model.Errors, new ChoiceSetInput(model.Events)
         {
             Id = Event,
-            Label = model.EventRequired ? "Consultation (event id)" : "Consultation (event id, optional here)",
+            Label = model.EventRequired ? t["Event"] : t["Event.Optional"],
             IsRequired = model.EventRequired,
-            ErrorMessage = model.EventRequired ? "Please give the consultation's event id." : null,
-            Placeholder = "e.g. consult-a",
-            MaxLength = model.EventLength,
+            ErrorMessage = model.EventRequired ? t["Event.Error"] : null,
+            Placeholder = t["Event.Placeholder"],
             Value = Value(model, Event),
         });
         body.Add(new ColumnSet(
@@ -80,16 +85,14 @@ public static class KeyIssueFormCard
             new Column(Field(model, new TextInput
             {
                 Id = Question,
-                Label = "From question (optional)",
-                Placeholder = "e.g. 12",
+                Label = t["Question"],
                 MaxLength = model.ReferenceLength,
                 Value = Value(model, Question),
             })),
             new Column(Field(model, new TextInput
             {
                 Id = Intervention,
-                Label = "From intervention (optional)",
-                Placeholder = "e.g. 7",
+                Label = t["Intervention"],
                 MaxLength = model.ReferenceLength,
                 Value = Value(model, Intervention),
             })),
@@ -101,11 +104,12 @@ public static class KeyIssueFormCard
             [
                 new ExecuteAction(CardActionData.For(KeyIssueVerbs.Record, (KeyIssueVerbs.RecordKey, model.RecordKey)))
                 {
-                    Title = "Record",
+                    Title = t["Record"],
                     Style = ActionStyle.Positive,
                 },
             ],
-            FallbackText = "Record a key issue or recommendation.",
+            FallbackText = t["Form.Fallback"],
+            Lang = SupportedLanguages.TagOf(culture),
         };
     }
 

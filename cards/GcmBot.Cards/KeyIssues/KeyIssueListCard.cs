@@ -1,6 +1,7 @@
 using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.KeyIssues;
 
@@ -25,11 +26,12 @@ public sealed record KeyIssueListModel(
 /// <summary>The key issues and recommendations recorded so far, with delete buttons and a way to record more.</summary>
 public static class KeyIssueListCard
 {
-    public static AdaptiveCard Build(KeyIssueListModel model)
+    public static AdaptiveCard Build(KeyIssueListModel model, CultureInfo culture)
     {
+        var t = TextResources.For<KeyIssuesCardTexts>(culture);
         var body = new List<CardElement>
         {
-            new TextBlock("Key issues and recommendations") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock(t["List.Heading"]) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
             new TextBlock(MarkdownText.Escape(model.Context)) { IsSubtle = true, Spacing = Spacing.None },
         };
         if (model.Banner is not null)
@@ -39,19 +41,19 @@ public static class KeyIssueListCard
 
         if (model.TotalCount == 0)
         {
-            body.Add(new TextBlock("Nothing recorded yet."));
+            body.Add(new TextBlock(t["List.Nothing"]));
         }
 
         foreach (var entry in model.Entries)
         {
             var id = entry.Id.ToString(CultureInfo.InvariantCulture);
-            var confirm = new AdaptiveCard([new TextBlock($"Delete #{id}? It will not appear in the summary report.")])
+            var confirm = new AdaptiveCard([new TextBlock(t["Delete.Confirm", id])])
             {
                 Actions =
                 [
                     new ExecuteAction(With(model, KeyIssueVerbs.Delete, (KeyIssueVerbs.Id, id)))
                     {
-                        Title = "Yes, delete it",
+                        Title = t["Delete.Yes"],
                         Style = ActionStyle.Destructive,
                         SendInputs = false,
                     },
@@ -62,7 +64,7 @@ public static class KeyIssueListCard
                 new TextBlock($"#{id} · {entry.Kind}") { Weight = TextWeight.Bolder, Size = TextSize.Small },
                 new TextBlock(MarkdownText.Escape(entry.Text)) { Spacing = Spacing.None },
                 new TextBlock(MarkdownText.Escape(entry.Details)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },
-                new ActionSet([new ShowCardAction(confirm) { Title = "Delete" }]),
+                new ActionSet([new ShowCardAction(confirm) { Title = t["Delete"] }]),
             ])
             {
                 Style = ContainerStyle.Emphasis,
@@ -72,19 +74,19 @@ public static class KeyIssueListCard
 
         var actions = new List<CardAction>
         {
-            new ExecuteAction(With(model, KeyIssueVerbs.Form)) { Title = "Record another", SendInputs = false },
+            new ExecuteAction(With(model, KeyIssueVerbs.Form)) { Title = t["RecordAnother"], SendInputs = false },
         };
         if (model.PageIndex > 0)
         {
-            actions.Add(Page(model, "Previous", model.PageIndex - 1));
+            actions.Add(Page(model, t["Previous"], model.PageIndex - 1));
         }
 
         if (model.HasMore)
         {
-            actions.Add(Page(model, "Next", model.PageIndex + 1));
+            actions.Add(Page(model, t["Next"], model.PageIndex + 1));
         }
 
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = "Key issues and recommendations recorded." };
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = t["List.Fallback"], Lang = SupportedLanguages.TagOf(culture) };
     }
 
     private static ExecuteAction Page(KeyIssueListModel model, string title, int page) =>

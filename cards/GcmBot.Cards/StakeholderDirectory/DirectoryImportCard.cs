@@ -1,6 +1,7 @@
 using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.StakeholderDirectory;
 
@@ -44,14 +45,15 @@ public static class DirectoryImportCard
     /// <summary>Rows listed on the card; the counts cover them all.</summary>
     public const int MaxListed = 15;
 
-    public static AdaptiveCard Build(DirectoryImportModel model)
+    public static AdaptiveCard Build(DirectoryImportModel model, CultureInfo culture)
     {
+        var t = TextResources.For<DirectoryCardTexts>(culture);
         var heading = model.State switch
         {
-            ImportCardState.DryRun => "Directory import: dry run",
-            ImportCardState.Applied => "Directory import: applied",
-            ImportCardState.Discarded => "Directory import: discarded",
-            _ => "Directory import",
+            ImportCardState.DryRun => t["Import.Heading.DryRun"],
+            ImportCardState.Applied => t["Import.Heading.Applied"],
+            ImportCardState.Discarded => t["Import.Heading.Discarded"],
+            _ => t["Import.Heading"],
         };
         var body = new List<CardElement>
         {
@@ -69,19 +71,19 @@ public static class DirectoryImportCard
 
         if (model.State == ImportCardState.DryRun)
         {
-            body.Add(new TextBlock("Nothing has changed yet. Check the counts, then apply the import or discard it.") { Wrap = true });
+            body.Add(new TextBlock(t["Import.NothingYet"]) { Wrap = true });
         }
 
         body.Add(new FactSet(
         [
-            new Fact("New entries", N(model.Accepted)),
-            new Fact("Merged into existing", N(model.Merged)),
-            new Fact("Rejected", N(model.Rejected)),
+            new Fact(t["Fact.New"], N(model.Accepted, culture)),
+            new Fact(t["Fact.Merged"], N(model.Merged, culture)),
+            new Fact(t["Fact.Rejected"], N(model.Rejected, culture)),
         ]));
 
         if (model.IgnoredColumns.Count > 0)
         {
-            body.Add(new TextBlock("Columns I do not use (ignored): " + MarkdownText.Escape(string.Join(", ", model.IgnoredColumns)))
+            body.Add(new TextBlock(t["IgnoredColumns", MarkdownText.Escape(string.Join(", ", model.IgnoredColumns))])
             {
                 IsSubtle = true,
                 Size = TextSize.Small,
@@ -90,17 +92,17 @@ public static class DirectoryImportCard
 
         if (model.Merges.Count > 0)
         {
-            body.Add(new TextBlock("Merged (duplicates of existing entries)") { Weight = TextWeight.Bolder, Separator = true });
+            body.Add(new TextBlock(t["Merged.Heading"]) { Weight = TextWeight.Bolder, Separator = true });
             body.AddRange(model.Merges.Take(MaxListed).Select(m => new TextBlock("• " + MarkdownText.Escape(m)) { Size = TextSize.Small, Spacing = Spacing.None }));
-            More(body, model.Merged, Math.Min(model.Merges.Count, MaxListed));
+            More(t, body, model.Merged, Math.Min(model.Merges.Count, MaxListed));
         }
 
         if (model.Rejections.Count > 0)
         {
-            body.Add(new TextBlock("Rejected rows") { Weight = TextWeight.Bolder, Separator = true, Color = TextColor.Attention });
+            body.Add(new TextBlock(t["Rejected.Heading"]) { Weight = TextWeight.Bolder, Separator = true, Color = TextColor.Attention });
             body.AddRange(model.Rejections.Take(MaxListed).Select(r =>
-                new TextBlock($"Line {N(r.Line)}: {MarkdownText.Escape(r.Reasons)}") { Size = TextSize.Small, Spacing = Spacing.None }));
-            More(body, model.Rejected, Math.Min(model.Rejections.Count, MaxListed));
+                new TextBlock(t["Rejected.Line", N(r.Line, culture), MarkdownText.Escape(r.Reasons)]) { Size = TextSize.Small, Spacing = Spacing.None }));
+            More(t, body, model.Rejected, Math.Min(model.Rejections.Count, MaxListed));
         }
 
         var actions = new List<CardAction>();
@@ -110,7 +112,7 @@ public static class DirectoryImportCard
             {
                 actions.Add(new ExecuteAction(CardActionData.For(DirectoryVerbs.ApplyImport, (DirectoryVerbs.Import, model.ImportId)))
                 {
-                    Title = "Apply import",
+                    Title = t["Apply"],
                     Style = ActionStyle.Positive,
                     SendInputs = false,
                 });
@@ -118,21 +120,21 @@ public static class DirectoryImportCard
 
             actions.Add(new ExecuteAction(CardActionData.For(DirectoryVerbs.DiscardImport, (DirectoryVerbs.Import, model.ImportId)))
             {
-                Title = "Discard",
+                Title = t["Discard"],
                 SendInputs = false,
             });
         }
 
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = heading };
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = heading, Lang = SupportedLanguages.TagOf(culture) };
     }
 
-    private static void More(List<CardElement> body, int total, int listed)
+    private static void More(TextResources t, List<CardElement> body, int total, int listed)
     {
         if (total > listed)
         {
-            body.Add(new TextBlock($"… and {N(total - listed)} more.") { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
+            body.Add(new TextBlock(t["More", total - listed]) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
         }
     }
 
-    private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(int n, CultureInfo culture) => n.ToString("N0", SupportedLanguages.IsPseudo(culture) ? SupportedLanguages.English : culture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.StakeholderDirectory;
 
@@ -49,12 +50,13 @@ public sealed record DirectorySearchModel(
 /// <summary>The organisers' directory: filters, a page of results, paging and a CSV export of what matches.</summary>
 public static class DirectorySearchCard
 {
-    public static AdaptiveCard Build(DirectorySearchModel model)
+    public static AdaptiveCard Build(DirectorySearchModel model, CultureInfo culture)
     {
+        var t = TextResources.For<DirectoryCardTexts>(culture);
         var body = new List<CardElement>
         {
-            new TextBlock("Stakeholder directory") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
-            new TextBlock("Organisations and stakeholders from registrations and imports. Organisers only: it holds personal data.")
+            new TextBlock(t["Search.Heading"]) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock(t["Search.Intro"])
             {
                 IsSubtle = true,
                 Size = TextSize.Small,
@@ -69,24 +71,24 @@ public static class DirectorySearchCard
         body.Add(new TextInput
         {
             Id = DirectoryVerbs.Text,
-            Label = "Name, organisation or e-mail contains",
+            Label = t["Search.Text"],
             Value = model.Filters.Text,
             MaxLength = model.MaxTextLength,
-            Placeholder = "e.g. migrant forum",
+            Placeholder = t["Search.Text.Placeholder"],
         });
         body.Add(new ColumnSet(
         [
-            new Column([Filter(DirectoryVerbs.Group, "Stakeholder group", model.Choices.Groups, model.Filters.Group)]),
-            new Column([Filter(DirectoryVerbs.Theme, "Theme", model.Choices.Themes, model.Filters.Theme)]),
+            new Column([Filter(t, DirectoryVerbs.Group, t["Filter.Group"], model.Choices.Groups, model.Filters.Group)]),
+            new Column([Filter(t, DirectoryVerbs.Theme, t["Filter.Theme"], model.Choices.Themes, model.Filters.Theme)]),
         ]));
         body.Add(new ColumnSet(
         [
-            new Column([Filter(DirectoryVerbs.Country, "Country", model.Choices.Countries, model.Filters.Country)]),
-            new Column([Filter(DirectoryVerbs.Subregion, "Subregion", model.Choices.Subregions, model.Filters.Subregion)]),
+            new Column([Filter(t, DirectoryVerbs.Country, t["Filter.Country"], model.Choices.Countries, model.Filters.Country)]),
+            new Column([Filter(t, DirectoryVerbs.Subregion, t["Filter.Subregion"], model.Choices.Subregions, model.Filters.Subregion)]),
         ]));
-        body.Add(new ActionSet([new ExecuteAction(CardActionData.For(DirectoryVerbs.Search)) { Title = "Search", Style = ActionStyle.Positive }]));
+        body.Add(new ActionSet([new ExecuteAction(CardActionData.For(DirectoryVerbs.Search)) { Title = t["Search"], Style = ActionStyle.Positive }]));
 
-        body.Add(new TextBlock(Count(model)) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+        body.Add(new TextBlock(Count(t, model)) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
         body.Add(new TextBlock(MarkdownText.Escape(model.FilterSummary)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
         foreach (var entry in model.Entries)
         {
@@ -107,38 +109,42 @@ public static class DirectorySearchCard
         var actions = new List<CardAction>();
         if (model.PageIndex > 0)
         {
-            actions.Add(Page(model, "Previous", model.PageIndex - 1));
+            actions.Add(Page(model, t["Previous"], model.PageIndex - 1));
         }
 
         if (model.HasMore)
         {
-            actions.Add(Page(model, "Next", model.PageIndex + 1));
+            actions.Add(Page(model, t["Next"], model.PageIndex + 1));
         }
 
         if (model.TotalCount > 0)
         {
-            actions.Add(new ExecuteAction(CardActionData.For(DirectoryVerbs.Export, model.Filters.AsData())) { Title = "Export CSV", SendInputs = false });
+            actions.Add(new ExecuteAction(CardActionData.For(DirectoryVerbs.Export, model.Filters.AsData())) { Title = t["ExportCsv"], SendInputs = false });
         }
 
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = "The stakeholder directory." };
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = t["Search.Fallback"], Lang = SupportedLanguages.TagOf(culture) };
     }
 
-    private static string Count(DirectorySearchModel model)
+    private static string Count(TextResources t, DirectorySearchModel model)
     {
         if (model.TotalCount == 0)
         {
-            return "No entries match.";
+            return t["Count.None"];
+        }
+
+        if (model.TotalCount == 1)
+        {
+            return t["Count.One"];
         }
 
         var first = (model.PageIndex * model.PageSize) + 1;
-        var shown = model.Entries.Count <= 1 || model.TotalCount == 1
-            ? model.TotalCount.ToString(CultureInfo.InvariantCulture)
-            : $"{first.ToString(CultureInfo.InvariantCulture)}–{(first + model.Entries.Count - 1).ToString(CultureInfo.InvariantCulture)}";
-        return model.TotalCount == 1 ? "1 entry matches." : $"{shown} of {model.TotalCount.ToString(CultureInfo.InvariantCulture)} entries";
+        return model.Entries.Count <= 1
+            ? t["Count.Single", model.TotalCount, model.TotalCount]
+            : t["Count.Range", first, first + model.Entries.Count - 1, model.TotalCount];
     }
 
-    private static ChoiceSetInput Filter(string id, string label, IReadOnlyList<Choice> choices, string value) =>
-        new([new Choice("Any", DirectoryVerbs.Any), .. choices])
+    private static ChoiceSetInput Filter(TextResources t, string id, string label, IReadOnlyList<Choice> choices, string value) =>
+        new([new Choice(t["Any"], DirectoryVerbs.Any), .. choices])
         {
             Id = id,
             Label = label,

@@ -1,6 +1,8 @@
+using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
 using GcmBot.Cards.Help;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Submissions;
 
@@ -18,9 +20,10 @@ public sealed record MySubmissionsModel(
 /// <summary>Answers <c>my submissions</c>: each submission with its status and what the person can still do.</summary>
 public static class MySubmissionsCard
 {
-    public static AdaptiveCard Build(MySubmissionsModel model)
+    public static AdaptiveCard Build(MySubmissionsModel model, CultureInfo culture)
     {
-        var body = new List<CardElement> { SubmissionParts.Heading("Your written submissions") };
+        var t = TextResources.For<SubmissionsCardTexts>(culture);
+        var body = new List<CardElement> { SubmissionParts.Heading(t["Mine.Heading"]) };
         if (model.Banner is not null)
         {
             body.Add(new TextBlock(MarkdownText.Escape(model.Banner)) { Color = TextColor.Good, Weight = TextWeight.Bolder });
@@ -28,38 +31,36 @@ public static class MySubmissionsCard
 
         if (model.TotalCount == 0)
         {
-            body.Add(new TextBlock("You have not sent a written submission yet. Type **submit** to send one."));
+            body.Add(new TextBlock(t["Mine.None"]));
         }
         else
         {
-            body.Add(new TextBlock(model.TotalCount == 1
-                ? "One submission. You can edit it until the organisers review it, and withdraw it at any time."
-                : $"{model.TotalCount} submissions, newest first. You can edit each until the organisers review it, and withdraw it at any time.")
+            body.Add(new TextBlock(t["Mine.Count", model.TotalCount])
             {
                 IsSubtle = true,
                 Spacing = Spacing.None,
             });
-            body.AddRange(model.Items.Select(item => SubmissionParts.Item(item, fullText: false, SubmissionParts.AuthorActions(item))));
+            body.AddRange(model.Items.Select(item => SubmissionParts.Item(t, item, fullText: false, SubmissionParts.AuthorActions(t, item))));
         }
 
         var actions = new List<CardAction>();
         if (model.PageIndex > 0)
         {
-            actions.Add(SubmissionParts.PageButton(SubmissionVerbs.Mine, "Newer", model.PageIndex - 1));
+            actions.Add(SubmissionParts.PageButton(SubmissionVerbs.Mine, t["Newer"], model.PageIndex - 1));
         }
 
         if (model.HasMore)
         {
-            actions.Add(SubmissionParts.PageButton(SubmissionVerbs.Mine, "Older", model.PageIndex + 1));
+            actions.Add(SubmissionParts.PageButton(SubmissionVerbs.Mine, t["Older"], model.PageIndex + 1));
         }
 
-        actions.Add(HelpCard.RunCommandButton("submit", "New submission"));
+        actions.Add(HelpCard.RunCommandButton("submit", t["NewSubmission"]));
         if (model.PublicPageUrl is not null)
         {
-            actions.Add(new OpenUrlAction(model.PublicPageUrl) { Title = "Published submissions" });
+            actions.Add(new OpenUrlAction(SubmissionParts.InLanguage(model.PublicPageUrl, culture)) { Title = t["Published"] });
         }
 
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = "Your written submissions to the GCM regional review." };
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = t["Mine.Fallback"], Lang = SupportedLanguages.TagOf(culture) };
     }
 }
 
@@ -71,20 +72,21 @@ public sealed record SubmissionNoticeModel(string Heading, string Message, Submi
 /// <summary>The card for one submission's news, sent after the form or proactively after a review.</summary>
 public static class SubmissionNoticeCard
 {
-    public static AdaptiveCard Build(SubmissionNoticeModel model)
+    public static AdaptiveCard Build(SubmissionNoticeModel model, CultureInfo culture)
     {
+        var t = TextResources.For<SubmissionsCardTexts>(culture);
         var body = new List<CardElement>
         {
             SubmissionParts.Heading(model.Heading),
             new TextBlock(model.Message) { Spacing = Spacing.Small },
-            SubmissionParts.Item(model.Item, fullText: false, SubmissionParts.AuthorActions(model.Item)),
+            SubmissionParts.Item(t, model.Item, fullText: false, SubmissionParts.AuthorActions(t, model.Item)),
         };
-        var actions = new List<CardAction> { HelpCard.RunCommandButton("my submissions", "My submissions") };
+        var actions = new List<CardAction> { HelpCard.RunCommandButton("my submissions", t["MySubmissions"]) };
         if (model.PublicPageUrl is not null)
         {
-            actions.Add(new OpenUrlAction(model.PublicPageUrl) { Title = "Published submissions" });
+            actions.Add(new OpenUrlAction(SubmissionParts.InLanguage(model.PublicPageUrl, culture)) { Title = t["Published"] });
         }
 
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = model.Heading };
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = model.Heading, Lang = SupportedLanguages.TagOf(culture) };
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Submissions;
 
@@ -40,20 +41,18 @@ public static class SubmissionFormCard
     public const string Organisation = "organisation";
     public const string Consent = "consent";
 
-    public static AdaptiveCard Build(SubmissionFormModel model)
+    public static AdaptiveCard Build(SubmissionFormModel model, CultureInfo culture)
     {
+        var t = TextResources.For<SubmissionsCardTexts>(culture);
         var editing = model.SubmissionId is not null;
         var body = new List<CardElement>
         {
-            new TextBlock(editing ? $"Edit your submission #{model.SubmissionId}" : "Send a written submission")
+            new TextBlock(editing ? t["Form.Heading.Edit", model.SubmissionId] : t["Form.Heading.New"])
             {
                 Size = TextSize.Medium,
                 Weight = TextWeight.Bolder,
             },
-            new TextBlock(editing
-                ? "Change what you need and send it again. The organisers review the new version."
-                : "Your input to the Asia-Pacific regional review of the Global Compact for Migration. The organisers review " +
-                  "each submission; accepted ones are published on the review's web page as you allow below. Fields marked * are required.")
+            new TextBlock(editing ? t["Form.Intro.Edit"] : t["Form.Intro.New"])
             {
                 IsSubtle = true,
                 Spacing = Spacing.None,
@@ -67,9 +66,7 @@ public static class SubmissionFormCard
 
         if (model.Errors.Count > 0)
         {
-            body.Add(new TextBlock(model.Errors.Count == 1
-                ? "One answer needs another look; it is marked below. Your other answers are kept."
-                : $"{model.Errors.Count} answers need another look; they are marked below. Your other answers are kept.")
+            body.Add(new TextBlock(t["Form.Errors", model.Errors.Count])
             {
                 Color = TextColor.Attention,
                 Weight = TextWeight.Bolder,
@@ -79,26 +76,26 @@ public static class SubmissionFormCard
         FormField.Add(body, model.Errors, new TextInput
         {
             Id = Title,
-            Label = "Title",
+            Label = t["Form.Title"],
             IsRequired = true,
-            ErrorMessage = "Please give your submission a title.",
+            ErrorMessage = t["Form.Title.Error"],
             MaxLength = model.TitleLength,
             Value = Value(model, Title),
         });
-        TagInputs.Add(body, model.Errors, model.Themes, model.Objectives, model.Values);
+        TagInputs.Add(body, model.Errors, model.Themes, model.Objectives, model.Values, culture);
         FormField.Add(body, model.Errors, new TextInput
         {
             Id = Text,
-            Label = $"Your submission (up to {model.TextLength.ToString("N0", CultureInfo.InvariantCulture)} characters)",
+            Label = t["Form.Text", model.TextLength],
             IsMultiline = true,
             MaxLength = model.TextLength,
-            Placeholder = "Write here, or link to a document below, or both.",
+            Placeholder = t["Form.Text.Placeholder"],
             Value = Value(model, Text),
         });
         FormField.Add(body, model.Errors, new TextInput
         {
             Id = Link,
-            Label = "Link to a document (https)",
+            Label = t["Form.Link"],
             Style = "url",
             MaxLength = model.LinkLength,
             Placeholder = "https://example.org/our-submission.pdf",
@@ -107,17 +104,17 @@ public static class SubmissionFormCard
         FormField.Add(body, model.Errors, new TextInput
         {
             Id = Organisation,
-            Label = "On behalf of which organisation (leave empty for a personal submission)",
+            Label = t["Form.Organisation"],
             MaxLength = model.OrganisationLength,
             Value = Value(model, Organisation),
         });
         FormField.Add(body, model.Errors, new ChoiceSetInput(model.Consents)
         {
             Id = Consent,
-            Label = "May we publish it?",
+            Label = t["Form.Consent"],
             IsRequired = true,
             Expanded = true,
-            ErrorMessage = "Please choose whether and how it may be published.",
+            ErrorMessage = t["Form.Consent.Error"],
             Value = Value(model, Consent),
         });
 
@@ -134,8 +131,9 @@ public static class SubmissionFormCard
 
         return new AdaptiveCard(body)
         {
-            Actions = [new SubmitAction(new CardActionData(SubmissionVerbs.Save, data)) { Title = editing ? "Send the new version" : "Send", Style = ActionStyle.Positive }],
-            FallbackText = "The written submission form of GcmBot.",
+            Actions = [new SubmitAction(new CardActionData(SubmissionVerbs.Save, data)) { Title = editing ? t["Form.Send.Edit"] : t["Form.Send"], Style = ActionStyle.Positive }],
+            FallbackText = t["Form.Fallback"],
+            Lang = SupportedLanguages.TagOf(culture),
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Submissions;
 
@@ -46,7 +47,7 @@ internal static class SubmissionParts
 
     public static CardElement Heading(string text) => new TextBlock(text) { Size = TextSize.Medium, Weight = TextWeight.Bolder };
 
-    public static Container Item(SubmissionItem item, bool fullText, IReadOnlyList<CardAction> actions)
+    public static Container Item(TextResources t, SubmissionItem item, bool fullText, IReadOnlyList<CardAction> actions)
     {
         var items = new List<CardElement>
         {
@@ -57,7 +58,7 @@ internal static class SubmissionParts
 
         if (item.Comment is not null)
         {
-            items.Add(new TextBlock("Organisers' comment: " + MarkdownText.Escape(item.Comment)) { Color = TextColor.Warning });
+            items.Add(new TextBlock(t["Item.Comment", MarkdownText.Escape(item.Comment)]) { Color = TextColor.Warning });
         }
 
         if (item.Text is not null)
@@ -74,35 +75,35 @@ internal static class SubmissionParts
     }
 
     /// <summary>The author's buttons on one of their submissions: edit, withdraw (after a confirmation), open the document.</summary>
-    public static IReadOnlyList<CardAction> AuthorActions(SubmissionItem item)
+    public static IReadOnlyList<CardAction> AuthorActions(TextResources t, SubmissionItem item)
     {
         var actions = new List<CardAction>();
         var id = item.Id.ToString(CultureInfo.InvariantCulture);
         if (item.CanEdit)
         {
-            actions.Add(new SubmitAction(CardActionData.For(SubmissionVerbs.Edit, (SubmissionVerbs.Id, id))) { Title = "Edit", SendInputs = false });
+            actions.Add(new SubmitAction(CardActionData.For(SubmissionVerbs.Edit, (SubmissionVerbs.Id, id))) { Title = t["Edit"], SendInputs = false });
         }
 
         if (item.CanWithdraw)
         {
-            var confirm = new AdaptiveCard([new TextBlock("Withdraw this submission? It is taken off the public page and cannot be sent again.")])
+            var confirm = new AdaptiveCard([new TextBlock(t["Withdraw.Confirm"])])
             {
                 Actions =
                 [
                     new SubmitAction(CardActionData.For(SubmissionVerbs.Withdraw, (SubmissionVerbs.Id, id)))
                     {
-                        Title = "Yes, withdraw it",
+                        Title = t["Withdraw.Yes"],
                         Style = ActionStyle.Destructive,
                         SendInputs = false,
                     },
                 ],
             };
-            actions.Add(new ShowCardAction(confirm) { Title = "Withdraw" });
+            actions.Add(new ShowCardAction(confirm) { Title = t["Withdraw"] });
         }
 
         if (item.Link is not null)
         {
-            actions.Add(new OpenUrlAction(item.Link) { Title = "Open the document" });
+            actions.Add(new OpenUrlAction(item.Link) { Title = t["OpenDocument"] });
         }
 
         return actions;
@@ -127,6 +128,12 @@ internal static class SubmissionParts
         var flat = string.Join(' ', text.Split(['\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return flat.Length <= PreviewLength ? flat : flat[..PreviewLength].TrimEnd() + "…";
     }
+
+    /// <summary>The public page in the reader's language (<c>?lang=fr</c>); English is the page's default.</summary>
+    public static string InLanguage(string pageUrl, CultureInfo culture) =>
+        SupportedLanguages.IsPseudo(culture) || culture.TwoLetterISOLanguageName == "en"
+            ? pageUrl
+            : pageUrl + (pageUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + culture.Name;
 
     public static SubmitAction PageButton(string verb, string title, int page) =>
         new(CardActionData.For(verb, (SubmissionVerbs.Page, page.ToString(CultureInfo.InvariantCulture)))) { Title = title, SendInputs = false };

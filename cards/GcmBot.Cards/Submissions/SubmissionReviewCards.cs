@@ -1,6 +1,7 @@
 using System.Globalization;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Cards.Submissions;
 
@@ -28,20 +29,16 @@ public sealed record ReviewModel(SubmissionItem Item, string Author, string Publ
 /// <summary>The organisers' review list: <c>review submissions</c>.</summary>
 public static class SubmissionReviewListCard
 {
-    public static AdaptiveCard Build(ReviewListModel model)
+    public static AdaptiveCard Build(ReviewListModel model, CultureInfo culture)
     {
-        var body = new List<CardElement> { SubmissionParts.Heading("Written submissions to review") };
+        var t = TextResources.For<SubmissionsCardTexts>(culture);
+        var body = new List<CardElement> { SubmissionParts.Heading(t["ReviewList.Heading"]) };
         if (model.Banner is not null)
         {
             body.Add(new TextBlock(MarkdownText.Escape(model.Banner)) { Color = TextColor.Good, Weight = TextWeight.Bolder });
         }
 
-        body.Add(new TextBlock(model.TotalCount switch
-        {
-            0 => "Nothing is waiting for review.",
-            1 => "One submission is waiting.",
-            _ => $"{model.TotalCount} submissions are waiting, oldest first.",
-        })
+        body.Add(new TextBlock(t["ReviewList.Count", model.TotalCount])
         {
             IsSubtle = true,
             Spacing = Spacing.None,
@@ -54,7 +51,7 @@ public static class SubmissionReviewListCard
             [
                 new TextBlock($"#{id} · {MarkdownText.Escape(entry.Title)}") { Weight = TextWeight.Bolder },
                 new TextBlock(MarkdownText.Escape(entry.Summary)) { IsSubtle = true, Spacing = Spacing.None, Size = TextSize.Small },
-                new ActionSet([new SubmitAction(CardActionData.For(SubmissionVerbs.ReviewOpen, (SubmissionVerbs.Id, id))) { Title = "Review", SendInputs = false }]),
+                new ActionSet([new SubmitAction(CardActionData.For(SubmissionVerbs.ReviewOpen, (SubmissionVerbs.Id, id))) { Title = t["Review"], SendInputs = false }]),
             ])
             {
                 Style = ContainerStyle.Emphasis,
@@ -65,74 +62,75 @@ public static class SubmissionReviewListCard
         var actions = new List<CardAction>();
         if (model.PageIndex > 0)
         {
-            actions.Add(SubmissionParts.PageButton(SubmissionVerbs.ReviewList, "Previous", model.PageIndex - 1));
+            actions.Add(SubmissionParts.PageButton(SubmissionVerbs.ReviewList, t["Previous"], model.PageIndex - 1));
         }
 
         if (model.HasMore)
         {
-            actions.Add(SubmissionParts.PageButton(SubmissionVerbs.ReviewList, "Next", model.PageIndex + 1));
+            actions.Add(SubmissionParts.PageButton(SubmissionVerbs.ReviewList, t["Next"], model.PageIndex + 1));
         }
 
         if (model.PublicPageUrl is not null)
         {
-            actions.Add(new OpenUrlAction(model.PublicPageUrl) { Title = "Published submissions" });
+            actions.Add(new OpenUrlAction(SubmissionParts.InLanguage(model.PublicPageUrl, culture)) { Title = t["Published"] });
         }
 
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = "Written submissions waiting for review." };
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = t["ReviewList.Fallback"], Lang = SupportedLanguages.TagOf(culture) };
     }
 }
 
 /// <summary>One submission in full, with accept, return (comment required) and reject.</summary>
 public static class SubmissionReviewCard
 {
-    public static AdaptiveCard Build(ReviewModel model)
+    public static AdaptiveCard Build(ReviewModel model, CultureInfo culture)
     {
+        var t = TextResources.For<SubmissionsCardTexts>(culture);
         var item = model.Item;
-        var body = new List<CardElement> { SubmissionParts.Heading("Review a written submission") };
+        var body = new List<CardElement> { SubmissionParts.Heading(t["Review.Heading"]) };
         if (model.Banner is not null)
         {
             body.Add(new TextBlock(MarkdownText.Escape(model.Banner)) { Color = TextColor.Warning, Weight = TextWeight.Bolder });
         }
 
         body.Add(new TextBlock(MarkdownText.Escape(model.Author)) { IsSubtle = true, Spacing = Spacing.None });
-        var links = item.Link is null ? [] : new List<CardAction> { new OpenUrlAction(item.Link) { Title = "Open the document" } };
-        body.Add(SubmissionParts.Item(item with { Comment = null }, fullText: true, links));
+        var links = item.Link is null ? [] : new List<CardAction> { new OpenUrlAction(item.Link) { Title = t["OpenDocument"] } };
+        body.Add(SubmissionParts.Item(t, item with { Comment = null }, fullText: true, links));
         body.Add(new TextBlock(MarkdownText.Escape(model.Publication)) { Weight = TextWeight.Bolder });
 
         var actions = new List<CardAction>();
         if (model.CanDecide)
         {
-            actions.Add(Decide(item, SubmissionVerbs.Accept, "Accept", ActionStyle.Positive));
-            actions.Add(new ShowCardAction(CommentForm(item, SubmissionVerbs.Return, SubmissionVerbs.ReturnComment, required: true, model.CommentLength))
+            actions.Add(Decide(item, SubmissionVerbs.Accept, t["Accept"], ActionStyle.Positive));
+            actions.Add(new ShowCardAction(CommentForm(t, item, SubmissionVerbs.Return, SubmissionVerbs.ReturnComment, required: true, model.CommentLength))
             {
-                Title = "Return with a comment",
+                Title = t["ReturnWithComment"],
             });
-            actions.Add(new ShowCardAction(CommentForm(item, SubmissionVerbs.Reject, SubmissionVerbs.RejectComment, required: false, model.CommentLength))
+            actions.Add(new ShowCardAction(CommentForm(t, item, SubmissionVerbs.Reject, SubmissionVerbs.RejectComment, required: false, model.CommentLength))
             {
-                Title = "Reject",
+                Title = t["Reject"],
             });
         }
 
-        actions.Add(SubmissionParts.PageButton(SubmissionVerbs.ReviewList, "Back to the list", 0));
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = "A written submission to review." };
+        actions.Add(SubmissionParts.PageButton(SubmissionVerbs.ReviewList, t["BackToList"], 0));
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = t["Review.Fallback"], Lang = SupportedLanguages.TagOf(culture) };
     }
 
-    private static AdaptiveCard CommentForm(SubmissionItem item, string decision, string inputId, bool required, int length)
+    private static AdaptiveCard CommentForm(TextResources t, SubmissionItem item, string decision, string inputId, bool required, int length)
     {
         var input = new TextInput
         {
             Id = inputId,
-            Label = required ? "What should the author change?" : "Why (optional; the author sees it)",
+            Label = required ? t["Comment.Return"] : t["Comment.Reject"],
             IsMultiline = true,
             IsRequired = required,
-            ErrorMessage = required ? "Please say what the author should change." : null,
+            ErrorMessage = required ? t["Comment.Return.Error"] : null,
             MaxLength = length,
         };
         return new AdaptiveCard([input])
         {
             Actions =
             [
-                Decide(item, decision, decision == SubmissionVerbs.Return ? "Return to the author" : "Reject the submission",
+                Decide(item, decision, decision == SubmissionVerbs.Return ? t["Return.Button"] : t["Reject.Button"],
                     decision == SubmissionVerbs.Reject ? ActionStyle.Destructive : ActionStyle.Default, sendInputs: true),
             ],
         };

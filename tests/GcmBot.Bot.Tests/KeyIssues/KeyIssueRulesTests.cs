@@ -57,6 +57,6 @@ public sealed class KeyIssueRulesTests
     {
         var check = KeyIssueRules.Check(new KeyIssueInput("issue", new string('t', 2001), "a", null, null, null, null), eventRequired: false);
 
-        Assert.Contains("under 2,000 characters", check.Problems[KeyIssueField.Text]);
+        Assert.Equal(new KeyIssueProblem(KeyIssueProblemKind.TextTooLong, 2000, 2001), check.Problems[KeyIssueField.Text]);
     }
 }

@@ -78,7 +78,7 @@ public sealed class KeyIssueTests : IAsyncLifetime
 
         var turn = await chat.SayAsync("key issue theme:a Fees charged by recruiters", TestUsers.Organiser);
 
-        Assert.Contains("say which consultation", turn.Reply.AllText);
+        Assert.Contains("Please choose the consultation this is from.", turn.Reply.AllText);
         Assert.Empty(await Store.ForThemeAsync('a', CancellationToken.None));
     }
 
@@ -99,7 +99,7 @@ public sealed class KeyIssueTests : IAsyncLifetime
 
         var turn = await chat.SayAsync("key issue theme:a objectives:23 Cooperation", TestUsers.Organiser);
 
-        Assert.Contains("objective 23 belongs to theme d", turn.Reply.AllText);
+        Assert.Contains("Objective 23 belongs to theme d", turn.Reply.AllText);
         Assert.Empty(await Store.ForConversationAsync(chat.Id, CancellationToken.None));
     }
 
@@ -250,7 +250,7 @@ public sealed class KeyIssueTests : IAsyncLifetime
     {
         var turn = await _bot.PersonalChat(TestUsers.Organiser).SayAsync("key issues consult/a", TestUsers.Organiser);
 
-        Assert.Contains("not one I can use", turn.Reply.Text);
+        Assert.Contains("I do not know the consultation", turn.Reply.Text);
     }
 
     [Fact]

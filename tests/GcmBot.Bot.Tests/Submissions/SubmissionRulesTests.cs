@@ -1,5 +1,8 @@
 using GcmBot.Bot.Engagement;
+using GcmBot.Bot.Languages;
 using GcmBot.Bot.Submissions;
+using GcmBot.Bot.Tests.Languages;
+using GcmBot.Cards.Words;
 
 namespace GcmBot.Bot.Tests.Submissions;
 
@@ -46,7 +49,7 @@ public sealed class SubmissionRulesTests
     public void NormaliseLink_TooLong_IsRefused()
     {
         Assert.Null(SubmissionRules.NormaliseLink("https://example.org/" + new string('a', 2000), out var problem));
-        Assert.Contains("too long", problem);
+        Assert.Equal(SubmissionProblemKind.LinkTooLong, problem!.Kind);
     }
 
     [Fact]
@@ -70,7 +73,7 @@ public sealed class SubmissionRulesTests
     {
         var check = SubmissionRules.Check(Valid with { Title = "\u0000\u0001 \t " });
 
-        Assert.Contains("give your submission a title", check.Problems[SubmissionField.Title]);
+        Assert.Equal(SubmissionProblemKind.TitleMissing, check.Problems[SubmissionField.Title].Kind);
     }
 
     [Theory]
@@ -161,10 +164,24 @@ public sealed class GcmTagRulesTests
     [Fact]
     public void ObjectivesOutsideThemes_NamesTheThemeToAdd()
     {
-        Assert.Equal(
-            "Your objectives 4, 8 belong to theme b; objective 23 belongs to theme d. Add the theme or remove the objective.",
-            GcmTagRules.ObjectivesOutsideThemes(['a'], [2, 4, 8, 23]));
+        var problem = GcmTagRules.ObjectivesOutsideThemes(['a'], [2, 4, 8, 23])!;
+
+        Assert.Equal(TagProblemKind.OutsideThemes, problem.Kind);
+        Assert.Equal([('b', "4,8"), ('d', "23")], problem.Outside!.Select(o => (o.Theme, string.Join(',', o.Objectives))));
         Assert.Null(GcmTagRules.ObjectivesOutsideThemes(['a', 'b'], [2, 4]));
+    }
+
+    [Theory]
+    [InlineData("en", "Objectives 4, 8 belong to theme b. Objective 23 belongs to theme d. Add the theme or remove the objective.")]
+    [InlineData("fr", "Les objectifs 4, 8 relèvent du thème b. L'objectif 23 relève du thème d. Ajoutez le thème ou retirez l'objectif.")]
+    [InlineData("ru", "Цели 4, 8 относятся к теме b. Цель 23 относится к теме d. Добавьте тему или уберите цель.")]
+    [InlineData("zh-Hans", "目标 4, 8 属于主题 b。 目标 23 属于主题 d。 请添加该主题，或删除该目标。")]
+    public void ObjectivesOutsideThemes_InEachLanguage_NamesTheThemeToAdd(string language, string expected)
+    {
+        var problem = GcmTagRules.ObjectivesOutsideThemes(['a'], [2, 4, 8, 23])!;
+
+        using var scope = LanguageScope.Use(SupportedLanguages.Match(language)!);
+        Assert.Equal(expected, TagWords.Describe(problem, TestTexts.For<TagTexts>()));
     }
 
     [Fact]
@@ -201,7 +218,7 @@ public sealed class PublicSubmissionsPageTests
     [InlineData("https://example.org/\" onmouseover=\"alert(1)")]
     public void Html_StoredLinkThatIsNotSafeHttps_IsNeverALink(string link)
     {
-        var html = PublicSubmissionsPage.Html([Published(link)], Now);
+        var html = PublicSubmissionsPage.Html([Published(link)], Now, SupportedLanguages.English, TestTexts.For<SubmissionsTexts>());
 
         Assert.DoesNotContain("<a href=\"javascript", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<a href=\"http:", html, StringComparison.Ordinal);
@@ -212,7 +229,7 @@ public sealed class PublicSubmissionsPageTests
     [Fact]
     public void Html_RecordNotPublished_IsLeftOut()
     {
-        var html = PublicSubmissionsPage.Html([Published(isPublished: false)], Now);
+        var html = PublicSubmissionsPage.Html([Published(isPublished: false)], Now, SupportedLanguages.English, TestTexts.For<SubmissionsTexts>());
 
         Assert.DoesNotContain("<article", html, StringComparison.Ordinal);
         Assert.Contains("No submissions published yet", html);
@@ -223,7 +240,7 @@ public sealed class PublicSubmissionsPageTests
     {
         var lateEvening = new DateTimeOffset(2026, 12, 1, 20, 0, 0, TimeSpan.Zero);
 
-        var html = PublicSubmissionsPage.Html([Published() with { PublishedAt = lateEvening }], lateEvening);
+        var html = PublicSubmissionsPage.Html([Published() with { PublishedAt = lateEvening }], lateEvening, SupportedLanguages.English, TestTexts.For<SubmissionsTexts>());
 
         Assert.Contains("<time datetime=\"2026-12-02\">2 December 2026</time>", html);
     }

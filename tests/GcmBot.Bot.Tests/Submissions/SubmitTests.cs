@@ -85,7 +85,7 @@ public sealed class SubmitTests : IAsyncLifetime
         var text = turn.Reply.AllText;
         Assert.Contains("4 answers need another look", text);
         Assert.Contains("at least 3 characters", text);
-        Assert.Contains("objective 23 belongs to theme d", text);
+        Assert.Contains("Objective 23 belongs to theme d", text);
         Assert.Contains("starting with https://", text);
         Assert.Contains("name the organisation", text);
         var inputs = CardText.Inputs(card);
