@@ -58,9 +58,27 @@ public sealed class TeamsConversation
 
     public bool IsShared => _kind != "personal";
 
+    /// <summary>The Teams client's locale (<c>activity.locale</c>) on every activity sent from now on; none when null.</summary>
+    public string? Locale { get; set; }
+
+    /// <summary>Sets <see cref="Locale"/> and returns this conversation, e.g. <c>bot.PersonalChat(alice).InLocale("fr-FR")</c>.</summary>
+    public TeamsConversation InLocale(string? locale)
+    {
+        Locale = locale;
+        return this;
+    }
+
     /// <summary>A Teams-shaped activity from a fixture, in this conversation, ready to adjust and send.</summary>
-    public JsonObject NewActivity(string fixture, TestUser? from = null) =>
-        ActivityFixtures.Build(fixture, _kind, _suffix, from ?? _defaultUser, _app.Connector.ServiceUrl);
+    public JsonObject NewActivity(string fixture, TestUser? from = null)
+    {
+        var activity = ActivityFixtures.Build(fixture, _kind, _suffix, from ?? _defaultUser, _app.Connector.ServiceUrl);
+        if (Locale is not null)
+        {
+            activity["locale"] = Locale;
+        }
+
+        return activity;
+    }
 
     /// <summary>Types a message; in shared conversations it @mentions the bot, as Teams requires.</summary>
     public Task<Turn> SayAsync(string text, TestUser? from = null, string? timeZone = null)

@@ -16,14 +16,14 @@ public static class HelpCapability
 }
 
 /// <summary>Lists the commands that work where the person asked, with organiser commands for organisers only.</summary>
-public sealed class HelpCommand(RouteTable routes, IOrganiserPolicy organisers) : ICommandHandler
+public sealed class HelpCommand(RouteTable routes, IOrganiserPolicy organisers, Microsoft.Extensions.Localization.IStringLocalizerFactory localizers) : ICommandHandler
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
         var isOrganiser = await organisers.IsOrganiserAsync(turn, cancellationToken);
         var entries = routes.Commands
             .Where(c => (c.Scopes & turn.Scope) != 0)
-            .Select(c => new HelpEntry(c.Words, c.Usage, c.Summary, c.ForOrganisers, c.ForModerators))
+            .Select(c => new HelpEntry(c.Words, c.Usage, c.LocalisedSummary(localizers), c.ForOrganisers, c.ForModerators))
             .ToList();
         await turn.SendCardAsync(HelpCard.Build(new HelpCardModel(turn.Scope.Describe(), entries, isOrganiser)), cancellationToken);
     }

@@ -51,6 +51,20 @@ public sealed class BotTurn
     /// <summary>The person's time zone as Teams reports it; null when Teams did not say or the zone is unknown here.</summary>
     public TimeZoneInfo? TimeZone { get; }
 
+    internal const string CultureKey = "gcm.culture";
+    internal const string ChatCultureKey = "gcm.chatCulture";
+
+    /// <summary>
+    /// The language of the person who acted: their choice, else their Teams client's, else English. What they alone read
+    /// (confirmations, their own view) is written in it. The turn's current UI culture is this one too.
+    /// </summary>
+    public System.Globalization.CultureInfo Culture =>
+        Context.TurnState.Get<System.Globalization.CultureInfo>(CultureKey) ?? GcmBot.Cards.Words.SupportedLanguages.English;
+
+    /// <summary>The language of the chat's shared cards (the Q&amp;A board, the speakers' list): set by a moderator, else English.</summary>
+    public System.Globalization.CultureInfo ChatCulture =>
+        Context.TurnState.Get<System.Globalization.CultureInfo>(ChatCultureKey) ?? GcmBot.Cards.Words.SupportedLanguages.English;
+
     public Task SendTextAsync(string text, CancellationToken cancellationToken) =>
         Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
 

@@ -19,11 +19,13 @@ public sealed partial class GcmAdapter : CloudAdapter
         BotFrameworkAuthentication authentication,
         DeduplicationMiddleware deduplication,
         ConversationCaptureMiddleware conversationCapture,
+        Languages.LanguageMiddleware language,
         ILogger<GcmAdapter> logger)
         : base(authentication, logger)
     {
         Use(deduplication);
         Use(conversationCapture);
+        Use(language);
         OnTurnError = async (turnContext, exception) =>
         {
             // Structured, and without message text or names: activities carry personal data.

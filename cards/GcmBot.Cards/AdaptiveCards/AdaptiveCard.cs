@@ -20,6 +20,9 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
     /// <summary>Teams: let the card use the full width of the chat (tables and boards need it).</summary>
     public bool FullWidth { get; init; }
 
+    /// <summary>The language of the card's text (BCP 47), so that clients and screen readers pronounce it right.</summary>
+    public string? Lang { get; init; }
+
     public JsonObject ToJson() => ToJson(nested: false);
 
     /// <summary>Serialises exactly as sent to Teams.</summary>
@@ -41,6 +44,7 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
         }
 
         json.SetIf("fallbackText", FallbackText);
+        json.SetIf("lang", Lang);
         if (Refresh is not null)
         {
             json["refresh"] = Refresh.ToJson();

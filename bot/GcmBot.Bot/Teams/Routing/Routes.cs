@@ -13,8 +13,16 @@ public sealed record CommandRoute(
     ConversationScopes Scopes,
     Type HandlerType,
     bool ForOrganisers = false,
-    bool ForModerators = false)
+    bool ForModerators = false,
+    Type? Texts = null)
 {
+    /// <summary>
+    /// The summary in the current language: <see cref="Summary"/> is a key of the resource file named by
+    /// <see cref="Texts"/>; a route registered without one shows its summary as written.
+    /// </summary>
+    public string LocalisedSummary(Microsoft.Extensions.Localization.IStringLocalizerFactory localizers) =>
+        Texts is null ? Summary : localizers.Create(Texts)[Summary];
+
     public string[] WordList { get; } = Words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
 
@@ -31,11 +39,12 @@ public static class RouteRegistration
         ConversationScopes scopes,
         string? usage = null,
         bool forOrganisers = false,
-        bool forModerators = false)
+        bool forModerators = false,
+        Type? texts = null)
         where THandler : class, ICommandHandler
     {
         services.AddScoped<THandler>();
-        services.AddSingleton(new CommandRoute(words, usage ?? words, summary, scopes, typeof(THandler), forOrganisers, forModerators));
+        services.AddSingleton(new CommandRoute(words, usage ?? words, summary, scopes, typeof(THandler), forOrganisers, forModerators, texts));
         return services;
     }
 

@@ -141,6 +141,31 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("KeyIssues", (string)null);
                 });
 
+            modelBuilder.Entity("GcmBot.Bot.Languages.LanguageChoice", b =>
+                {
+                    b.Property<int>("Subject")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Chosen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Subject", "SubjectId");
+
+                    b.ToTable("LanguageChoices", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.Questions.QnaModerator", b =>
                 {
                     b.Property<int>("SessionId")

@@ -134,6 +134,31 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("KeyIssues", (string)null);
                 });
 
+            modelBuilder.Entity("GcmBot.Bot.Languages.LanguageChoice", b =>
+                {
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Chosen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Subject", "SubjectId");
+
+                    b.ToTable("LanguageChoices", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.Questions.QnaModerator", b =>
                 {
                     b.Property<int>("SessionId")
