@@ -26,7 +26,6 @@ public static class TimeText
     /// <summary>A start–end range on one line; the end shows only its time when it is on the same day.</summary>
     public static string FormatRange(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone, CultureInfo? culture = null)
     {
-        var formatting = Formatting(culture);
         var localStart = TimeZoneInfo.ConvertTime(start, zone);
         var localEnd = TimeZoneInfo.ConvertTime(end, zone);
         var (pattern, formatting) = DayAndTime(culture);
