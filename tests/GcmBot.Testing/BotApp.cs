@@ -111,6 +111,13 @@ public sealed class BotApp : IAsyncDisposable
         _ = _factory.Services;
     }
 
+    /// <summary>
+    /// A client like a browser for the public pages: it keeps cookies (the antiforgery cookie) and does not follow
+    /// redirects, so a test sees where a form sends the person.
+    /// </summary>
+    public HttpClient CreateBrowserClient() =>
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
     /// <summary>POSTs an activity to /api/messages as Teams would.</summary>
     public Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, string? bearerToken = null)
     {
