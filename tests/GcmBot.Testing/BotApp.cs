@@ -116,7 +116,7 @@ public sealed class BotApp : IAsyncDisposable
     /// redirects, so a test sees where a form sends the person.
     /// </summary>
     public HttpClient CreateBrowserClient() =>
-        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = Http.BaseAddress! });
 
     /// <summary>POSTs an activity to /api/messages as Teams would.</summary>
     public Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, string? bearerToken = null)

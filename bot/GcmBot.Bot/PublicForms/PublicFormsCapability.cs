@@ -58,6 +58,9 @@ public static class PublicFormsCapability
             return Results.Text(WebLayout.StyleSheet, "text/css; charset=utf-8");
         });
 
+        // Browsers ask for an icon on every page; an empty answer spares them (and their consoles) a 404.
+        app.MapGet("/favicon.ico", () => Results.NoContent());
+
         app.MapGet(RegisterPath, (HttpContext context, WebRegistration pages, CancellationToken ct) => pages.NewFormAsync(context, ct));
         app.MapPost(RegisterPath, (HttpContext context, WebRegistration pages, CancellationToken ct) => pages.SubmitAsync(context, ct))
             .RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
