@@ -3,6 +3,7 @@ using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
 using GcmBot.Bot.KeyIssues;
+using GcmBot.Bot.PublicForms;
 using GcmBot.Bot.Languages;
 using GcmBot.Bot.Questions;
 using GcmBot.Bot.Registration;
@@ -39,6 +40,7 @@ builder.Services.AddSubmissions();
 builder.Services.AddKeyIssues();
 builder.Services.AddReports();
 builder.Services.AddStakeholderDirectory();
+builder.Services.AddPublicForms();
 builder.Services.AddGcmHealthChecks();
 
 var app = builder.Build();
@@ -49,6 +51,7 @@ app.MapTeamsBot();
 app.MapGcmHealthChecks();
 app.MapExports();
 app.MapSubmissions();
+app.MapPublicForms();
 
 await app.RunAsync();
 

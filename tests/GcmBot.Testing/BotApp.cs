@@ -143,6 +143,13 @@ public sealed class BotApp : IAsyncDisposable
         _spread = new Random(seed);
     }
 
+    /// <summary>
+    /// A client like a browser for the public pages: it keeps cookies (the antiforgery cookie) and does not follow
+    /// redirects, so a test sees where a form sends the person.
+    /// </summary>
+    public HttpClient CreateBrowserClient() =>
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = Http.BaseAddress! });
+
     /// <summary>POSTs an activity to /api/messages as Teams would.</summary>
     public Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, string? bearerToken = null)
     {

@@ -65,6 +65,23 @@ public sealed class RegistrationStore(
         string? timeZoneId,
         IReadOnlyCollection<string> offeredEventIds,
         CancellationToken cancellationToken) =>
+        SubmitAsync(userStableId, registration, timeZoneId, offeredEventIds, updateProfile: true, cancellationToken);
+
+    /// <summary>
+    /// Registers a person for the events of a valid form and nothing else: their stored answers stay as they are and no
+    /// registration is cancelled. A web form sent with an address that is registered already may add events, never
+    /// change someone's answers.
+    /// </summary>
+    public Task<IReadOnlyList<StatusChange>> AddEventsAsync(string userStableId, ValidRegistration registration, CancellationToken cancellationToken) =>
+        SubmitAsync(userStableId, registration, timeZoneId: null, offeredEventIds: [], updateProfile: false, cancellationToken);
+
+    private Task<IReadOnlyList<StatusChange>> SubmitAsync(
+        string userStableId,
+        ValidRegistration registration,
+        string? timeZoneId,
+        IReadOnlyCollection<string> offeredEventIds,
+        bool updateProfile,
+        CancellationToken cancellationToken) =>
         InTransactionAsync<IReadOnlyList<StatusChange>>(async db =>
         {
             var now = time.GetUtcNow();
@@ -75,7 +92,10 @@ public sealed class RegistrationStore(
                 .ToList();
             var events = await LockEventsAsync(db, wanted.Concat(unticked.Select(r => r.EventId)), cancellationToken);
 
-            await UpsertProfileAsync(db, userStableId, registration.Profile, timeZoneId, now, cancellationToken);
+            if (updateProfile)
+            {
+                await UpsertProfileAsync(db, userStableId, registration.Profile, timeZoneId, now, cancellationToken);
+            }
 
             foreach (var eventId in wanted.Order(StringComparer.Ordinal))
             {

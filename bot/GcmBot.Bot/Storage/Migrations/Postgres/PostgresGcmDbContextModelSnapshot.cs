@@ -166,6 +166,30 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("LanguageChoices", (string)null);
                 });
 
+            modelBuilder.Entity("GcmBot.Bot.PublicForms.ManageLink", b =>
+                {
+                    b.Property<string>("SecretHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserStableId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("SecretHash");
+
+                    b.HasIndex("UserStableId");
+
+                    b.ToTable("ManageLinks", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.Questions.QnaModerator", b =>
                 {
                     b.Property<int>("SessionId")

@@ -159,6 +159,30 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("LanguageChoices", (string)null);
                 });
 
+            modelBuilder.Entity("GcmBot.Bot.PublicForms.ManageLink", b =>
+                {
+                    b.Property<string>("SecretHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserStableId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SecretHash");
+
+                    b.HasIndex("UserStableId");
+
+                    b.ToTable("ManageLinks", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.Questions.QnaModerator", b =>
                 {
                     b.Property<int>("SessionId")
