@@ -56,9 +56,9 @@ public static class RegistrationPages
             .Text("name", texts["Register.Name"], RegistrationLimits.NameLength, required: true, autocomplete: "name")
             .Text("email", texts["Register.Email"], RegistrationLimits.EmailLength, required: true, type: "email", autocomplete: "email", hint: texts["Register.EmailHint"])
             .Text("organisation", texts["Register.Organisation"], RegistrationLimits.OrganisationLength, required: false, autocomplete: "organization")
-            .Select("group", texts["Register.Group"], texts["Form.Choose"], StakeholderReference.Groups.Select(g => new WebChoice(g.Code, g.Label)).ToList(), required: true)
+            .Select("group", texts["Register.Group"], texts["Form.Choose"], StakeholderReference.Groups.Select(g => new WebChoice(g.Code, g.LabelIn(culture))).ToList(), required: true)
             .Select("country", texts["Register.Country"], texts["Form.Choose"], Countries(culture), required: true, hint: texts["Register.CountryHint"])
-            .Choices("gender", texts["Register.Gender"], StakeholderReference.Genders.Select(g => new WebChoice(g.Code, g.Label)).ToList(), several: false, required: false, hint: texts["Register.Optional"])
+            .Choices("gender", texts["Register.Gender"], StakeholderReference.Genders.Select(g => new WebChoice(g.Code, g.LabelIn(culture))).ToList(), several: false, required: false, hint: texts["Register.Optional"])
             .Choices("voice", texts["Register.Voice"], [new(RegistrationChoices.Migrant, texts["Register.VoiceMigrant"]), new(RegistrationChoices.Advocate, texts["Register.VoiceAdvocate"])], several: true, required: false, hint: texts["Register.Optional"])
             .Raw("<h2>" + Html(texts["Register.WhatToAttend"]) + "</h2>\n")
             .Choices("events", texts["Register.Events"], events, several: true, required: false)
@@ -142,7 +142,7 @@ public static class RegistrationPages
     {
         var compare = StringComparer.Create(culture, ignoreCase: true);
         return StakeholderReference.Countries
-            .Select(c => new WebChoice(c.Code, c.Name))
+            .Select(c => new WebChoice(c.Code, c.NameIn(culture)))
             .OrderBy(c => c.Value == StakeholderReference.Other ? 1 : 0)
             .ThenBy(c => c.Label, compare)
             .ToList();

@@ -34,7 +34,7 @@ public sealed partial class WebRegistration(
             values["events"] = wanted;
         }
 
-        return await FormPageAsync(context, culture, PublicFormsCapability.RegisterPath, values, new Dictionary<RegistrationField, string>(), isChange: false, StatusCodes.Status200OK, cancellationToken);
+        return await FormPageAsync(context, culture, PublicFormsCapability.RegisterPath, values, new Dictionary<RegistrationField, FormProblem>(), isChange: false, StatusCodes.Status200OK, cancellationToken);
     }
 
     public async Task<IResult> SubmitAsync(HttpContext context, CancellationToken cancellationToken)
@@ -108,7 +108,7 @@ public sealed partial class WebRegistration(
             : RegistrationAnswers.From(person.Profile, person.Active.Select(r => r.Event.Id)).Values
                 .Where(v => v.Value is not null && v.Key != RegistrationField.Consent)
                 .ToDictionary(v => RegistrationPages.FieldIds[v.Key], v => v.Value!);
-        return await FormPageAsync(context, culture, ManageBase(secret) + "/edit", values, new Dictionary<RegistrationField, string>(), isChange: true, StatusCodes.Status200OK, cancellationToken);
+        return await FormPageAsync(context, culture, ManageBase(secret) + "/edit", values, new Dictionary<RegistrationField, FormProblem>(), isChange: true, StatusCodes.Status200OK, cancellationToken);
     }
 
     public async Task<IResult> ChangeAsync(HttpContext context, string secret, CancellationToken cancellationToken)
@@ -197,7 +197,7 @@ public sealed partial class WebRegistration(
         System.Globalization.CultureInfo culture,
         string action,
         IReadOnlyDictionary<string, string> values,
-        IReadOnlyDictionary<RegistrationField, string> problems,
+        IReadOnlyDictionary<RegistrationField, FormProblem> problems,
         bool isChange,
         int status,
         CancellationToken cancellationToken)
@@ -206,7 +206,8 @@ public sealed partial class WebRegistration(
         var open = await OpenEventsAsync(cancellationToken);
         var content = open.Count == 0
             ? "<p>" + WebLayout.Html(texts["Register.NothingOpen"]) + "</p>\n"
-            : RegistrationPages.Form(texts, culture, texts["Register.Title"], PublicCulture.Keep(action, culture), tokens.FormFieldName, tokens.RequestToken!, open, values, problems, isChange);
+            : RegistrationPages.Form(texts, culture, texts["Register.Title"], PublicCulture.Keep(action, culture), tokens.FormFieldName, tokens.RequestToken!, open, values,
+                problems.ToDictionary(p => p.Key, p => RegistrationViews.Problem(p.Value, culture)), isChange);
         return PublicPage.Html(context, culture, texts, isChange ? texts["Register.ChangeTitle"] : texts["Register.Title"], content, status);
     }
 

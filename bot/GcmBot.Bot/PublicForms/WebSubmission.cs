@@ -15,6 +15,7 @@ namespace GcmBot.Bot.PublicForms;
 public sealed partial class WebSubmission(
     SubmissionStore store,
     WebIdentity identity,
+    SubmissionViews views,
     IAntiforgery antiforgery,
     IStringLocalizer<PublicFormsTexts> texts,
     ILogger<WebSubmission> logger)
@@ -71,7 +72,7 @@ public sealed partial class WebSubmission(
             values.GetValueOrDefault("text"), values.GetValueOrDefault("link"), values.GetValueOrDefault("organisation"), values.GetValueOrDefault("consent")));
         foreach (var (field, problem) in check.Problems)
         {
-            errors[FieldIds[field]] = problem;
+            errors[FieldIds[field]] = views.Describe(problem);
         }
 
         var key = values.GetValueOrDefault("key") is { Length: > 0 and <= 64 } k ? k : Guid.NewGuid().ToString("N");
@@ -116,8 +117,8 @@ public sealed partial class WebSubmission(
             .Text("organisation", texts["Register.Organisation"], SubmissionRules.MaxOrganisationLength, required: false, autocomplete: "organization")
             .Raw("<h2>" + Html(texts["Submit.YourSubmission"]) + "</h2>\n")
             .Text("title", texts["Submit.Title"], SubmissionRules.MaxTitleLength, required: true)
-            .Choices("themes", texts["Submit.Themes"], GcmReference.Themes.Select(t => new WebChoice(t.Code.ToString(), t.Label)).ToList(), several: true, required: false)
-            .Choices("objectives", texts["Submit.Objectives"], GcmReference.Objectives.Select(o => new WebChoice(o.Number.ToString(CultureInfo.InvariantCulture), texts["Submit.Objective", o.Number, o.Title])).ToList(), several: true, required: false, hint: texts["Submit.ObjectivesHint"])
+            .Choices("themes", texts["Submit.Themes"], GcmReference.Themes.Select(t => new WebChoice(t.Code.ToString(), t.LabelIn(culture))).ToList(), several: true, required: false)
+            .Choices("objectives", texts["Submit.Objectives"], GcmReference.Objectives.Select(o => new WebChoice(o.Number.ToString(CultureInfo.InvariantCulture), texts["Submit.Objective", o.Number, o.TitleIn(culture)])).ToList(), several: true, required: false, hint: texts["Submit.ObjectivesHint"])
             .TextArea("text", texts["Submit.Text"], SubmissionRules.MaxTextLength, required: false, hint: texts["Submit.TextHint"])
             .Text("link", texts["Submit.Link"], SubmissionRules.MaxLinkLength, required: false, type: "url", hint: texts["Submit.LinkHint"])
             .Choices("consent", texts["Submit.Consent"],
