@@ -77,6 +77,9 @@ public sealed class RegistrationLanguageTests : IAsyncLifetime
 
         // The form: every label and choice of ours is translated; event titles and names are data.
         Assert.Empty(Untranslated.In(form.Reply.AllText, [.. data, "Briefing of stakeholders", "Stakeholder consultation on theme", "Multi-stakeholder consultation",
-            "the day before the regional review", "Side event", "ESCAP", "Bangkok", "Date to be confirmed"]));
+            "the day before the regional review", "Side event", "ESCAP", "Bangkok", "Date to be confirmed",
+            // Choice values are codes the client sends back, never shown.
+            .. GcmBot.Bot.Engagement.StakeholderReference.Groups.Select(g => g.Code), .. GcmBot.Bot.Engagement.StakeholderReference.Genders.Select(g => g.Code),
+            .. GcmBot.Bot.Engagement.StakeholderReference.Countries.Select(c => c.Code), "migrant", "advocate", "speak", "panel", "true", "false", "zh-Hans", "consult-a", "consult-b", "consult-c", "consult-d", "multi-stakeholder", "briefing", "Français"]));
     }
 }
