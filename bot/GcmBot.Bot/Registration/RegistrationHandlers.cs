@@ -91,7 +91,7 @@ public sealed partial class SubmitRegistrationAction(
         }
 
         var culture = turn.Culture;
-        if (SupportedLanguages.Match(valid.LanguageTag) is { } chosen && !SupportedLanguages.IsPseudo(chosen) && chosen.Name != culture.Name)
+        if (SupportedLanguages.Match(valid.LanguageTag) is { } chosen && !SupportedLanguages.IsPseudo(chosen) && SupportedLanguages.TagOf(chosen) != SupportedLanguages.TagOf(culture))
         {
             await languages.ChoosePersonalAsync(turn.User.StableId, chosen, cancellationToken);
             culture = chosen;

@@ -103,31 +103,21 @@ public static class RegistrationViews
             RegistrationLimits.OrganisationLength,
             RegistrationLimits.NeedsLength);
 
-    // "Consultation b · Protecting migrants… · Wed 3 Dec…": the theme is asked once, with the event.
-    private static string EventChoiceTitle(CatalogueEvent e, TimeZoneInfo? zone, CultureInfo culture)
-    {
-        var themes = EventRules.Themes(e.Themes);
-        return themes.Count == 1
-            ? $"{e.Title} · {Texts(culture)["ThemeOf", themes[0].Code.ToString(), themes[0].TitleIn(culture)]} · {When(e, zone, culture)}"
-            : $"{e.Title} · {When(e, zone, culture)}";
-    }
+    // "Consultation on theme b · Wed 3 Dec…": a consultation's title names its theme, which the registration takes (asked once).
+    private static string EventChoiceTitle(CatalogueEvent e, TimeZoneInfo? zone, CultureInfo culture) => $"{e.Title} · {When(e, zone, culture)}";
 
     /// <summary>
-    /// Countries in alphabetical order of their name in the person's language, each with its subregion after it
-    /// ("Hong Kong, China · East and North-East Asia"), so a person finds their country without knowing its subregion.
-    /// "Other country or territory" comes last.
+    /// Countries in alphabetical order of their name in the person's language, so a person finds their country without
+    /// knowing its ESCAP subregion (the balance derives the subregion from the country). "Other country or territory"
+    /// comes last. (Repeating the subregion on each of the 58 entries would push the form past Teams' card size.)
     /// </summary>
     public static IReadOnlyList<Choice> Countries(CultureInfo culture)
     {
-        var comparer = StringComparer.Create(culture, CompareOptions.IgnoreCase);
+        var comparer = StringComparer.Create(SupportedLanguages.IsPseudo(culture) ? SupportedLanguages.English : culture, CompareOptions.IgnoreCase);
         return StakeholderReference.Countries
             .OrderBy(c => c.SubregionCode == StakeholderReference.Other ? 1 : 0)
             .ThenBy(c => c.NameIn(culture), comparer)
-            .Select(c => new Choice(
-                c.SubregionCode == StakeholderReference.Other
-                    ? c.NameIn(culture)
-                    : $"{c.NameIn(culture)} · {StakeholderReference.LabelIn(StakeholderReference.Subregions, c.SubregionCode, culture)}",
-                c.Code))
+            .Select(c => new Choice(c.NameIn(culture), c.Code))
             .ToList();
     }
 

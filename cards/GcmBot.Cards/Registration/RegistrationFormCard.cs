@@ -9,7 +9,7 @@ namespace GcmBot.Cards.Registration;
 /// <param name="IsUpdate">The person is registered already: the form changes their registration.</param>
 /// <param name="Values">Answers by input id (see <see cref="RegistrationFormCard"/> constants), as last given.</param>
 /// <param name="Errors">A problem per input id, shown right under that input.</param>
-/// <param name="Countries">Countries in alphabetical order, each titled "Country · Subregion".</param>
+/// <param name="Countries">Countries in alphabetical order (the subregion is derived from the country).</param>
 /// <param name="Events">Events open for registration, with their theme and dates in the person's time zone.</param>
 /// <param name="Languages">The languages GcmBot writes in, each named in its own language.</param>
 public sealed record RegistrationFormModel(
