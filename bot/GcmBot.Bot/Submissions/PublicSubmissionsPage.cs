@@ -284,5 +284,24 @@ public static class PublicSubmissionsPage
     /// <summary>A text encoded for HTML, with the fragment put where the text had <see cref="Slot"/>.</summary>
     private static string WithSlot(string text, string fragment) => Encode(text).Replace(Slot, fragment, StringComparison.Ordinal);
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    // The five characters that mean something in HTML text and quoted attributes are encoded; letters of every script
+    // stay as they are (the page is UTF-8; WebUtility.HtmlEncode would turn "é" into "&#233;", HtmlEncoder "+" into "&#x2B;").
+    private static string Encode(string text)
+    {
+        var encoded = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            encoded.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return encoded.ToString();
+    }
 }

@@ -16,7 +16,7 @@ public static class HeadlessChromium
     public static string? Locate() => Candidates.FirstOrDefault(File.Exists);
 
     /// <summary>Opens a URL and dumps the DOM; console messages (errors and CSP violations among them) come on stderr.</summary>
-    public static async Task<BrowserRun> DumpDomAsync(string url)
+    public static async Task<BrowserRun> DumpDomAsync(string url, string? acceptLanguage = null)
     {
         var profile = Directory.CreateTempSubdirectory("gcmbot-chromium-").FullName;
         try
@@ -34,6 +34,12 @@ public static class HeadlessChromium
             })
             {
                 start.ArgumentList.Add(argument);
+            }
+
+            if (acceptLanguage is not null)
+            {
+                // The browser's language preference, sent as Accept-Language.
+                start.ArgumentList.Insert(0, $"--accept-lang={acceptLanguage}");
             }
 
             using var process = Process.Start(start)!;
@@ -93,6 +99,39 @@ public sealed class PublicPageBrowserTests
         Assert.Single(run.Dom.Split("owned").Skip(1));
         Assert.Contains("&lt;script&gt;document.write('owned')&lt;/script&gt;", run.Dom);
         Assert.Contains("href=\"https://example.org/doc.pdf\" rel=\"noopener noreferrer\"", run.Dom);
+    }
+
+    [SkippableFact]
+    public async Task PublicPage_FrenchBrowser_ShowsFrench_AndItsSwitchOpensTheChinesePage()
+    {
+        Skip.If(HeadlessChromium.Locate() is null, HeadlessChromium.MissingReason);
+        await using var kit = await SubmissionsKit.StartAsync(o => o.UseKestrel = true);
+        var id = await kit.SubmittedAsync(TestUsers.Alice, (SubmissionFormCard.Title, "Portable social security"));
+        await kit.DecideAsync(id, SubmissionVerbs.Accept);
+        var page = new Uri(kit.Bot.ServerAddress!, "/submissions");
+
+        var french = await HeadlessChromium.DumpDomAsync(page.ToString(), acceptLanguage: "fr-FR,fr");
+
+        Assert.Equal(0, french.ExitCode);
+        Assert.Empty(french.ConsoleLines);
+        Assert.Contains("<html lang=\"fr\">", french.Dom);
+        Assert.Contains("<h1>Contributions écrites à l'examen régional Asie-Pacifique du Pacte mondial pour les migrations</h1>", french.Dom);
+        Assert.Contains("1 contribution publiée", french.Dom);
+        Assert.Contains("Portable social security", french.Dom);
+        Assert.Contains("aria-current=\"true\">Français</a>", french.Dom);
+
+        // The switch is a plain link: follow the one for Chinese as a click would, with the browser still preferring French.
+        var link = System.Text.RegularExpressions.Regex.Match(french.Dom, "<a href=\"([^\"]+)\" hreflang=\"zh-Hans\" lang=\"zh-Hans\">中文</a>");
+        Assert.True(link.Success, "The French page has no link to the Chinese page.");
+        var chinese = await HeadlessChromium.DumpDomAsync(new Uri(page, System.Net.WebUtility.HtmlDecode(link.Groups[1].Value)).ToString(), acceptLanguage: "fr-FR,fr");
+
+        Assert.Equal(0, chinese.ExitCode);
+        Assert.Empty(chinese.ConsoleLines);
+        Assert.Contains("<html lang=\"zh-Hans\">", chinese.Dom);
+        Assert.Contains("<h1>《移民问题全球契约》亚太区域审议书面意见</h1>", chinese.Dom);
+        Assert.Contains("已发布 1 份意见", chinese.Dom);
+        Assert.Contains("aria-current=\"true\">中文</a>", chinese.Dom);
+        Assert.DoesNotContain("<script", chinese.Dom, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
