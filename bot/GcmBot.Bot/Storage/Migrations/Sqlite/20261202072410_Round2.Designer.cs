@@ -11,14 +11,36 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GcmBot.Bot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGcmDbContext))]
-    [Migration("20261202054221_Web_ManageLinks")]
-    partial class Web_ManageLinks
+    [Migration("20261202072410_Round2")]
+    partial class Round2
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("GcmBot.Bot.Coordination.WorkLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotBeforeMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UntilMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkLeases", (string)null);
+                });
 
             modelBuilder.Entity("GcmBot.Bot.Exports.ExportFile", b =>
                 {
@@ -280,6 +302,9 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AskerNoticePending")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorId")
@@ -813,11 +838,19 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NearlyUpNoticedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("NextNoticeSent")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Organisation")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("QueueId")
@@ -1183,6 +1216,9 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActivityJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -1206,8 +1242,19 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.Property<int?>("LastStatusCode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplacesActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1222,9 +1269,28 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
 
+                    b.HasIndex("LeaseOwner");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboundMessages", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Teams.Outbound.SendRate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IntervalMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextFreeMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SendRates", (string)null);
                 });
 
             modelBuilder.Entity("GcmBot.Bot.Questions.QnaModerator", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GcmBot.Bot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGcmDbContext))]
-    [Migration("20261202053533_Instances_Coordination")]
-    partial class Instances_Coordination
+    [Migration("20261202072414_Round2")]
+    partial class Round2
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -144,6 +144,55 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("KeyIssues", (string)null);
                 });
 
+            modelBuilder.Entity("GcmBot.Bot.Languages.LanguageChoice", b =>
+                {
+                    b.Property<int>("Subject")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Chosen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Subject", "SubjectId");
+
+                    b.ToTable("LanguageChoices", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.PublicForms.ManageLink", b =>
+                {
+                    b.Property<string>("SecretHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserStableId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("SecretHash");
+
+                    b.HasIndex("UserStableId");
+
+                    b.ToTable("ManageLinks", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.Questions.QnaModerator", b =>
                 {
                     b.Property<int>("SessionId")
@@ -265,6 +314,9 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("AskedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("AskerNoticePending")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("AuthorId")
                         .HasMaxLength(256)
@@ -805,12 +857,20 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("NearlyUpNoticedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("NextNoticeSent")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Organisation")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid>("QueueId")
                         .HasColumnType("uuid");
@@ -1179,6 +1239,9 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ActivityJson")
+                        .HasColumnType("text");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -1211,6 +1274,10 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplacesActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Status")
                         .IsRequired()
