@@ -25,7 +25,7 @@ public static class ReportsCapability
         services.AddScoped<ConsultationResolver>();
         services.AddScoped<ReportPublisher>();
         services.AddBotCommand<ReportCommand>("report", "Command.Report", ConversationScopes.Personal,
-            "report <consultation> [en|fr|ru|zh-Hans]", forOrganisers: true, texts: typeof(ReportsTexts), picks: GcmBot.Cards.Help.PickSubject.Event);
+            "report <consultation> [en|fr|ru|zh-Hans]", forOrganisers: true, texts: typeof(ReportsTexts));
         services.AddBotCommand<RepresentationCommand>("report representation", "Command.Representation",
             ConversationScopes.Personal, "report representation [en|fr|ru|zh-Hans]", forOrganisers: true, texts: typeof(ReportsTexts));
         return services;

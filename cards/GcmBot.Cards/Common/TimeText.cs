@@ -135,7 +135,7 @@ public static class TimeText
         return c.TwoLetterISOLanguageName switch
         {
             "fr" or "ru" => ("ddd d MMM yyyy, HH:mm", c),
-            "zh" => ("yyyy年M月d日（ddd） HH:mm", c),
+            "zh" => ("yyyy'年'M'月'd'日' ddd HH:mm", c),
             _ => ("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture),
         };
     }

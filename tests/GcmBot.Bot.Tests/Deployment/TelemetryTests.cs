@@ -25,11 +25,16 @@ public sealed class TelemetryTests
             spans = [.. exported];
         }
 
-        var turnSpan = Assert.Single(spans, s => s.OperationName == GcmTelemetry.Turn);
+        // ActivitySource listeners are process-wide: hosts of tests running in parallel add their turns to this list.
+        // This host's turn is the one whose reply went to this test's connector, inside the turn's trace.
+        var connectorPort = bot.Connector.ServiceUrl.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var turnSpan = Assert.Single(spans, s => s.OperationName == GcmTelemetry.Turn && spans.Any(c =>
+            c.Kind == ActivityKind.Client && c.TraceId == s.TraceId &&
+            c.TagObjects.Any(t => Convert.ToString(t.Value, System.Globalization.CultureInfo.InvariantCulture) is { } v
+                && (v == connectorPort || v.Contains(":" + connectorPort, StringComparison.Ordinal)))));
         Assert.Equal("message", turnSpan.GetTagItem(GcmTelemetry.ActivityType));
         Assert.Equal("personal", turnSpan.GetTagItem(GcmTelemetry.ConversationType));
-        // The reply went to the connector inside the turn: an HTTP client span under the turn's trace.
-        Assert.Contains(spans, s => s.Kind == ActivityKind.Client && s.TraceId == turnSpan.TraceId);
+        spans = spans.Where(s => s.TraceId == turnSpan.TraceId).ToList();
         var forbidden = new[]
         {
             TestUsers.Alice.Name, "Alice", "Ahmed", TestUsers.Alice.AadObjectId, TestUsers.Alice.Id, "alice", chat.Id, "@",

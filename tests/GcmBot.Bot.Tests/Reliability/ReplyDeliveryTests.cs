@@ -34,7 +34,12 @@ public sealed class ReplyDeliveryTests
     [Fact]
     public async Task Confirmation_WhenTheConnectorStaysDownPastTheTurnsBudget_IsQueuedAndArrivesLaterExactlyOnce()
     {
-        await using var bot = await BotApp.StartAsync(o => o.Settings["Replies:BudgetMilliseconds"] = "1000");
+        // The outbound queue's own retries (1 s, 2 s, 4 s…) outlast the 6 s outage that the turn's budget did not.
+        await using var bot = await BotApp.StartAsync(o =>
+        {
+            o.Settings["Replies:BudgetMilliseconds"] = "1000";
+            o.Settings["Outbound:BaseRetryDelayMilliseconds"] = "1000";
+        });
 
         var (chat, turn) = await SubmitRegistrationThroughAsync(bot, "down for 6 s");
 

@@ -117,7 +117,30 @@ public sealed class ReportsKit
         Assert.Contains("Recorded", issue.AllText);
         var recommendation = await bot.PersonalChat(TestUsers.Organiser).SayAsync("recommendation event:consult-a theme:a Abolish recruitment fees for workers");
         Assert.Contains("Recorded", recommendation.AllText);
+
+        // The notices of the meeting (answered, you have the floor) reach people's personal chats after their turns:
+        // let them all arrive before anyone talks there, so that each later turn reads only its own reply.
+        await OutboundDrainedAsync(bot);
         return chat;
+    }
+
+    private static async Task OutboundDrainedAsync(BotApp bot)
+    {
+        var databases = bot.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<GcmBot.Bot.Storage.GcmDbContext>>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var db = await databases.CreateDbContextAsync();
+            var pending = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+                db.Set<GcmBot.Bot.Teams.Outbound.OutboundMessage>(), m => m.Status == GcmBot.Bot.Teams.Outbound.OutboundStatus.Pending);
+            if (pending == 0)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{pending} proactive messages still pending after 30 s.");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Alice's submission on theme a, published with her name; Bob's for the secretariat only (received, not published).</summary>
