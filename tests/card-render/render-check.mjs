@@ -17,6 +17,10 @@ for (const name of ["window", "document", "navigator", ...Object.getOwnPropertyN
 // The package's ESM build uses extension-less imports that Node cannot resolve; its UMD bundle loads fine.
 const AC = createRequire(import.meta.url)("adaptivecards/dist/adaptivecards.js");
 
+// The renderer checks a card's "lang" with a regular expression that has the global flag, so test() keeps its
+// lastIndex between cards and every second card with a valid "lang" fails. Reset it before each card, keeping the rule.
+const langRule = AC.CardElement.langProperty?.regEx;
+
 const folder = process.argv[2];
 if (!folder) {
   console.error("usage: node render-check.mjs <folder of card JSON files>");
@@ -29,6 +33,9 @@ for (const file of readdirSync(folder).filter((f) => f.endsWith(".json")).sort()
   const problems = [];
   const context = new AC.SerializationContext();
   const card = new AC.AdaptiveCard();
+  if (langRule) {
+    langRule.lastIndex = 0;
+  }
   card.parse(json, context);
   for (let i = 0; i < context.eventCount; i++) {
     const event = context.getEventAt(i);

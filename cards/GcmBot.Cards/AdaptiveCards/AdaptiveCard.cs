@@ -47,7 +47,8 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
         }
 
         json.SetIf("fallbackText", FallbackText);
-        json.SetIf("lang", Lang);
+        // The card schema wants a two-letter language (ISO 639-1): "zh", not "zh-Hans".
+        json.SetIf("lang", Lang?.Split('-')[0]);
         if (Refresh is not null)
         {
             json["refresh"] = Refresh.ToJson();

@@ -5,6 +5,14 @@ namespace GcmBot.Bot.Tests.Manifest;
 
 public sealed class ManifestTests
 {
+    [Fact]
+    public async Task ProducedManifest_LetsAnonymousMeetingParticipantsUseTheCards()
+    {
+        using var run = await PackageRun.ValidAsync();
+
+        Assert.True(run.Manifest()["meetingExtensionDefinition"]!["supportsAnonymousGuestUsers"]!.GetValue<bool>());
+    }
+
     [SkippableFact]
     public async Task ProducedManifest_ValidatesAgainstTeamsSchema129()
     {

@@ -69,7 +69,7 @@ public sealed class ReportLanguagesTests : IAsyncLifetime
         var turn = await _bot.PersonalChat(TestUsers.Organiser).InLocale("zh-CN").SayAsync("report a");
 
         var card = turn.Replies[0].Card;
-        Assert.Equal("zh-Hans", card["lang"]!.GetValue<string>());
+        Assert.Equal("zh", card["lang"]!.GetValue<string>());
         Assert.Contains("非正式总结报告草稿", turn.Replies[0].AllText);
         Assert.Equal("1 人已确认", Facts(card)["报名"]);
         var markdown = await _bot.Http.GetStringAsync(new Uri(CardText.Actions(card).Where(a => a["type"]!.GetValue<string>() == "Action.OpenUrl").Last()["url"]!.GetValue<string>()).PathAndQuery);

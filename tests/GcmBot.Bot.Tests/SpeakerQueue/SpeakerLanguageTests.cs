@@ -21,7 +21,7 @@ public sealed class SpeakerLanguageTests : IAsyncLifetime
 
     [Theory]
     [InlineData("fr-FR", "fr", "Vous êtes sur la liste (Déclaration).", "Vous êtes numéro 1 sur 1", "Vous avez la parole dans « Consultation ». Merci de ne pas dépasser 3 min.")]
-    [InlineData("zh-CN", "zh-Hans", "您已加入名单（发言）。", "您排在第 1 位，共 1 人", "现在请您在“Consultation”中发言。请将发言控制在 3 分钟 以内。")]
+    [InlineData("zh-CN", "zh", "您已加入名单（发言）。", "您排在第 1 位，共 1 人", "现在请您在“Consultation”中发言。请将发言控制在 3 分钟 以内。")]
     public async Task RequestAndFloor_InThePersonsLanguage_WhileTheChairWorksInEnglish(
         string locale, string lang, string confirmation, string place, string notice)
     {

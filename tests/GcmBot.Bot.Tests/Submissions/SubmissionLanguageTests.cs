@@ -59,7 +59,7 @@ public sealed class SubmissionLanguageTests : IAsyncLifetime
         Assert.Contains("#1 is returned to its author. The author is being told.", decided.AllText);
 
         var notice = await _kit.NoticeAsync(TestUsers.Bob, "您的书面意见 #1 已被退回修改");
-        Assert.Equal("zh-Hans", notice.Card["lang"]!.GetValue<string>());
+        Assert.Equal("zh", notice.Card["lang"]!.GetValue<string>());
         Assert.Contains("组织者意见：Please add your sources.", notice.AllText);
         Assert.Contains("修改", CardText.Actions(notice.Card).Select(a => a["title"]?.GetValue<string>()));
     }
