@@ -38,6 +38,8 @@ public sealed record HomeCardModel(
 
 public static class HomeCard
 {
+    private const int MaxActionsPerSet = 5;
+
     public const string AllCommandsId = "allCommands";
 
     /// <summary>Events shown at a glance; the rest are one press away (<c>events</c>).</summary>
@@ -69,7 +71,11 @@ public static class HomeCard
         foreach (var group in model.Tasks.Where(g => g.Commands.Count > 0))
         {
             body.Add(new TextBlock(t[$"Group.{group.Group}"]) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
-            body.Add(new ActionSet(group.Commands.Select(c => (CardAction)HelpCard.TaskButton(c, t)).ToList()) { Spacing = Spacing.Small });
+            // Adaptive Cards allow at most five actions in a set (Teams and the official renderer alike): a row of five each.
+            foreach (var row in group.Commands.Chunk(MaxActionsPerSet))
+            {
+                body.Add(new ActionSet(row.Select(c => (CardAction)HelpCard.TaskButton(c, t)).ToList()) { Spacing = Spacing.Small });
+            }
         }
 
         // Every command with its syntax, for those who like to type; hidden until asked for.
@@ -114,7 +120,10 @@ public static class HomeCard
         }
         else
         {
-            body.Add(new ActionSet(buttons) { Spacing = Spacing.Small });
+            foreach (var row in buttons.Chunk(MaxActionsPerSet))
+            {
+                body.Add(new ActionSet(row) { Spacing = Spacing.Small });
+            }
         }
     }
 
