@@ -98,7 +98,7 @@ public static class ExportEndpoints
             var file = await store.FindAsync(token, cancellationToken);
             if (file is null)
             {
-                var language = ReaderLanguage(request);
+                var language = Languages.RequestLanguage.Of(request);
                 using var scope = Languages.LanguageScope.Use(language);
                 response.Headers.ContentLanguage = SupportedLanguages.TagOf(language);
                 return Results.Text(texts["Expired"], "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
@@ -124,12 +124,4 @@ public static class ExportEndpoints
 
     private static bool IsHtml(string contentType) =>
         contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The first language of the browser's Accept-Language that GcmBot speaks, else English.</summary>
-    private static CultureInfo ReaderLanguage(HttpRequest request) =>
-        request.GetTypedHeaders().AcceptLanguage
-            .OrderByDescending(l => l.Quality ?? 1)
-            .Select(l => SupportedLanguages.Match(l.Value.Value))
-            .FirstOrDefault(c => c is not null && !SupportedLanguages.IsPseudo(c))
-        ?? SupportedLanguages.English;
 }

@@ -1,31 +1,14 @@
 using System.Globalization;
+using GcmBot.Bot.Languages;
 using GcmBot.Cards.Common;
 using GcmBot.Cards.Words;
-using Microsoft.Net.Http.Headers;
 
 namespace GcmBot.Bot.PublicForms;
 
-/// <summary>
-/// The language of a public page: the one the person picked in the language switch (<c>?lang=fr</c>), else the first
-/// supported one their browser asks for (<c>Accept-Language</c>, by preference), else English.
-/// </summary>
+/// <summary>Links that keep a public page's language (<see cref="RequestLanguage"/>), and event times as the web shows them.</summary>
 public static class PublicCulture
 {
-    public const string QueryKey = "lang";
-
-    public static CultureInfo Of(HttpRequest request)
-    {
-        if (SupportedLanguages.Match(request.Query[QueryKey].ToString()) is { } picked)
-        {
-            return picked;
-        }
-
-        var asked = request.GetTypedHeaders().AcceptLanguage
-            .OrderByDescending(l => l.Quality ?? 1)
-            .Select(l => SupportedLanguages.Match(l.Value.Value))
-            .FirstOrDefault(c => c is not null);
-        return asked ?? SupportedLanguages.English;
-    }
+    public const string QueryKey = RequestLanguage.QueryKey;
 
     /// <summary>A path that keeps the page's language (the switch's choice) when followed or posted to.</summary>
     public static string Keep(string path, CultureInfo culture) =>

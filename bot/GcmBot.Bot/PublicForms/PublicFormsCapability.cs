@@ -86,7 +86,7 @@ public static class PublicPage
     /// <summary>Sets the page's language for the request and the headers every public page sends.</summary>
     public static CultureInfo Begin(HttpContext context, bool isPrivate)
     {
-        var culture = PublicCulture.Of(context.Request);
+        var culture = RequestLanguage.Of(context.Request);
         CultureInfo.CurrentUICulture = culture;
         CultureInfo.CurrentCulture = GcmBot.Cards.Words.SupportedLanguages.IsPseudo(culture) ? GcmBot.Cards.Words.SupportedLanguages.English : culture;
         var headers = context.Response.Headers;

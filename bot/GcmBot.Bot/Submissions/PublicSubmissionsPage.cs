@@ -57,28 +57,10 @@ public static class PublicSubmissionsPage
         $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; base-uri 'none'; form-action 'none'";
 
     /// <summary>The query parameter of the language switch (<c>?lang=fr</c>).</summary>
-    public const string LanguageParameter = "lang";
+    public const string LanguageParameter = Languages.RequestLanguage.QueryKey;
 
     // Stands for an HTML fragment (a date, a link) inside a text while the text is encoded.
     private const string Slot = "\u0001";
-
-    /// <summary>
-    /// The page's language: the one the switch chose (<c>?lang=</c>), else the first supported language of the browser's
-    /// <c>Accept-Language</c> by preference, else English.
-    /// </summary>
-    public static CultureInfo LanguageOf(string? chosen, IEnumerable<StringWithQualityHeaderValue> acceptLanguage)
-    {
-        if (SupportedLanguages.Match(chosen) is { } language)
-        {
-            return language;
-        }
-
-        return acceptLanguage
-            .Where(l => l.Quality is null or > 0)
-            .OrderByDescending(l => l.Quality ?? 1)
-            .Select(l => SupportedLanguages.Match(l.Value.Value))
-            .FirstOrDefault(l => l is not null && !SupportedLanguages.IsPseudo(l)) ?? SupportedLanguages.English;
-    }
 
     public static PublicSubmissionsDocument Document(IReadOnlyList<SubmissionRecord> published, DateTimeOffset generatedAt)
     {

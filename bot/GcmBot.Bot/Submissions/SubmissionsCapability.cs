@@ -51,8 +51,7 @@ public static class SubmissionEndpoints
             CancellationToken cancellationToken) =>
         {
             var published = await store.PublishedAsync(cancellationToken);
-            var language = PublicSubmissionsPage.LanguageOf(
-                request.Query[PublicSubmissionsPage.LanguageParameter].FirstOrDefault(), request.GetTypedHeaders().AcceptLanguage);
+            var language = Languages.RequestLanguage.Of(request);
             Headers(response);
 
             // The same address answers in the browser's language: caches must keep one copy per Accept-Language.

@@ -127,7 +127,7 @@ public sealed class ReportsKit
     private static async Task OutboundDrainedAsync(BotApp bot)
     {
         var databases = bot.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<GcmBot.Bot.Storage.GcmDbContext>>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             await using var db = await databases.CreateDbContextAsync();
@@ -138,7 +138,7 @@ public sealed class ReportsKit
                 return;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"{pending} proactive messages still pending after 30 s.");
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"{pending} proactive messages still pending after 30 s.");
             await Task.Delay(100);
         }
     }
