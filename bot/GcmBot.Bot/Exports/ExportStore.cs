@@ -11,18 +11,28 @@ using Microsoft.Net.Http.Headers;
 
 namespace GcmBot.Bot.Exports;
 
-public sealed class PublicHostOptions
+public sealed class PublicHostOptions : IValidatableObject
 {
     public const string SectionName = "PublicHost";
 
-    /// <summary>The address people reach the host at (for download links and public pages).</summary>
-    [Required]
-    [Url]
-    public string BaseUrl { get; set; } = "http://localhost:3978";
+    /// <summary>
+    /// The address people reach the host at (for download links and public pages); when empty, the address the host
+    /// listens on (<see cref="PublicAddress"/>).
+    /// </summary>
+    public string? BaseUrl { get; set; }
 
     /// <summary>How long a download link works.</summary>
     [Range(1, 24 * 60)]
     public int ExportLinkMinutes { get; set; } = 60;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(BaseUrl)
+            && !(Uri.TryCreate(BaseUrl.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            yield return new ValidationResult("PublicHost:BaseUrl must be an http or https address, or empty.", [nameof(BaseUrl)]);
+        }
+    }
 }
 
 /// <summary>A stored file's link, and when it stops working.</summary>
@@ -36,7 +46,11 @@ public sealed record PublishedFile(Uri Link, DateTimeOffset ExpiresAt)
 public sealed class ExportsTexts;
 
 /// <summary>Stores generated files and hands out their download links.</summary>
-public sealed class ExportStore(IDbContextFactory<GcmDbContext> databases, IOptions<PublicHostOptions> options, TimeProvider time)
+public sealed class ExportStore(
+    IDbContextFactory<GcmDbContext> databases,
+    IOptions<PublicHostOptions> options,
+    PublicAddress publicAddress,
+    TimeProvider time)
 {
     public const string RoutePrefix = "/exports/";
 
@@ -64,7 +78,7 @@ public sealed class ExportStore(IDbContextFactory<GcmDbContext> databases, IOpti
             ExpiresAt = now.AddMinutes(options.Value.ExportLinkMinutes),
         });
         await db.SaveChangesAsync(cancellationToken);
-        var link = new Uri(new Uri(options.Value.BaseUrl.TrimEnd('/') + "/"), RoutePrefix.TrimStart('/') + token);
+        var link = new Uri(publicAddress.Base, RoutePrefix.TrimStart('/') + token);
         return new PublishedFile(link, now.AddMinutes(options.Value.ExportLinkMinutes));
     }
 
@@ -81,6 +95,7 @@ public static class ExportEndpoints
     public static IServiceCollection AddExports(this IServiceCollection services)
     {
         services.AddOptions<PublicHostOptions>().BindConfiguration(PublicHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PublicAddress>();
         services.AddSingleton<ExportStore>();
         return services;
     }

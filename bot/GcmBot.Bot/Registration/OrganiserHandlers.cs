@@ -128,9 +128,12 @@ public sealed partial class DecideRegistrationAction(
                 notice = texts["Decide.Stale", RegistrationViews.StatusLabel(result.Status!.Value, turn.Culture)];
                 break;
             default:
-                await notifier.NotifyAsync(result.Changes, cancellationToken);
+                var reach = await notifier.NotifyAsync(result.Changes, cancellationToken);
                 LogDecided(logger, result.Status!.Value);
-                notice = result.Status == RegistrationStatus.Confirmed ? texts["Decide.Confirmed"] : texts["Decide.Declined"];
+                notice = texts[
+                    "Decide.Notice",
+                    result.Status == RegistrationStatus.Confirmed ? texts["Decide.Confirmed"] : texts["Decide.Declined"],
+                    texts[$"Decide.Reach.{(reach.Count > 0 ? reach[0] : NoticeReach.Nobody)}"]];
                 break;
         }
 

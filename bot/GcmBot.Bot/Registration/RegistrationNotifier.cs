@@ -4,14 +4,29 @@ using GcmBot.Cards.Registration;
 
 namespace GcmBot.Bot.Registration;
 
+/// <summary>How a person learns of a change made for them.</summary>
+public enum NoticeReach
+{
+    /// <summary>A notice is on its way to their chat with GcmBot.</summary>
+    TeamsChat,
+
+    /// <summary>They registered on the web: their private registration page shows it.</summary>
+    WebPage,
+
+    /// <summary>GcmBot has no way to reach them (they never opened a chat with it, or left).</summary>
+    Nobody,
+}
+
 /// <summary>
 /// Tells people proactively when their registration changed without them acting (a freed place, an organiser's
 /// decision), in their own language whoever caused it. Each change is queued once: its key holds the registration's version.
 /// </summary>
 public sealed partial class RegistrationNotifier(INotificationQueue queue, RegistrationStore store, LanguageStore languages, ILogger<RegistrationNotifier> logger)
 {
-    public async Task NotifyAsync(IReadOnlyList<StatusChange> changes, CancellationToken cancellationToken)
+    /// <summary>Queues a notice per change; how each person will learn of it, in the order of the changes.</summary>
+    public async Task<IReadOnlyList<NoticeReach>> NotifyAsync(IReadOnlyList<StatusChange> changes, CancellationToken cancellationToken)
     {
+        var reach = new List<NoticeReach>(changes.Count);
         foreach (var change in changes)
         {
             var profile = await store.ProfileAsync(change.UserStableId, cancellationToken);
@@ -25,7 +40,15 @@ public sealed partial class RegistrationNotifier(INotificationQueue queue, Regis
                 $"registration:{change.RegistrationId}:v{change.Version}",
                 cancellationToken);
             LogQueued(logger, change.Reason, status);
+            reach.Add(status switch
+            {
+                OutboundStatus.Pending or OutboundStatus.Sent => NoticeReach.TeamsChat,
+                _ when change.UserStableId.StartsWith(PublicForms.WebIdentity.Prefix, StringComparison.Ordinal) => NoticeReach.WebPage,
+                _ => NoticeReach.Nobody,
+            });
         }
+
+        return reach;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registration change {Reason} queued for the person as {Status}")]

@@ -5,7 +5,6 @@ using GcmBot.Bot.Storage;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Submissions;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Submissions;
 
@@ -13,7 +12,7 @@ namespace GcmBot.Bot.Submissions;
 /// Turns stored submissions and typed outcomes into the card models people see, in the current language (the turn's
 /// person, or the recipient of a notice); no decisions are taken here.
 /// </summary>
-public sealed class SubmissionViews(IOptions<PublicHostOptions> host, IStringLocalizer<SubmissionsTexts> texts, IStringLocalizer<TagTexts> tagTexts)
+public sealed class SubmissionViews(PublicAddress host, IStringLocalizer<SubmissionsTexts> texts, IStringLocalizer<TagTexts> tagTexts)
 {
     public const int MinePageSize = 5;
     public const int ReviewPageSize = 10;
@@ -30,7 +29,7 @@ public sealed class SubmissionViews(IOptions<PublicHostOptions> host, IStringLoc
     };
 
     /// <summary>The public page of published submissions, as people reach the host.</summary>
-    public string PublicPageUrl => host.Value.BaseUrl.TrimEnd('/') + SubmissionEndpoints.PagePath;
+    public string PublicPageUrl => host.Link(SubmissionEndpoints.PagePath).ToString();
 
     /// <summary>The resource texts of this capability in the current language.</summary>
     public IStringLocalizer<SubmissionsTexts> Texts => texts;

@@ -49,4 +49,30 @@ public sealed class ExportsTests
         Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
         Assert.StartsWith("http://localhost:3978/exports/", link.ToString());
     }
+
+    [Fact]
+    public async Task WithoutAConfiguredPublicAddress_LinksUseTheAddressTheHostListensOn()
+    {
+        await using var bot = await BotApp.StartAsync(o => o.UseKestrel = true);
+        var store = bot.Services.GetRequiredService<ExportStore>();
+
+        var link = await store.PublishAsync("list.csv", "text/csv", Encoding.UTF8.GetBytes("a,b"), CancellationToken.None);
+        using var client = new HttpClient();
+        using var response = await client.GetAsync(link);
+
+        Assert.Equal(bot.ServerAddress!.Authority, link.Authority);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("a,b", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AConfiguredPublicAddress_IsUsedAsGiven()
+    {
+        await using var bot = await BotApp.StartAsync(o => o.Settings["PublicHost:BaseUrl"] = "https://gcmbot.example.org/base");
+        var store = bot.Services.GetRequiredService<ExportStore>();
+
+        var link = await store.PublishAsync("list.csv", "text/csv", Encoding.UTF8.GetBytes("a,b"), CancellationToken.None);
+
+        Assert.StartsWith("https://gcmbot.example.org/base/exports/", link.ToString());
+    }
 }

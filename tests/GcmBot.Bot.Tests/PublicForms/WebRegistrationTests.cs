@@ -3,6 +3,7 @@ using GcmBot.Bot.PublicForms;
 using GcmBot.Bot.Registration;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Tests.Registration;
+using GcmBot.Cards.Registration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -155,6 +156,22 @@ public sealed class WebRegistrationTests : IAsyncLifetime
         Assert.Equal(["consult-a", "consult-d"], registrations.Select(r => r.EventId).Order());
         Assert.All(registrations, r => Assert.Equal(TestUsers.Alice.AadObjectId, r.UserStableId));
         Assert.Equal("Migrant Forum Nepal", (await RegistrationDriver.ProfileAsync(_bot, TestUsers.Alice))!.Organisation);
+    }
+
+    [Fact]
+    public async Task OrganiserApproval_OfAWebRegistrant_SaysWhereTheyWillSeeIt_AndTheirPageShowsIt()
+    {
+        var manage = await RegisteredAsync(Answers(events: "multi-stakeholder"));
+        var organiser = _bot.PersonalChat(TestUsers.Organiser);
+        var approvals = await organiser.SayAsync("approvals multi-stakeholder");
+
+        var decided = await organiser.PressAsync(approvals.Reply.Card, RegistrationVerbs.Decide);
+
+        // Nobody is told they were told: a web registrant has no chat with GcmBot.
+        Assert.Contains("Confirmed. The person registered on the web: they see it on their private registration page.", decided.Reply.AllText);
+        Assert.DoesNotContain("being told", decided.Reply.AllText);
+        var page = await _web.GetAsync(manage);
+        Assert.Contains("Confirmed: you have a place", page.Html);
     }
 
     [Fact]

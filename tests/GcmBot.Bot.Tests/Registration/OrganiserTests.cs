@@ -101,7 +101,7 @@ public sealed class OrganiserTests : IAsyncLifetime
 
         var card = await organiser.SayAsync("approvals multi-stakeholder");
 
-        Assert.Contains("Confirmed. The person has been told.", confirmAlice.Reply.AllText);
+        Assert.Contains("Confirmed. The person is being told in their chat with GcmBot.", confirmAlice.Reply.AllText);
         var text = card.Reply.AllText;
         Assert.Contains("Bob Bautista · Pending approval", text);
         Assert.Contains("Adds an under-represented voice: Trade unions and workers' organisations, Pacific", text);
@@ -125,7 +125,7 @@ public sealed class OrganiserTests : IAsyncLifetime
         var first = await organiser.SubmitAsync(data);
         var again = await organiser.SubmitAsync(data);
 
-        Assert.Contains("Declined. The person has been told.", first.Reply.AllText);
+        Assert.Contains("Declined. The person is being told in their chat with GcmBot.", first.Reply.AllText);
         Assert.Contains("Nothing changed: that registration is now \"Declined\"", again.Reply.AllText);
         var bobChat = _bot.PersonalChat(TestUsers.Bob);
         await _bot.Connector.WaitForAsync(calls => calls.Any(c => c.IsSend && c.ConversationId == bobChat.Id && c.Activity.AllText.Contains("was not confirmed")));

@@ -28,7 +28,7 @@ public sealed class RegistrationLanguageTests : IAsyncLifetime
         var approvals = await organiser.SayAsync("approvals multi-stakeholder");
         Assert.Contains("Waitlist and pending", approvals.Reply.AllText);
         var decided = await organiser.PressAsync(approvals.Reply.Card, RegistrationVerbs.Decide);
-        Assert.Contains("Confirmed. The person has been told.", decided.Reply.AllText);
+        Assert.Contains("Confirmed. The person is being told in their chat with GcmBot.", decided.Reply.AllText);
         await _bot.Connector.WaitForAsync(calls => calls.Any(c => c.IsSend && c.ConversationId == chat.Id && c.Activity.AllText.Contains(approved)));
     }
 
