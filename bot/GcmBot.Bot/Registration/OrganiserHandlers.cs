@@ -154,11 +154,11 @@ public sealed partial class ExportRegistrationsCommand(
     IStringLocalizer<RegistrationTexts> texts,
     ILogger<ExportRegistrationsCommand> logger) : ICommandHandler
 {
-    public static IReadOnlyList<string> Header { get; } =
+    /// <summary>The columns, in the organiser's language (<c>Csv.*</c> texts).</summary>
+    public static IReadOnlyList<string> Columns { get; } =
     [
-        "Event", "Status", "Registered or queued at (UTC)", "Name", "E-mail", "Organisation", "Stakeholder group", "Country",
-        "ESCAP subregion", "Gender", "Migrant", "Speaks for migrants in vulnerable situations", "Themes of interest",
-        "Oral intervention", "Expert panellist", "Accessibility or interpretation needs",
+        "Event", "Status", "QueuedAtUtc", "Name", "Email", "Organisation", "Group", "Country", "Subregion", "Gender", "Migrant",
+        "SpeaksForVulnerable", "Themes", "OralIntervention", "Panellist", "Needs",
     ];
 
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
@@ -169,10 +169,10 @@ public sealed partial class ExportRegistrationsCommand(
         }
 
         var rows = await store.ExportAsync(e.Id, cancellationToken);
-        var csv = new CsvWriter(Header);
+        var csv = new CsvWriter(Columns.Select(c => texts[$"Csv.{c}"].Value).ToList());
         foreach (var row in rows)
         {
-            csv.Row(Cells(e, row));
+            csv.Row(Cells(e, row, turn.Culture));
         }
 
         var now = time.GetUtcNow();
@@ -187,23 +187,23 @@ public sealed partial class ExportRegistrationsCommand(
             texts["Export.Expires", Cards.Common.TimeText.MomentForPerson(expires, turn.TimeZone, now, turn.Culture)]), turn.Culture), cancellationToken);
     }
 
-    private static IEnumerable<string?> Cells(CatalogueEvent e, Candidate row)
+    private IEnumerable<string?> Cells(CatalogueEvent e, Candidate row, CultureInfo culture)
     {
         var r = row.Registration;
         var p = row.Profile;
         var country = StakeholderReference.Country(p?.CountryCode);
         return
         [
-            e.Id,
-            RegistrationViews.StatusLabel(r.Status),
+            e.Title,
+            RegistrationViews.StatusLabel(r.Status, culture),
             r.QueuedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             p?.Name,
             p?.Email,
             p?.Organisation,
-            p is null ? null : StakeholderReference.Label(StakeholderReference.Groups, p.StakeholderGroup),
-            country?.Name,
-            country is null ? null : StakeholderReference.Label(StakeholderReference.Subregions, country.SubregionCode),
-            p?.Gender is null ? null : StakeholderReference.Label(StakeholderReference.Genders, p.Gender),
+            p is null ? null : StakeholderReference.LabelIn(StakeholderReference.Groups, p.StakeholderGroup, culture),
+            country?.NameIn(culture),
+            country is null ? null : StakeholderReference.LabelIn(StakeholderReference.Subregions, country.SubregionCode, culture),
+            p?.Gender is null ? null : StakeholderReference.LabelIn(StakeholderReference.Genders, p.Gender, culture),
             YesNo(p?.IsMigrant),
             YesNo(p?.SpeaksForMigrantsInVulnerableSituations),
             p is null ? null : string.Join(" ", p.Themes.Select(c => c.ToString())),
@@ -213,7 +213,7 @@ public sealed partial class ExportRegistrationsCommand(
         ];
     }
 
-    private static string? YesNo(bool? value) => value switch { true => "yes", false => "no", null => null };
+    private string? YesNo(bool? value) => value switch { true => texts["Csv.Yes"].Value, false => texts["Csv.No"].Value, null => null };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Exported {Count} registration(s)")]
     private static partial void LogExported(ILogger logger, int count);

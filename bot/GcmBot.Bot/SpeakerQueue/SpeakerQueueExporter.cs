@@ -33,7 +33,8 @@ public sealed class SpeakerQueueExporter(
             .Where(r => r.QueueId == queue.Id && r.StartedAt != null)
             .ToListAsync(cancellationToken);
         var report = InterventionReport.Create(turns.Select(r => new Intervention(
-            r.DisplayName,
+            // Erased people keep their place in the log under a name in the reader's language.
+            r.DisplayName == SpeakerQueueEraser.AnonymousName ? texts["ErasedSpeaker"] : r.DisplayName,
             r.Organisation,
             SpeakerCategories.Of(r.StakeholderGroup, r.Subregion, r.Gender),
             r.Kind,

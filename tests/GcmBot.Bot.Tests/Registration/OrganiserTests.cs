@@ -173,8 +173,25 @@ public sealed class OrganiserTests : IAsyncLifetime
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("Event,Status,", lines[0]);
-        Assert.Contains(lines, l => l.Contains("consult-a,Confirmed,") && l.Contains(",'=cmd|' /C calc'!A0,alice@example.org,\"Nguyễn, \"\"Đoàn\"\" & co\","));
+        Assert.Contains(lines, l => l.StartsWith("\"Stakeholder consultation on theme a: Ensuring that migration is voluntary, orderly and regular\",Confirmed,") && l.Contains(",'=cmd|' /C calc'!A0,alice@example.org,\"Nguyễn, \"\"Đoàn\"\" & co\","));
         Assert.Contains(lines, l => l.Contains(",Alice Ahmed,alice@example.org,Migrant Forum Nepal,Civil society organisations,Nepal,South and South-West Asia,Woman,yes,no,a,yes,no,"));
+    }
+
+    [Fact]
+    public async Task ExportRegistrations_IsInTheOrganisersLanguage()
+    {
+        await RegistrationDriver.RegisterAsync(_bot, TestUsers.Alice);
+
+        var turn = await _bot.PersonalChat(TestUsers.Organiser).InLocale("fr-FR").SayAsync("export registrations consult-a");
+
+        var button = Assert.Single(CardText.Actions(turn.Reply.Card));
+        using var response = await _bot.Http.GetAsync(new Uri(button["url"]!.GetValue<string>()).PathAndQuery);
+        var lines = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Événement,Statut,Inscrit ou mis en attente le (UTC),Nom,Courriel,", lines[0]);
+        Assert.Contains(",Alice Ahmed,alice@example.org,Migrant Forum Nepal,", lines[1]);
+        Assert.Contains(",Confirmée,", lines[1]);
+        Assert.Contains(",Népal,", lines[1]);
+        Assert.Contains(",oui,non,", lines[1]);
     }
 
     [Fact]

@@ -101,6 +101,12 @@ public sealed class SpeakerExportTests : IAsyncLifetime
         Assert.DoesNotContain(requests, r => r.UserStableId == TestUsers.Alice.AadObjectId || r.DisplayName == TestUsers.Alice.Name);
         var report = await _bot.Services.CreateScope().ServiceProvider.GetRequiredService<SpeakerQueueExporter>().ReportAsync(chat.Chat.Id, CancellationToken.None);
         Assert.Equal(120, report!.Value.Report.ByGroup.Single(t => t.Code == "civil-society").Duration.TotalSeconds);
+        Assert.Contains(report.Value.Report.Interventions, i => i.Speaker == "A speaker who asked to be forgotten");
+        using (GcmBot.Bot.Languages.LanguageScope.Use(System.Globalization.CultureInfo.GetCultureInfo("fr")))
+        {
+            var inFrench = await _bot.Services.CreateScope().ServiceProvider.GetRequiredService<SpeakerQueueExporter>().ReportAsync(chat.Chat.Id, CancellationToken.None);
+            Assert.Contains(inFrench!.Value.Report.Interventions, i => i.Speaker == "Un intervenant qui a demandé à être oublié");
+        }
     }
 
     [Fact]
