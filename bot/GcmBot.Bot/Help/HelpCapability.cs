@@ -46,7 +46,13 @@ public sealed class SmallTalk(HomeView home, IStringLocalizer<HelpTexts> texts) 
             return false;
         }
 
-        await home.SendAsync(turn, texts[kind == SmallTalkKind.Thanks ? "Thanks" : "Hello"], allCommands: false, cancellationToken);
+        var greeting = kind switch
+        {
+            SmallTalkKind.Thanks => texts["Thanks"].Value,
+            SmallTalkKind.Greeting => texts["Hello"].Value,
+            _ => null,
+        };
+        await home.SendAsync(turn, greeting, allCommands: false, cancellationToken);
         return true;
     }
 }

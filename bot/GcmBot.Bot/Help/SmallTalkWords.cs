@@ -4,11 +4,12 @@ using System.Text;
 namespace GcmBot.Bot.Help;
 
 /// <summary>What a short message that is no command says.</summary>
-public enum SmallTalkKind { Greeting, Thanks }
+public enum SmallTalkKind { Greeting, Thanks, Help }
 
 /// <summary>
 /// Recognises greetings and thanks in the four languages (and a few everyday extras), so that "hi", "bonjour",
-/// "привет", "你好" or "thanks!" get the home card instead of "I don't know that command".
+/// "привет", "你好" or "thanks!" get the home card instead of "I don't know that command". The word for help in each
+/// language ("aide", "помощь", "帮助") does what <c>help</c> does: command words are English, a person's first try is not.
 /// </summary>
 public static class SmallTalkWords
 {
@@ -28,6 +29,14 @@ public static class SmallTalkWords
         "谢谢", "多谢", "谢谢你", "谢谢您", "非常感谢",
     };
 
+    private static readonly HashSet<string> HelpWords = new(StringComparer.Ordinal)
+    {
+        "help me", "what can you do", "commands",
+        "aide", "à l aide", "aidez moi", "au secours",
+        "помощь", "помоги", "помогите", "справка", "меню",
+        "帮助", "帮忙", "菜单", "救命", "求助",
+    };
+
     /// <summary>The kind of small talk, or null when the text is something else.</summary>
     public static SmallTalkKind? Classify(string text)
     {
@@ -40,6 +49,11 @@ public static class SmallTalkWords
         if (plain.Length > 40)
         {
             return null;
+        }
+
+        if (HelpWords.Contains(plain))
+        {
+            return SmallTalkKind.Help;
         }
 
         if (Thanks.Contains(plain) || Thanks.Any(t => plain.StartsWith(t + " ", StringComparison.Ordinal)))

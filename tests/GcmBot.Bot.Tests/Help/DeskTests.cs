@@ -62,6 +62,19 @@ public sealed class DeskTests : IAsyncLifetime
         Assert.DoesNotContain("don't know that command", turn.Reply.AllText);
     }
 
+    [Theory]
+    [InlineData("fr-FR", "Aide", "Que souhaitez-vous faire ?")]
+    [InlineData("fr-FR", "à l'aide !", "Que souhaitez-vous faire ?")]
+    [InlineData("ru-RU", "помощь", "Что вы хотите сделать?")]
+    [InlineData("zh-CN", "帮助", "您想做什么？")]
+    public async Task TheWordForHelp_InTheirLanguage_ShowsTheHomeCard(string locale, string words, string prompt)
+    {
+        var turn = await _bot.PersonalChat(TestUsers.Alice).InLocale(locale).SayAsync(words);
+
+        Assert.Contains(prompt, turn.Reply.AllText);
+        Assert.Single(turn.Replies);
+    }
+
     [Fact]
     public async Task Thanks_IsAnsweredKindly_InTheirLanguage()
     {
