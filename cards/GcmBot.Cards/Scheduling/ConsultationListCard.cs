@@ -48,10 +48,11 @@ public static class ConsultationListCard
                 new TextBlock($"{item.Number}. {item.Title}") { Weight = TextWeight.Bolder },
                 new TextBlock(t["List.Theme", item.ThemeCode, item.When]) { Size = TextSize.Small, Spacing = Spacing.None },
                 new TextBlock(t[$"Status.{item.Status}"]) { Size = TextSize.Small, Spacing = Spacing.None, Color = item.NeedsAttention ? TextColor.Attention : TextColor.Default },
+                // A visible button: a clickable container shows nothing that says it can be pressed.
+                new ActionSet([new ExecuteAction(ConsultationCard.ConsultationData(SchedulingVerbs.Show, item.Number)) { Title = t["List.Open", item.Number] }]),
             ])
             {
                 Separator = true,
-                SelectAction = new ExecuteAction(ConsultationCard.ConsultationData(SchedulingVerbs.Show, item.Number)) { Title = t["List.Open"] },
             });
         }
 
