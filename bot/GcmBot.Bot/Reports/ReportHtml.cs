@@ -37,7 +37,7 @@ public static class ReportHtml
 
         html.Raw("<section aria-labelledby=\"about\">\n<h2 id=\"about\">").Text(w["Sec.Consultation"]).Raw("</h2>\n<dl>\n");
         html.Raw("<dt>").Text(w["Field.When"]).Raw("</dt><dd>").Text(w.When(report.Start, report.End)).Raw("</dd>\n");
-        html.Raw("<dt>").Text(w["Field.Theme"]).Raw("</dt><dd>").Text(report.Themes.Count == 0 ? w["Theme.None"] : string.Join("; ", report.Themes.Select(t => t.Label))).Raw("</dd>\n");
+        html.Raw("<dt>").Text(w["Field.Theme"]).Raw("</dt><dd>").Text(report.Themes.Count == 0 ? w["Theme.None"] : string.Join("; ", report.Themes.Select(t => t.LabelIn(culture)))).Raw("</dd>\n");
         html.Raw("<dt>").Text(w["Field.Objectives"]).Raw("</dt><dd>");
         if (report.Objectives.Count == 0)
         {
@@ -48,7 +48,7 @@ public static class ReportHtml
             html.Raw("<ul>");
             foreach (var o in report.Objectives)
             {
-                html.Raw("<li>").Text($"{o.Number}. {o.Title}").Raw("</li>");
+                html.Raw("<li>").Text($"{o.Number}. {o.TitleIn(culture)}").Raw("</li>");
             }
 
             html.Raw("</ul>");

@@ -17,8 +17,8 @@ public static class ReportMarkdown
 
         md.Append("## ").Append(w["Sec.Consultation"]).Append("\n\n");
         md.Append("- **").Append(w["Field.When"]).Append(":** ").Append(w.When(report.Start, report.End)).Append('\n');
-        md.Append("- **").Append(w["Field.Theme"]).Append(":** ").Append(report.Themes.Count == 0 ? w["Theme.None"] : string.Join("; ", report.Themes.Select(t => t.Label))).Append('\n');
-        md.Append("- **").Append(w["Field.Objectives"]).Append(":** ").Append(report.Objectives.Count == 0 ? w["Objectives.None"] : string.Join("; ", report.Objectives.Select(o => $"{o.Number}. {o.Title}"))).Append('\n');
+        md.Append("- **").Append(w["Field.Theme"]).Append(":** ").Append(report.Themes.Count == 0 ? w["Theme.None"] : string.Join("; ", report.Themes.Select(t => t.LabelIn(culture)))).Append('\n');
+        md.Append("- **").Append(w["Field.Objectives"]).Append(":** ").Append(report.Objectives.Count == 0 ? w["Objectives.None"] : string.Join("; ", report.Objectives.Select(o => $"{o.Number}. {o.TitleIn(culture)}"))).Append('\n');
         md.Append("- **").Append(w["Field.Built"]).Append(":** ").Append(w.Instant(report.GeneratedAt)).Append("\n\n");
 
         md.Append("## ").Append(w["Sec.Participation"]).Append("\n\n");

@@ -122,8 +122,8 @@ public static class ConsultationViews
         return ConsultationNoticeCard.Build(new ConsultationNoticeModel(
             kind,
             consultation.Title,
-            theme.Label,
-            theme.Objectives.Select(n => GcmReference.Objective(n) is { } o ? $"{o.Number}. {o.Title}" : n.ToString(CultureInfo.InvariantCulture)).ToList(),
+            theme.LabelIn(culture),
+            theme.Objectives.Select(n => GcmReference.Objective(n) is { } o ? $"{o.Number}. {o.TitleIn(culture)}" : n.ToString(CultureInfo.InvariantCulture)).ToList(),
             When(consultation, personZone, culture),
             consultation.Teams == TeamsState.InTeams ? consultation.JoinUrl : null,
             consultation.ConceptNoteUrl,
@@ -144,7 +144,7 @@ public static class ConsultationViews
     public static string ThemeLine(Consultation consultation, IStringLocalizer<SchedulingTexts> texts)
     {
         var theme = ThemeOf(consultation);
-        var name = consultation.Title.Contains(theme.Title, StringComparison.OrdinalIgnoreCase) ? texts["View.ThemeName", theme.Code] : theme.Label;
+        var name = consultation.Title.Contains(theme.Title, StringComparison.OrdinalIgnoreCase) ? texts["View.ThemeName", theme.Code] : theme.LabelIn();
         return texts["View.ThemeLine", name, string.Join(", ", theme.Objectives)];
     }
 

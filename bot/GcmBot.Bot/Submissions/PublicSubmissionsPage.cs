@@ -111,7 +111,7 @@ public static class PublicSubmissionsPage
         foreach (var theme in GcmReference.Themes)
         {
             var count = shown.Count(s => s.Tags.Themes.Contains(theme.Code));
-            html.Append("<li><a href=\"#theme-").Append(theme.Code).Append("\">").Append(Encode(theme.Label)).Append("</a> (")
+            html.Append("<li><a href=\"#theme-").Append(theme.Code).Append("\">").Append(Encode(theme.LabelIn(culture))).Append("</a> (")
                 .Append(count.ToString(CultureInfo.InvariantCulture)).Append(")</li>\n");
         }
 
@@ -120,7 +120,7 @@ public static class PublicSubmissionsPage
         foreach (var theme in GcmReference.Themes)
         {
             html.Append("<section aria-labelledby=\"theme-").Append(theme.Code).Append("\">\n<h2 id=\"theme-").Append(theme.Code).Append("\">")
-                .Append(Encode(texts["Page.Theme", theme.Label])).Append("</h2>\n<p class=\"note\">")
+                .Append(Encode(texts["Page.Theme", theme.LabelIn(culture)])).Append("</h2>\n<p class=\"note\">")
                 .Append(Encode(texts["Page.ThemeObjectives", string.Join(", ", theme.Objectives.Order())])).Append("</p>\n");
             var themeGroups = groups.Where(g => g.Theme == theme).ToList();
             if (themeGroups.Count == 0)

@@ -167,7 +167,7 @@ public sealed class SubmissionViews(PublicAddress host, IStringLocalizer<Submiss
         var tags = SubmissionStore.TagsOf(s);
         var facts = new List<Fact>
         {
-            new(texts["Fact.Themes"], string.Join("; ", tags.Themes.Select(c => GcmReference.Theme(c)!.Label))),
+            new(texts["Fact.Themes"], string.Join("; ", tags.Themes.Select(c => GcmReference.Theme(c)!.LabelIn(culture)))),
             new(texts["Fact.Objectives"], tags.Objectives.Count == 0 ? texts["Fact.NoObjectives"] : tags.ObjectivesText),
             new(texts["Fact.OnBehalfOf"], s.Organisation ?? texts["Fact.Personal"]),
             new(texts["Fact.Publication"], ConsentText(s.Consent)),

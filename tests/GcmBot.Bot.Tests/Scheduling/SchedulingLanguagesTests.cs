@@ -43,10 +43,15 @@ public sealed class SchedulingLanguagesTests : IAsyncLifetime
         Assert.Equal("zh", chinese.Card["lang"]!.GetValue<string>());
         Assert.Contains("2026年12月12日 周六 15:00–17:00 (GMT+8) · 2026年12月12日 周六 14:00–16:00 (GMT+7)", chinese.AllText);
         Assert.Contains("组织方将发送加入方式。", chinese.AllText);
+        // The theme's and the objectives' official titles in the reader's language, not English.
+        Assert.Contains("b. 通过基于权利的边境治理措施保护移民", chinese.AllText);
+        Assert.Contains("4. 确保所有移民都有合法身份证明和适当证件", chinese.AllText);
         var french = _bot.SentTo(chen).Last();
         Assert.Equal("fr", french.Card["lang"]!.GetValue<string>());
         Assert.Contains("sam. 12 déc. 2026, 14:00–16:00 (GMT+7)", french.AllText);
         Assert.Contains("Les organisateurs enverront les informations pour rejoindre la réunion.", french.AllText);
+        Assert.Contains("b. Protéger les migrants par des mesures de gouvernance des frontières fondées sur les droits", french.AllText);
+        Assert.Contains("4. Munir tous les migrants d'une preuve d'identité légale et de papiers adéquats", french.AllText);
         Assert.Equal("en", _bot.SentTo(bob).Last().Card["lang"]!.GetValue<string>());
     }
 
