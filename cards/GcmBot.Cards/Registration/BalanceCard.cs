@@ -25,9 +25,9 @@ public sealed record BalanceCardModel(
     bool HasCandidates);
 
 /// <summary>
-/// <c>registrations &lt;event&gt;</c>: counts by status, then for each dimension the categories that have someone and
-/// those under-represented against the goal (an equal share), in words a screen reader reads well ("3 of 12, 25%").
-/// The empty categories that are not flagged are one press away ("Show all categories").
+/// <c>registrations &lt;event&gt;</c>: counts by status, then for each dimension the categories that have someone, in words
+/// a screen reader reads well ("3 of 12, 25%"), and in one sentence those under-represented against the goal (an equal
+/// share) that have nobody yet. The empty categories that are not flagged are one press away ("Show all categories").
 /// </summary>
 public static class BalanceCard
 {
@@ -49,15 +49,27 @@ public static class BalanceCard
         {
             var section = model.Sections[i];
             body.Add(new TextBlock(section.Title) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
-            var shown = section.Lines.Where(l => l.Confirmed + l.Waitlisted > 0 || l.UnderRepresented).ToList();
-            var rest = section.Lines.Except(shown).ToList();
-            if (shown.Count == 0)
+            var shown = section.Lines.Where(l => l.Confirmed + l.Waitlisted > 0).ToList();
+            // Flagged categories with nobody in them read as one sentence, not a row of zeros each.
+            var missing = section.Lines.Where(l => l.Confirmed + l.Waitlisted == 0 && l.UnderRepresented).ToList();
+            var rest = section.Lines.Except(shown).Except(missing).ToList();
+            if (shown.Count == 0 && missing.Count == 0)
             {
                 body.Add(new TextBlock(t["Balance.NobodyYet"]) { IsSubtle = true, Spacing = Spacing.Small });
             }
-            else
+
+            if (shown.Count > 0)
             {
                 body.Add(new FactSet(shown.Select(line => new Fact(line.Label, LineText(line, model.Confirmed, t))).ToList()) { Spacing = Spacing.Small });
+            }
+
+            if (missing.Count > 0)
+            {
+                body.Add(new TextBlock(t["Balance.Missing", string.Join(t["Balance.ListSeparator"], missing.Select(l => l.Label))])
+                {
+                    Spacing = Spacing.Small,
+                    Color = TextColor.Attention,
+                });
             }
 
             if (rest.Count > 0)
