@@ -198,22 +198,10 @@ public sealed class SpeakerQueueService(
     public async Task<QueueOutcome> RequestAsync(
         string conversationId, QueueActor person, SpeechKind kind, string? topic, SpeakerCategories? given, CancellationToken cancellationToken)
     {
-        // A second press of the same request is answered from a plain read, without queuing for the write lock:
-        // in a crowd, half of the presses are double clicks.
-        if (await IsAlreadyRequestedAsync(conversationId, person.StableId, kind, topic, cancellationToken))
-        {
-            return QueueOutcome.Unchanged(QueueResult.AlreadyOnList);
-        }
-
-        // Read before the transaction: the directory is another capability's store, and may not be there at all.
-        // A registered person's profile decides; someone who did not register (an anonymous participant, a guest) may
-        // have said it in the request form; else nothing is known.
-        var profile = person.Origin == SpeakerOrigin.Member ? await FindProfileAsync(person.StableId, cancellationToken) : null;
-        var categories = profile is not null ? SpeakerCategories.From(profile) : given ?? SpeakerCategories.Unknown;
         try
         {
             // Presses of the same list at the same moment go in one transaction; this one is answered once it is in.
-            return await writer.RequestAsync(conversationId, new FloorRequest(person, kind, topic, categories));
+            return await writer.RequestAsync(conversationId, new FloorRequest(person, kind, topic, given));
         }
         catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
         {
@@ -524,21 +512,6 @@ public sealed class SpeakerQueueService(
         current.EndedAt = time.GetUtcNow();
         state.Queue.CurrentRequestId = null;
         return current;
-    }
-
-    private async Task<bool> IsAlreadyRequestedAsync(string conversationId, string userStableId, SpeechKind kind, string? topic, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<SpeakerRequest>().AsNoTracking()
-            .Join(db.Set<SpeakerQueueRecord>().Where(q => q.ConversationId == conversationId && q.IsOpen), r => r.QueueId, q => q.Id, (r, _) => r)
-            .AnyAsync(r => r.UserStableId == userStableId && r.Status == RequestStatus.Waiting && r.Kind == kind && r.Topic == topic, cancellationToken);
-    }
-
-    private async Task<ParticipantProfile?> FindProfileAsync(string userStableId, CancellationToken cancellationToken)
-    {
-        // Registration implements the directory; without it everybody counts as "unknown".
-        var directory = services.GetService<IParticipantDirectory>();
-        return directory is null ? null : await directory.FindAsync(userStableId, cancellationToken);
     }
 
     private Task<QueueOutcome> MutateAsync(

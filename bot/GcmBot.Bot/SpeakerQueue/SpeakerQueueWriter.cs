@@ -1,11 +1,15 @@
+using GcmBot.Bot.Participants;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Teams.Outbound;
 using Microsoft.EntityFrameworkCore;
 
 namespace GcmBot.Bot.SpeakerQueue;
 
-/// <summary>A floor request as the writer applies it: who, what kind, on what, and the categories that count for balance.</summary>
-public sealed record FloorRequest(QueueActor Person, SpeechKind Kind, string? Topic, SpeakerCategories Categories);
+/// <summary>
+/// A floor request as the writer applies it: who, what kind, on what, and the group, subregion and gender a person who
+/// did not register gave in the request form (null: none given). A registered person's profile takes precedence.
+/// </summary>
+public sealed record FloorRequest(QueueActor Person, SpeechKind Kind, string? Topic, SpeakerCategories? Given);
 
 /// <summary>
 /// The write side of the speakers' lists, one for the app (the service is scoped, the batching must not be). Every
@@ -23,14 +27,17 @@ public sealed class SpeakerQueueWriter
     private readonly OutboundSignal _cardSignal;
     private readonly SpeakerQueueGate _gate;
     private readonly TimeProvider _time;
+    private readonly IServiceProvider _services;
     private readonly GroupCommit<string, FloorRequest, QueueOutcome> _requests;
 
     public SpeakerQueueWriter(
         IDbContextFactory<GcmDbContext> databases,
         [FromKeyedServices(SpeakerQueueService.SignalKey)] OutboundSignal cardSignal,
         SpeakerQueueGate gate,
-        TimeProvider time)
+        TimeProvider time,
+        IServiceProvider services)
     {
+        _services = services;
         _databases = databases;
         _cardSignal = cardSignal;
         _gate = gate;
@@ -49,16 +56,31 @@ public sealed class SpeakerQueueWriter
     private async Task<IReadOnlyList<QueueOutcome>> CommitRequestsAsync(string conversationId, IReadOnlyList<FloorRequest> requests)
     {
         // Not the callers' tokens: one caller giving up must not fail the others' writes.
+        var profiles = await ProfilesAsync(requests);
         var (outcomes, state) = await MutateManyAsync(
-            conversationId, (db, state) => Task.FromResult<IReadOnlyList<QueueOutcome>>(requests.Select(r => Apply(db, state, r)).ToList()), CancellationToken.None);
+            conversationId,
+            (db, state) => Task.FromResult<IReadOnlyList<QueueOutcome>>(requests.Select(r => Apply(db, state, r, profiles)).ToList()),
+            CancellationToken.None);
         return state is null
             ? requests.Select(_ => QueueOutcome.Unchanged(QueueResult.NoQueue)).ToList()
             : outcomes.Select(o => o with { After = state }).ToList();
     }
 
-    private QueueOutcome Apply(GcmDbContext db, QueueState state, FloorRequest request)
+    /// <summary>
+    /// The registered profiles of a batch's members, in one read before the transaction: the directory is another
+    /// capability's store, and may not be there at all (then everybody counts as "unknown").
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, ParticipantProfile>> ProfilesAsync(IReadOnlyList<FloorRequest> requests)
     {
-        var (person, kind, topic, categories) = request;
+        var members = requests.Where(r => r.Person.Origin == SpeakerOrigin.Member).Select(r => r.Person.StableId).Distinct(StringComparer.Ordinal).ToList();
+        return members.Count == 0 || _services.GetService<IParticipantDirectory>() is not { } directory
+            ? new Dictionary<string, ParticipantProfile>()
+            : await directory.FindManyAsync(members, CancellationToken.None);
+    }
+
+    private QueueOutcome Apply(GcmDbContext db, QueueState state, FloorRequest request, IReadOnlyDictionary<string, ParticipantProfile> profiles)
+    {
+        var (person, kind, topic, given) = request;
         if (!state.Queue.IsOpen)
         {
             return QueueOutcome.Unchanged(QueueResult.ListClosed);
@@ -83,6 +105,11 @@ public sealed class SpeakerQueueWriter
             return QueueOutcome.Done(QueueResult.RequestUpdated) with { Kind = kind };
         }
 
+        // A registered person's profile decides; someone who did not register (an anonymous participant, a guest) may
+        // have said it in the request form; else nothing is known.
+        var categories = person.Origin == SpeakerOrigin.Member && profiles.TryGetValue(person.StableId, out var profile)
+            ? SpeakerCategories.From(profile)
+            : given ?? SpeakerCategories.Unknown;
         var added = new SpeakerRequest
         {
             QueueId = state.Queue.Id,
