@@ -37,6 +37,8 @@ internal sealed class Table
             notes = $"{errors} unexpected answers; " + notes;
         }
 
+        // CPU per turn moves less than latency with the machine's load: it says whether a change made the work cheaper.
+        notes = string.Create(CultureInfo.InvariantCulture, $"CPU a turn: bare {bare.CpuPerTurn:F1} ms, GcmBot {peak.CpuPerTurn:F1} ms; ") + notes;
         _rows.Add((measure, bareText, peakText, goal, met, notes));
         Console.WriteLine($"  => {measure}: bare {bareText}, GcmBot {peakText}; goal {goal}: {met}. {notes}");
     }

@@ -56,11 +56,12 @@ internal sealed class Wire : IDisposable
             await start.Task;
             return await PostAsync(body);
         }).ToList();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         total.Start();
         start.SetResult();
         var shots = await Task.WhenAll(tasks);
         total.Stop();
-        return Measured.Of(name, shots, ok, total.Elapsed);
+        return Measured.Of(name, shots, ok, total.Elapsed) with { Cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu };
     }
 
     /// <summary>A closed loop: <paramref name="concurrency"/> clients, each sending its next request when answered.</summary>
@@ -68,6 +69,7 @@ internal sealed class Wire : IDisposable
     {
         var shots = new Shot[bodies.Count];
         var next = -1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -78,7 +80,7 @@ internal sealed class Wire : IDisposable
             }
         }));
         total.Stop();
-        return Measured.Of(name, shots, ok, total.Elapsed);
+        return Measured.Of(name, shots, ok, total.Elapsed) with { Cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu };
     }
 
     public void Dispose() => _client.Dispose();
@@ -133,6 +135,14 @@ internal sealed record Measured(string Name, double[] Sorted, int Errors, TimeSp
 
     public double Throughput => Count / Elapsed.TotalSeconds;
 
+    /// <summary>
+    /// The process's CPU time during the phase (host and client, all threads): less sensitive than latency to what
+    /// else the machine runs, as long as the host's own background work is quiet.
+    /// </summary>
+    public TimeSpan Cpu { get; init; }
+
+    public double CpuPerTurn => Count == 0 ? double.NaN : Cpu.TotalMilliseconds / Count;
+
     public double Percentile(double p) => Sorted.Length == 0 ? double.NaN : Sorted[Math.Clamp((int)Math.Ceiling(p * Sorted.Length) - 1, 0, Sorted.Length - 1)];
 
     public static Measured Of(string name, IReadOnlyList<Shot> shots, Func<Shot, bool> ok, TimeSpan elapsed)
@@ -152,8 +162,11 @@ internal sealed record Measured(string Name, double[] Sorted, int Errors, TimeSp
         name,
         rounds.SelectMany(r => r.Sorted).Order().ToArray(),
         rounds.Sum(r => r.Errors),
-        TimeSpan.FromTicks(rounds.Sum(r => r.Elapsed.Ticks)));
+        TimeSpan.FromTicks(rounds.Sum(r => r.Elapsed.Ticks)))
+    {
+        Cpu = TimeSpan.FromTicks(rounds.Sum(r => r.Cpu.Ticks)),
+    };
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name}: {Count} turns in {Elapsed.TotalSeconds:F2} s ({Throughput:F0}/s), p50 {P50:F1} ms, p99 {P99:F1} ms, errors {Errors}");
+        $"{Name}: {Count} turns in {Elapsed.TotalSeconds:F2} s ({Throughput:F0}/s), p50 {P50:F1} ms, p99 {P99:F1} ms, {CpuPerTurn:F1} ms CPU a turn, errors {Errors}");
 }

@@ -20,6 +20,29 @@ public sealed record BalanceCounts(
     IReadOnlyList<AnswerCount> Themes,
     IReadOnlyList<FlagCounts> Flags);
 
+/// <summary>One confirmed or waitlisted person's answers, as the balance counts them.</summary>
+public sealed record BalanceRow(
+    RegistrationStatus Status, string? Group, string? CountryCode, string? Gender, string? Themes,
+    bool IsMigrant, bool Advocates, bool WishesToSpeak, bool OffersAsPanellist, bool HasNeeds)
+{
+    /// <summary>The counts the balance is computed from, in one pass over the people's answers.</summary>
+    public static BalanceCounts Count(IReadOnlyList<AnswerCount> statuses, IReadOnlyList<BalanceRow> rows)
+    {
+        static List<AnswerCount> By(IReadOnlyList<BalanceRow> rows, Func<BalanceRow, string?> code) =>
+            rows.GroupBy(r => (r.Status, Code: code(r))).Select(g => new AnswerCount(g.Key.Status, g.Key.Code, g.Count())).ToList();
+
+        var flags = rows.GroupBy(r => r.Status).Select(g => new FlagCounts(
+            g.Key,
+            g.Count(r => r.IsMigrant),
+            g.Count(r => r.Advocates),
+            g.Count(r => r.WishesToSpeak),
+            g.Count(r => r.OffersAsPanellist),
+            g.Count(r => r.HasNeeds),
+            g.Count(r => r.IsMigrant || r.Advocates))).ToList();
+        return new BalanceCounts(statuses, By(rows, r => r.Group), By(rows, r => r.CountryCode), By(rows, r => r.Gender), By(rows, r => r.Themes), flags);
+    }
+}
+
 /// <summary>How many confirmed and waitlisted people fall in one category (a group, a subregion, …).</summary>
 public sealed record CategoryCount(string Code, string Label, int Confirmed, int Waitlisted);
 

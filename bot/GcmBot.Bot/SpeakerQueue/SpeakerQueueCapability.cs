@@ -17,6 +17,7 @@ public static class SpeakerQueueCapability
         services.AddOptions<SpeakerQueueOptions>().BindConfiguration(SpeakerQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddKeyedSingleton<OutboundSignal>(SpeakerQueueService.SignalKey);
         services.AddSingleton<SpeakerQueueGate>();
+        services.AddSingleton<SpeakerQueueWriter>();
         services.AddSingleton<SpeakerQueueNotifier>();
         services.AddScoped<SpeakerQueueService>();
         services.AddScoped<SpeakerQueueReplies>();

@@ -46,9 +46,12 @@ public sealed class SpeakerQueueReplies(
     /// shared card for everyone, so it gets the note as text.
     /// </summary>
     public async Task<CardActionResult> CardAsync(
-        BotTurn turn, CardActionInput input, string? note, NoteTone tone, bool chairView, QueueActor? placeOf, CancellationToken cancellationToken)
+        BotTurn turn, CardActionInput input, string? note, NoteTone tone, bool chairView, QueueActor? placeOf, CancellationToken cancellationToken) =>
+        Card(turn, input, note, tone, chairView, placeOf, await service.LoadAsync(turn.ConversationId, cancellationToken));
+
+    /// <summary>The same, from the list as the caller already has it (as the change that answers the person left it).</summary>
+    public CardActionResult Card(BotTurn turn, CardActionInput input, string? note, NoteTone tone, bool chairView, QueueActor? placeOf, QueueState? state)
     {
-        var state = await service.LoadAsync(turn.ConversationId, cancellationToken);
         if (state is null)
         {
             return CardActionResult.Message(Say(QueueOutcome.Unchanged(QueueResult.NoQueue)));
@@ -229,8 +232,10 @@ public sealed class SpeakerQueueParticipantActions(
             return CardActionResult.Message(replies.Say(outcome));
         }
 
-        return await replies.CardAsync(
-            turn, input, replies.Say(outcome), outcome.Changed ? NoteTone.Good : NoteTone.Warning, chairView: false, placeOf: person, cancellationToken);
+        var tone = outcome.Changed ? NoteTone.Good : NoteTone.Warning;
+        return outcome.After is { } after
+            ? replies.Card(turn, input, replies.Say(outcome), tone, chairView: false, placeOf: person, after)
+            : await replies.CardAsync(turn, input, replies.Say(outcome), tone, chairView: false, placeOf: person, cancellationToken);
     }
 
     private async Task<CardActionResult> ChairViewAsync(BotTurn turn, CardActionInput input, QueueActor person, CancellationToken cancellationToken)

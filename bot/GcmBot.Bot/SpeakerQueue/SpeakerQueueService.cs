@@ -72,6 +72,12 @@ public sealed record QueueOutcome(bool Changed, QueueResult Result)
     public int LimitSeconds { get; init; }
     public IReadOnlyList<SpeakerNotice> Notices { get; init; } = [];
 
+    /// <summary>
+    /// The list as the transaction holding this change left it, when the writer returns it (floor requests): the
+    /// person is answered from it without reading the list again. Shared by every caller of a batch: read only.
+    /// </summary>
+    public QueueState? After { get; init; }
+
     public static QueueOutcome Done(QueueResult result) => new(true, result);
 
     public static QueueOutcome Unchanged(QueueResult result) => new(false, result);
@@ -130,9 +136,8 @@ public sealed class QueueState
 public sealed class SpeakerQueueService(
     IDbContextFactory<GcmDbContext> databases,
     IOptions<SpeakerQueueOptions> options,
-    [FromKeyedServices(SpeakerQueueService.SignalKey)] OutboundSignal cardSignal,
     SpeakerQueueNotifier notifier,
-    SpeakerQueueGate gate,
+    SpeakerQueueWriter writer,
     IServiceProvider services,
     TimeProvider time)
 {
@@ -140,8 +145,6 @@ public sealed class SpeakerQueueService(
 
     /// <summary>The stable id of a person in the room starts so: they have no Teams identity.</summary>
     public const string InRoomPrefix = "room:";
-
-    private const int MaxAttempts = 5;
 
     /// <summary>The list of a conversation, created (closed, with the default policy and limit) if it has none.</summary>
     public async Task<SpeakerQueueRecord> EnsureAsync(string conversationId, string? meetingId, CancellationToken cancellationToken)
@@ -195,62 +198,10 @@ public sealed class SpeakerQueueService(
     public async Task<QueueOutcome> RequestAsync(
         string conversationId, QueueActor person, SpeechKind kind, string? topic, SpeakerCategories? given, CancellationToken cancellationToken)
     {
-        // A second press of the same request is answered from a plain read, without queuing for the write lock:
-        // in a crowd, half of the presses are double clicks.
-        if (await IsAlreadyRequestedAsync(conversationId, person.StableId, kind, topic, cancellationToken))
-        {
-            return QueueOutcome.Unchanged(QueueResult.AlreadyOnList);
-        }
-
-        // Read before the transaction: the directory is another capability's store, and may not be there at all.
-        // A registered person's profile decides; someone who did not register (an anonymous participant, a guest) may
-        // have said it in the request form; else nothing is known.
-        var profile = person.Origin == SpeakerOrigin.Member ? await FindProfileAsync(person.StableId, cancellationToken) : null;
-        var categories = profile is not null ? SpeakerCategories.From(profile) : given ?? SpeakerCategories.Unknown;
         try
         {
-            return await MutateAsync(conversationId, chair: null, (db, state) =>
-            {
-                if (!state.Queue.IsOpen)
-                {
-                    return QueueOutcome.Unchanged(QueueResult.ListClosed);
-                }
-
-                var existing = state.ActiveOf(person.StableId);
-                if (existing is { Status: RequestStatus.Speaking })
-                {
-                    return QueueOutcome.Unchanged(QueueResult.YouHaveTheFloor);
-                }
-
-                if (existing is not null)
-                {
-                    if (existing.Kind == kind && existing.Topic == topic)
-                    {
-                        return QueueOutcome.Unchanged(QueueResult.AlreadyOnList);
-                    }
-
-                    // A changed kind or topic updates the request and keeps its place in the order of arrival.
-                    existing.Kind = kind;
-                    existing.Topic = topic;
-                    return QueueOutcome.Done(QueueResult.RequestUpdated) with { Kind = kind };
-                }
-
-                db.Add(new SpeakerRequest
-                {
-                    QueueId = state.Queue.Id,
-                    UserStableId = person.StableId,
-                    DisplayName = person.Name,
-                    Origin = person.Origin,
-                    Kind = kind,
-                    Topic = topic,
-                    Status = RequestStatus.Waiting,
-                    RequestedAt = time.GetUtcNow(),
-                    StakeholderGroup = categories.Group,
-                    Subregion = categories.Subregion,
-                    Gender = categories.Gender,
-                });
-                return QueueOutcome.Done(kind == SpeechKind.PointOfOrder ? QueueResult.PointOfOrderAdded : QueueResult.Added) with { Kind = kind };
-            }, cancellationToken);
+            // Presses of the same list at the same moment go in one transaction; this one is answered once it is in.
+            return await writer.RequestAsync(conversationId, new FloorRequest(person, kind, topic, given));
         }
         catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
         {
@@ -563,89 +514,41 @@ public sealed class SpeakerQueueService(
         return current;
     }
 
-    private async Task<bool> IsAlreadyRequestedAsync(string conversationId, string userStableId, SpeechKind kind, string? topic, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<SpeakerRequest>().AsNoTracking()
-            .Join(db.Set<SpeakerQueueRecord>().Where(q => q.ConversationId == conversationId && q.IsOpen), r => r.QueueId, q => q.Id, (r, _) => r)
-            .AnyAsync(r => r.UserStableId == userStableId && r.Status == RequestStatus.Waiting && r.Kind == kind && r.Topic == topic, cancellationToken);
-    }
-
-    private async Task<ParticipantProfile?> FindProfileAsync(string userStableId, CancellationToken cancellationToken)
-    {
-        // Registration implements the directory; without it everybody counts as "unknown".
-        var directory = services.GetService<IParticipantDirectory>();
-        return directory is null ? null : await directory.FindAsync(userStableId, cancellationToken);
-    }
-
     private Task<QueueOutcome> MutateAsync(
         string conversationId, QueueActor? chair, Func<GcmDbContext, QueueState, QueueOutcome> change, CancellationToken cancellationToken) =>
         MutateAsync(conversationId, chair, (db, state) => Task.FromResult(change(db, state)), cancellationToken);
 
     /// <summary>
-    /// Loads the list in a transaction, applies a change and saves it with a version check: on SQLite the transaction
-    /// takes the write lock at once, on PostgreSQL a concurrent change makes the check fail and the action is retried
-    /// on the new state. Notices go out once the change is committed.
+    /// Applies a change to the list in its own transaction (see <see cref="SpeakerQueueWriter.MutateManyAsync"/>), then
+    /// sends its notices once it is committed.
     /// </summary>
     private async Task<QueueOutcome> MutateAsync(
         string conversationId, QueueActor? chair, Func<GcmDbContext, QueueState, Task<QueueOutcome>> change, CancellationToken cancellationToken)
     {
-        using var entered = await gate.EnterAsync(conversationId, cancellationToken);
-        for (var attempt = 1; ; attempt++)
+        var (outcomes, state) = await writer.MutateManyAsync(conversationId, async (db, state) =>
         {
-            QueueOutcome outcome;
-            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+            var outcome = await change(db, state);
+            if (chair is not null)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                if (db.Database.IsNpgsql())
-                {
-                    // The gate serialises one instance's changes to a list; this lock (held until the commit) does
-                    // the same across instances, so that several instances do not retry each other away.
-                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"speakers:" + conversationId}))", cancellationToken);
-                }
-
-                var state = await LoadAsync(db, conversationId, tracking: true, cancellationToken);
-                if (state is null)
-                {
-                    return QueueOutcome.Unchanged(QueueResult.NoQueue);
-                }
-
-                outcome = await change(db, state);
-                if (chair is not null)
-                {
-                    // A new chair joins the card's refresh list with the next change of the list, not by itself:
-                    // re-rendering the shared card now would only replace the controls they just opened.
-                    RecordChair(db, state, chair);
-                }
-
-                if (outcome.Changed)
-                {
-                    state.Queue.Version++;
-                }
-
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
-                {
-                    continue;
-                }
-
-                if (outcome.Changed)
-                {
-                    cardSignal.Notify();
-                }
+                // A new chair joins the card's refresh list with the next change of the list, not by itself:
+                // re-rendering the shared card now would only replace the controls they just opened.
+                RecordChair(db, state, chair);
             }
 
-            foreach (var notice in outcome.Notices)
-            {
-                await notifier.SendAsync(notice, cancellationToken);
-            }
-
-            return outcome;
+            return [outcome];
+        }, cancellationToken);
+        if (state is null)
+        {
+            return QueueOutcome.Unchanged(QueueResult.NoQueue);
         }
+
+        var done = outcomes[0];
+        foreach (var notice in done.Notices)
+        {
+            await notifier.SendAsync(notice, cancellationToken);
+        }
+
+        return done;
     }
 
     private void RecordChair(GcmDbContext db, QueueState state, QueueActor chair)

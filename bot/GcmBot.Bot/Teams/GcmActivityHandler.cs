@@ -46,7 +46,7 @@ public sealed class GcmActivityHandler(
             {
                 StatusCode = 200,
                 Type = AdaptiveCard.ContentType,
-                Value = CardAttachments.ToJObject(card.Card),
+                Value = CardAttachments.ToRawJson(card.Card),
             },
             MessageResult message => new AdaptiveCardInvokeResponse
             {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using GcmBot.Bot.Storage;
@@ -31,12 +32,27 @@ public sealed class DeduplicationOptions
 /// </list>
 /// The in-memory claim relies on ONE bot instance at a time (docs/architecture.md).
 /// </summary>
-public sealed partial class DeduplicationMiddleware(
-    IDbContextFactory<GcmDbContext> databases,
-    TimeProvider time,
-    ILogger<DeduplicationMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
+public sealed partial class DeduplicationMiddleware : Microsoft.Bot.Builder.IMiddleware
 {
     private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
+    private readonly IDbContextFactory<GcmDbContext> databases;
+    private readonly TimeProvider time;
+    private readonly ILogger<DeduplicationMiddleware> logger;
+
+    /// <summary>
+    /// Finished records of turns that end at the same moment go in one statement (one key: all of them). On SQLite a
+    /// crowd's 300 records would otherwise be 300 writers each holding a thread asleep in SQLite's busy handler while
+    /// another writer (a batch of votes or floor requests) holds the lock.
+    /// </summary>
+    private readonly GroupCommit<bool, string, bool> _records;
+
+    public DeduplicationMiddleware(IDbContextFactory<GcmDbContext> databases, TimeProvider time, ILogger<DeduplicationMiddleware> logger)
+    {
+        this.databases = databases;
+        this.time = time;
+        this.logger = logger;
+        _records = new GroupCommit<bool, string, bool>((_, keys) => RecordFinishedAsync(keys));
+    }
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -62,7 +78,8 @@ public sealed partial class DeduplicationMiddleware(
             }
 
             await next(cancellationToken);
-            await RecordFinishedAsync(key);
+            // The turn is done: its record is committed before the turn returns (and the invoke is answered).
+            await _records.SubmitAsync(true, key);
         }
         finally
         {
@@ -101,17 +118,26 @@ public sealed partial class DeduplicationMiddleware(
     }
 
     /// <summary>
-    /// One statement that cannot fail on a duplicate (both SQLite and PostgreSQL know ON CONFLICT DO NOTHING): a
-    /// unique-key exception would make EF Core log an error with a stack trace for something expected.
+    /// One statement for a batch of finished turns that cannot fail on a duplicate (both SQLite and PostgreSQL know ON
+    /// CONFLICT DO NOTHING): a unique-key exception would make EF Core log an error with a stack trace for something
+    /// expected.
     /// </summary>
-    private async Task RecordFinishedAsync(string key)
+    private async Task<IReadOnlyList<bool>> RecordFinishedAsync(IReadOnlyList<string> keys)
     {
-        // The turn is done: record it even if the request is being cancelled, or a re-delivery would run it again.
+        // The turns are done: record them even if a request is being cancelled, or a re-delivery would run it again.
         await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
-        var finishedAt = time.GetUtcNow();
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO \"ProcessedActivities\" (\"Key\", \"ReceivedAt\") VALUES ({key}, {finishedAt}) ON CONFLICT DO NOTHING",
-            CancellationToken.None);
+        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
+        var values = new object[distinct.Count + 1];
+        values[0] = time.GetUtcNow();
+        var sql = new StringBuilder("INSERT INTO \"ProcessedActivities\" (\"Key\", \"ReceivedAt\") VALUES ");
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            values[i + 1] = distinct[i];
+            sql.Append(string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? string.Empty : ", ")}({{{i + 1}}}, {{0}})"));
+        }
+
+        await db.Database.ExecuteSqlRawAsync(sql.Append(" ON CONFLICT DO NOTHING").ToString(), values, CancellationToken.None);
+        return keys.Select(_ => true).ToList();
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped a re-delivered {ActivityType} activity (first delivery still running: {StillRunning})")]
