@@ -22,10 +22,13 @@ public sealed class AttendanceStore(IDbContextFactory<GcmDbContext> databases, T
         var now = time.GetUtcNow();
         var endedBefore = now - delay;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var ended = await db.Set<Consultation>().AsNoTracking()
-            .Where(c => c.Status == ConsultationStatus.Scheduled && c.Teams == TeamsState.InTeams && c.End <= now)
+        // Times compared in memory: SQLite stores DateTimeOffset as binary that does not order across offsets.
+        var ended = (await db.Set<Consultation>().AsNoTracking()
+            .Where(c => c.Status == ConsultationStatus.Scheduled && c.Teams == TeamsState.InTeams)
             .Select(c => new { c.Id, c.End })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .Where(c => c.End <= now)
+            .ToList();
         var ids = ended.Select(c => c.Id).ToList();
         var rows = await db.Set<ConsultationAttendance>().AsNoTracking()
             .Where(a => ids.Contains(a.ConsultationId))
@@ -44,10 +47,10 @@ public sealed class AttendanceStore(IDbContextFactory<GcmDbContext> databases, T
     public async Task<IReadOnlyList<Consultation>> StartedConsultationsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var started = await db.Set<Consultation>().AsNoTracking()
-            .Where(c => c.Status == ConsultationStatus.Scheduled && c.Start <= now)
+        var scheduled = await db.Set<Consultation>().AsNoTracking()
+            .Where(c => c.Status == ConsultationStatus.Scheduled)
             .ToListAsync(cancellationToken);
-        return started.OrderByDescending(c => c.Start).ThenByDescending(c => c.Id).Take(max).ToList();
+        return scheduled.Where(c => c.Start <= now).OrderByDescending(c => c.Start).ThenByDescending(c => c.Id).Take(max).ToList();
     }
 
     public async Task<ConsultationAttendance?> FindAsync(int consultationId, CancellationToken cancellationToken)
