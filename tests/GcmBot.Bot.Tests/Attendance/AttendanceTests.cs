@@ -260,7 +260,8 @@ public sealed class AttendanceTests : IAsyncLifetime
         var pressed = await chat.PressAsync(shown.Reply.Card, AttendanceVerbs.FetchNow);
 
         var title = (await _bot.ConsultationAsync(1)).Title;
-        string[] data = [title, "Teams", "GcmBot", "attendance"];
+        // The organiser's title is data; the picker's button may shorten it, so its words count as data too.
+        string[] data = [title, .. title.Split(" ", StringSplitOptions.RemoveEmptyEntries), "GMT", "Teams", "GcmBot", "attendance"];
         Assert.Empty(Untranslated.In(picked.AllText, data));
         Assert.Empty(Untranslated.In(shown.AllText, data));
         Assert.Empty(Untranslated.In(pressed.AllText, data));
