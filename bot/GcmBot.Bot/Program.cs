@@ -1,3 +1,4 @@
+using GcmBot.Bot.Attendance;
 using GcmBot.Bot.Coordination;
 using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
@@ -39,6 +40,7 @@ builder.Services.AddSpeakerQueue();
 builder.Services.AddSubmissions();
 builder.Services.AddKeyIssues();
 builder.Services.AddReports();
+builder.Services.AddAttendance();
 builder.Services.AddStakeholderDirectory();
 builder.Services.AddPublicForms();
 builder.Services.AddGcmHealthChecks();

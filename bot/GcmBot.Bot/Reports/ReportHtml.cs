@@ -211,6 +211,18 @@ public static class ReportHtml
             html.Raw("</tbody>\n</table>\n");
         }
 
+        if (p.Unregistered.Count > 0)
+        {
+            html.Raw("<h3>").Text(w["Part.Unregistered"]).Raw("</h3>\n<p>").Text(w["Part.UnregisteredNote"]).Raw("</p>\n<table>\n<caption>").Text(w["Part.Unregistered"]).Raw("</caption>\n");
+            html.Raw("<thead><tr><th scope=\"col\">").Text(w["Col.Joined"]).Raw("</th><th scope=\"col\">").Text(w["Col.Attended"]).Raw("</th></tr></thead>\n<tbody>\n");
+            foreach (var line in p.Unregistered)
+            {
+                html.Raw("<tr><th scope=\"row\">").Text(w.Unregistered(line.Kind)).Raw("</th><td class=\"n\">").Text(w.Count(line.Count)).Raw("</td></tr>\n");
+            }
+
+            html.Raw("</tbody>\n</table>\n");
+        }
+
         html.Raw("<p class=\"note\">").Text(w.Privacy).Raw("</p>\n");
     }
 

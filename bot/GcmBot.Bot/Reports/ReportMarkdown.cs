@@ -129,6 +129,18 @@ public static class ReportMarkdown
             md.Append('\n');
         }
 
+        if (p.Unregistered.Count > 0)
+        {
+            md.Append(heading).Append(' ').Append(w["Part.Unregistered"]).Append("\n\n").Append(w["Part.UnregisteredNote"]).Append("\n\n");
+            md.Append($"| {w["Col.Joined"]} | {w["Col.Attended"]} |\n|---|---:|\n");
+            foreach (var line in p.Unregistered)
+            {
+                md.Append($"| {MarkdownText.Escape(w.Unregistered(line.Kind))} | {w.Count(line.Count)} |\n");
+            }
+
+            md.Append('\n');
+        }
+
         md.Append('*').Append(w.Privacy).Append("*\n\n");
     }
 

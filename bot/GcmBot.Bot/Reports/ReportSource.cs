@@ -1,3 +1,4 @@
+using GcmBot.Bot.Attendance;
 using GcmBot.Bot.KeyIssues;
 using GcmBot.Bot.Participants;
 using GcmBot.Bot.Questions;
@@ -20,6 +21,8 @@ public sealed record RepresentationReport(IReadOnlyList<ConsultationParticipatio
 /// Reads what the capabilities hold about a consultation (a catalogue event). Its meeting chats are those of the
 /// scheduled consultations on its theme (thematic consultations) and those where a Q&amp;A was opened for its event id;
 /// the Q&amp;A, the speakers' list and the key issues of those chats belong to it, as do key issues recorded for its id.
+/// Who attended comes from the Teams attendance reports of its scheduled consultations when one was read, else from
+/// who was active in its chats; either way only registered attendees are put into categories.
 /// </summary>
 public sealed class ReportSource(
     IDbContextFactory<GcmDbContext> databases,
@@ -28,6 +31,7 @@ public sealed class ReportSource(
     SubmissionStore submissions,
     KeyIssueStore keyIssues,
     IParticipantDirectory directory,
+    AttendanceStore attendance,
     TimeProvider time)
 {
     public async Task<SummaryReport> BuildAsync(CatalogueEvent e, CancellationToken cancellationToken)
@@ -35,6 +39,7 @@ public sealed class ReportSource(
         var chats = await ChatsOfAsync(e, cancellationToken);
         var balance = await registrations.BalanceAsync(e.Id, cancellationToken);
         var (questions, attendeeIds, recorded) = await ActivityAsync(e, chats, cancellationToken);
+        var attended = await AttendanceAsync(e, attendeeIds, recorded, cancellationToken);
 
         var interventions = new List<Intervention>();
         foreach (var chat in chats)
@@ -71,13 +76,14 @@ public sealed class ReportSource(
         return ReportComposer.Compose(new ReportInputs(
             e,
             balance,
-            recorded ? await CategoriesAsync(attendeeIds, cancellationToken) : null,
+            attended?.Registrants,
             questions,
             InterventionReport.Create(interventions),
             received.Values.OrderBy(s => s.Id).ToList(),
             points.Values.OrderBy(k => k.Id).ToList(),
             time.GetUtcNow(),
-            await ScheduledTimeAsync(e, cancellationToken)));
+            await ScheduledTimeAsync(e, cancellationToken),
+            attended));
     }
 
     /// <summary>Participation in every event of the catalogue that had registrations or activity, by date.</summary>
@@ -89,12 +95,15 @@ public sealed class ReportSource(
             var chats = await ChatsOfAsync(e, cancellationToken);
             var balance = await registrations.BalanceAsync(e.Id, cancellationToken);
             var (_, attendeeIds, recorded) = await ActivityAsync(e, chats, cancellationToken);
-            if (balance.Count(RegistrationStatus.Confirmed) == 0 && attendeeIds.Count == 0)
+            var attended = await AttendanceAsync(e, attendeeIds, recorded, cancellationToken);
+            if (balance.Count(RegistrationStatus.Confirmed) == 0 && (attended?.Total ?? 0) == 0)
             {
                 continue;
             }
 
-            var participation = ReportComposer.ComposeParticipation(balance, recorded ? await CategoriesAsync(attendeeIds, cancellationToken) : null);
+            var participation = attended is null
+                ? ReportComposer.ComposeParticipation(balance, null)
+                : ReportComposer.ComposeParticipationFrom(balance, attended);
             rows.Add(new ConsultationParticipation(e.Id, e.Title, e.StartsAt ?? (await ScheduledTimeAsync(e, cancellationToken))?.Start, participation));
         }
 
@@ -174,12 +183,73 @@ public sealed class ReportSource(
         return (facts, attendees, sessionIds.Count > 0 || queueIds.Count > 0);
     }
 
-    /// <summary>The registered categories of the attendees; people the directory does not know count as unknown.</summary>
-    private async Task<IReadOnlyList<SpeakerCategories>> CategoriesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who attended the event: from the Teams attendance reports read for its scheduled consultations (registrants
+    /// matched, everyone else counted by how they joined), else from the people active in its chats (registered ones
+    /// by their registration; the others as anonymous, signed in or in the room), else null (not recorded).
+    /// </summary>
+    private async Task<AttendanceFacts?> AttendanceAsync(
+        CatalogueEvent e, IReadOnlyCollection<string> activeIds, bool activityRecorded, CancellationToken cancellationToken)
     {
-        var profiles = ids.Count == 0
-            ? new Dictionary<string, ParticipantProfile>()
-            : await directory.FindManyAsync(ids, cancellationToken);
-        return ids.Select(id => SpeakerCategories.From(profiles.GetValueOrDefault(id))).ToList();
+        var read = (await attendance.FiguresAsync(await ConsultationIdsOfAsync(e, cancellationToken), cancellationToken)).Values
+            .Where(f => f.Attendance.RecordedAt is not null)
+            .ToList();
+        if (read.Count > 0)
+        {
+            var registrants = read.SelectMany(f => f.Attended).Distinct(StringComparer.Ordinal).ToList();
+            var profiles = await ProfilesAsync(registrants, cancellationToken);
+            var others = new Dictionary<UnregisteredKind, int>
+            {
+                [UnregisteredKind.TenantMember] = read.Sum(f => f.Attendance.MembersNotRegistered),
+                [UnregisteredKind.Guest] = read.Sum(f => f.Attendance.Guests),
+                [UnregisteredKind.Anonymous] = read.Sum(f => f.Attendance.Anonymous),
+                [UnregisteredKind.Phone] = read.Sum(f => f.Attendance.ByPhone),
+            };
+            return new AttendanceFacts(
+                AttendanceSource.TeamsMeeting,
+                registrants.Select(id => SpeakerCategories.From(profiles.GetValueOrDefault(id))).ToList(),
+                others);
+        }
+
+        if (!activityRecorded)
+        {
+            return null;
+        }
+
+        var known = await ProfilesAsync(activeIds, cancellationToken);
+        var unregistered = new Dictionary<UnregisteredKind, int>();
+        foreach (var id in activeIds.Where(id => !known.ContainsKey(id)))
+        {
+            // Stable ids say how a person took part: an Entra object id (signed in, member or guest), the chair's
+            // "room:" id for a person in the room, else the Teams id of an anonymous participant (no Entra id).
+            var kind = id.StartsWith(SpeakerQueueService.InRoomPrefix, StringComparison.Ordinal) ? UnregisteredKind.InRoom
+                : Guid.TryParse(id, out _) ? UnregisteredKind.SignedIn
+                : UnregisteredKind.Anonymous;
+            unregistered[kind] = unregistered.GetValueOrDefault(kind) + 1;
+        }
+
+        return new AttendanceFacts(
+            AttendanceSource.MeetingChat,
+            activeIds.Where(known.ContainsKey).Select(id => SpeakerCategories.From(known[id])).ToList(),
+            unregistered);
     }
+
+    /// <summary>The scheduled consultations that stand for the event (those on its theme, for a thematic consultation).</summary>
+    private async Task<IReadOnlyList<int>> ConsultationIdsOfAsync(CatalogueEvent e, CancellationToken cancellationToken)
+    {
+        if (e.Kind != EventKind.ThematicConsultation)
+        {
+            return [];
+        }
+
+        var themes = e.Themes.Select(c => c.ToString()).ToList();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Consultation>().AsNoTracking()
+            .Where(c => c.Status == ConsultationStatus.Scheduled && themes.Contains(c.ThemeCode))
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyDictionary<string, ParticipantProfile>> ProfilesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? new Dictionary<string, ParticipantProfile>() : await directory.FindManyAsync(ids, cancellationToken);
 }

@@ -64,9 +64,23 @@ public sealed class ReportWords(CultureInfo culture)
         : dimension == ReportDimension.Gender ? _t["Category.NotSaid"]
         : _t["Category.Unknown"];
 
-    public string ParticipationLine(Participation p) =>
-        (p.Waitlisted > 0 ? _t["Part.RegisteredWaitlist", p.Registered, p.Waitlisted] : _t["Part.Registered", p.Registered]) + " " +
-        (p.Attended is { } a ? _t["Part.Attended", a] : _t["Part.AttendedNotRecorded"]);
+    public string ParticipationLine(Participation p)
+    {
+        var registered = p.Waitlisted > 0 ? _t["Part.RegisteredWaitlist", p.Registered, p.Waitlisted] : _t["Part.Registered", p.Registered];
+        var attended = (p.Attended, p.Source) switch
+        {
+            (null, _) or (_, AttendanceSource.NotRecorded) => _t["Part.AttendedNotRecorded"],
+            ({ } a, AttendanceSource.TeamsMeeting) => _t["Part.AttendedTeams", a],
+            ({ } a, _) => _t["Part.Attended", a],
+        };
+        var split = p.Attended is { } total && p.RegisteredAttended is { } known && p.Unregistered.Count > 0
+            ? " " + _t["Part.Split", known, Number(total - known)]
+            : string.Empty;
+        return registered + " " + attended + split;
+    }
+
+    /// <summary>How attendees who did not register joined ("Anonymous participants (joined from the link …)").</summary>
+    public string Unregistered(UnregisteredKind kind) => _t[$"Unreg.{kind}"];
 
     public string QuestionsLine(QuestionsSummary q) =>
         q.Raised == 0 && q.Merged == 0 ? _t["Questions.None"]

@@ -294,7 +294,8 @@ public static class ReportViews
             report.Recommendations.Count,
             Flags(p, words),
             links,
-            languages);
+            languages,
+            p.Source == AttendanceSource.TeamsMeeting);
     }
 
     public static RepresentationCardModel Card(RepresentationReport report, ReportLinks links, CultureInfo culture, ReportLanguageChoice? languages)

@@ -35,8 +35,65 @@ public sealed record ParticipationBreakdown(ReportDimension Dimension, IReadOnly
 /// </summary>
 public sealed record Participation(int Registered, int Waitlisted, int? Attended, IReadOnlyList<ParticipationBreakdown> Breakdowns)
 {
+    /// <summary>Where <see cref="Attended"/> comes from: the Teams meeting's attendance report, the meeting chat's activity, or nowhere.</summary>
+    public AttendanceSource Source { get; init; } = AttendanceSource.NotRecorded;
+
+    /// <summary>Attendees who are registered stakeholders: the only ones counted in the breakdowns.</summary>
+    public int? RegisteredAttended { get; init; }
+
+    /// <summary>Attendees who did not register, by how they joined: counted on lines of their own, never in a category.</summary>
+    public IReadOnlyList<UnregisteredLine> Unregistered { get; init; } = [];
+
     public IEnumerable<(ReportDimension Dimension, ParticipationRow Row)> Flags =>
         Breakdowns.SelectMany(b => b.Rows.Where(r => r.UnderRepresented).Select(r => (b.Dimension, r)));
+}
+
+/// <summary>How a report knows who attended.</summary>
+public enum AttendanceSource
+{
+    /// <summary>Neither a Teams attendance report nor any activity in the meeting chat: not recorded.</summary>
+    NotRecorded,
+
+    /// <summary>The people active in the meeting chat (Q&amp;A, speakers' list): a lower bound.</summary>
+    MeetingChat,
+
+    /// <summary>The Teams meeting's attendance report, read after the consultation.</summary>
+    TeamsMeeting,
+}
+
+/// <summary>How an attendee who did not register joined: what the report can honestly say of them.</summary>
+public enum UnregisteredKind
+{
+    /// <summary>Signed in with an account of the Network's tenant (Teams attendance report).</summary>
+    TenantMember,
+
+    /// <summary>Signed in with an account of another organisation (Teams attendance report).</summary>
+    Guest,
+
+    /// <summary>Joined from the link without signing in.</summary>
+    Anonymous,
+
+    /// <summary>Dialled in by telephone (Teams attendance report).</summary>
+    Phone,
+
+    /// <summary>Signed in to Teams, member or guest (the meeting chat cannot tell which).</summary>
+    SignedIn,
+
+    /// <summary>In the room of a hybrid consultation, added to the speakers' list by the chair.</summary>
+    InRoom,
+}
+
+/// <summary>A count of attendees who did not register, of one kind, as the report may show it.</summary>
+public sealed record UnregisteredLine(UnregisteredKind Kind, ShownCount Count);
+
+/// <summary>
+/// Who attended, as read: the registered attendees' categories (from their registrations) and the others counted by
+/// kind. <see cref="Total"/> is everyone.
+/// </summary>
+public sealed record AttendanceFacts(
+    AttendanceSource Source, IReadOnlyList<SpeakerCategories> Registrants, IReadOnlyDictionary<UnregisteredKind, int> Unregistered)
+{
+    public int Total => Registrants.Count + Unregistered.Values.Sum();
 }
 
 /// <summary>A question as the report lists it (no asker).</summary>
@@ -85,6 +142,7 @@ public sealed record QuestionFact(int Number, string Text, int Votes, Questions.
 /// <summary>
 /// Everything the report of one consultation is composed from, as read from the capabilities' stores.
 /// <see cref="Scheduled"/> is the time of the Teams meeting scheduled for it, used when the catalogue event has no date.
+/// <see cref="Attendance"/>, when given, says who attended and takes the place of <see cref="Attendees"/>.
 /// </summary>
 public sealed record ReportInputs(
     CatalogueEvent Event,
@@ -95,7 +153,8 @@ public sealed record ReportInputs(
     IReadOnlyList<Submissions.SubmissionRecord> Submissions,
     IReadOnlyList<KeyIssueRecord> KeyIssues,
     DateTimeOffset GeneratedAt,
-    ScheduledTime? Scheduled = null);
+    ScheduledTime? Scheduled = null,
+    AttendanceFacts? Attendance = null);
 
 /// <summary>When a consultation was scheduled to take place (from Scheduling).</summary>
 public sealed record ScheduledTime(DateTimeOffset Start, DateTimeOffset End);
@@ -180,13 +239,32 @@ public static class ReportComposer
             e.StartsAt is null ? inputs.Scheduled?.End : e.EndsAt,
             themes,
             objectives,
-            ComposeParticipation(inputs.Registrations, inputs.Attendees),
+            inputs.Attendance is { } attendance
+                ? ComposeParticipationFrom(inputs.Registrations, attendance)
+                : ComposeParticipation(inputs.Registrations, inputs.Attendees),
             questions,
             interventions,
             submissions,
             inputs.KeyIssues.Where(k => k.Kind == KeyIssueKind.KeyIssue).Select(Point).ToList(),
             inputs.KeyIssues.Where(k => k.Kind == KeyIssueKind.Recommendation).Select(Point).ToList(),
             inputs.GeneratedAt);
+    }
+
+    /// <summary>
+    /// Registered (confirmed) and attended: the registered attendees by group, subregion and gender, and those who did
+    /// not register on lines of their own by how they joined (never in a category); small counts hidden, flags set.
+    /// </summary>
+    public static Participation ComposeParticipationFrom(RegistrationBalance registrations, AttendanceFacts attendance)
+    {
+        var kinds = Enum.GetValues<UnregisteredKind>().Where(k => attendance.Unregistered.GetValueOrDefault(k) > 0).ToList();
+        var shown = SmallCounts.Apply(kinds.Select(k => attendance.Unregistered[k]).ToList());
+        return ComposeParticipation(registrations, attendance.Registrants) with
+        {
+            Attended = attendance.Total,
+            Source = attendance.Source,
+            RegisteredAttended = attendance.Registrants.Count,
+            Unregistered = kinds.Select((k, i) => new UnregisteredLine(k, shown[i])).ToList(),
+        };
     }
 
     /// <summary>Registered (confirmed) and attended, by group, subregion and gender, small counts hidden, flags set.</summary>
@@ -200,7 +278,11 @@ public static class ReportComposer
             Breakdown(ReportDimension.Subregion, RegistrationBalance.SubregionTitle, StakeholderReference.Subregions, a => a.Subregion),
             Breakdown(ReportDimension.Gender, RegistrationBalance.GenderTitle, StakeholderReference.Genders, a => a.Gender),
         };
-        return new Participation(registeredTotal, registrations.Count(RegistrationStatus.Waitlisted), attendees?.Count, breakdowns);
+        return new Participation(registeredTotal, registrations.Count(RegistrationStatus.Waitlisted), attendees?.Count, breakdowns)
+        {
+            Source = attendees is null ? AttendanceSource.NotRecorded : AttendanceSource.MeetingChat,
+            RegisteredAttended = attendees?.Count,
+        };
 
         ParticipationBreakdown Breakdown(ReportDimension dimension, string title, IReadOnlyList<ReferenceChoice> choices, Func<SpeakerCategories, string> code)
         {

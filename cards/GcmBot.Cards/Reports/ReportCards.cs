@@ -26,7 +26,10 @@ public sealed record ReportLinks(string OpenUrl, string DownloadUrl, string Mark
 /// <summary>"Produce it in another language": the command that builds the same report, without its language.</summary>
 public sealed record ReportLanguageChoice(string Command, IReadOnlyList<CultureInfo> Languages);
 
-/// <summary>The key figures of a consultation's draft summary report, and its files behind expiring links.</summary>
+/// <summary>
+/// The key figures of a consultation's draft summary report, and its files behind expiring links.
+/// <see cref="AttendedInTeams"/>: attendance comes from the Teams meeting's attendance report, not the meeting chat.
+/// </summary>
 public sealed record ReportCardModel(
     string Title,
     string When,
@@ -43,7 +46,8 @@ public sealed record ReportCardModel(
     int Recommendations,
     IReadOnlyList<ReportFlag> Flags,
     ReportLinks Links,
-    ReportLanguageChoice? OtherLanguages = null);
+    ReportLanguageChoice? OtherLanguages = null,
+    bool AttendedInTeams = false);
 
 /// <summary>One consultation's line in the representation view.</summary>
 public sealed record RepresentationLine(string Title, int Registered, int? Attended, IReadOnlyList<ReportFlag> Flags);
@@ -78,7 +82,7 @@ public static class ReportCards
             new FactSet(
             [
                 new Fact(t["Fact.Registered"], model.Waitlisted > 0 ? t["Registered.WithWaitlist", model.Registered, model.Waitlisted] : t["Registered.Confirmed", model.Registered]),
-                new Fact(t["Fact.Attended"], model.Attended is { } a ? t["Attended.Active", a] : t["Attended.NotRecorded"]),
+                new Fact(t["Fact.Attended"], model.Attended is { } a ? t[model.AttendedInTeams ? "Attended.InTeams" : "Attended.Active", a] : t["Attended.NotRecorded"]),
                 new Fact(t["Fact.Questions"], t["Questions.Value", model.QuestionsRaised, model.QuestionsAnswered]),
                 new Fact(t["Fact.Interventions"], t["Interventions.Value", model.Interventions, model.SpeakingTime]),
                 new Fact(t["Fact.Submissions"], t["Submissions.Value", model.SubmissionsReceived, model.SubmissionsPublished]),

@@ -19,9 +19,11 @@ public sealed partial class GraphMeetingScheduler : IMeetingScheduler, IDisposab
 {
     private const string CalendarsPermission = "Calendars.ReadWrite";
     private const string OnlineMeetingsPermission = "OnlineMeetings.Read.All";
+    private const string AttendancePermission = "OnlineMeetingArtifact.Read.All";
 
     private readonly CalendarEvents _events;
     private readonly OnlineMeetingLookup _onlineMeetings;
+    private readonly AttendanceReports _attendance;
     private readonly SemaphoreSlim _concurrency;
     private readonly string _mailbox;
     private readonly ILogger<GraphMeetingScheduler> _logger;
@@ -31,6 +33,7 @@ public sealed partial class GraphMeetingScheduler : IMeetingScheduler, IDisposab
         _mailbox = options.Value.OrganiserMailbox ?? throw new InvalidOperationException("Graph:OrganiserMailbox is not configured.");
         _events = new CalendarEvents(graph, _mailbox);
         _onlineMeetings = new OnlineMeetingLookup(graph, _mailbox);
+        _attendance = new AttendanceReports(graph, _mailbox, options.Value.TenantId);
         _concurrency = new SemaphoreSlim(options.Value.MaxConcurrentRequests);
         _logger = logger;
     }
@@ -61,6 +64,19 @@ public sealed partial class GraphMeetingScheduler : IMeetingScheduler, IDisposab
 
     public Task<MeetingChat?> FindMeetingChatAsync(string joinUrl, CancellationToken cancellationToken) =>
         CallAsync(GraphOperation.FindOnlineMeeting, ct => _onlineMeetings.FindAsync(joinUrl, ct), cancellationToken);
+
+    public async Task<MeetingAttendance> ReadAttendanceAsync(string onlineMeetingId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CallAsync(GraphOperation.ReadAttendance, ct => _attendance.ReadAsync(onlineMeetingId, ct), cancellationToken);
+        }
+        catch (MeetingSchedulingException ex) when (ex.StatusCode == 404)
+        {
+            // Graph answers 404 for a meeting whose report Teams has not made yet: try later, as for an empty list.
+            return MeetingAttendance.NotReadyYet;
+        }
+    }
 
     public void Dispose() => _concurrency.Dispose();
 
@@ -116,12 +132,17 @@ public sealed partial class GraphMeetingScheduler : IMeetingScheduler, IDisposab
 
     private MeetingSchedulingException Describe(GraphOperation operation, int status, string? code, Exception inner)
     {
-        var permission = operation == GraphOperation.FindOnlineMeeting ? OnlineMeetingsPermission : CalendarsPermission;
+        var permission = operation switch
+        {
+            GraphOperation.FindOnlineMeeting => OnlineMeetingsPermission,
+            GraphOperation.ReadAttendance => AttendancePermission,
+            _ => CalendarsPermission,
+        };
         return status switch
         {
             401 => new(MeetingFailure.NotSignedIn,
                 "Microsoft Graph did not accept GcmBot's sign-in (401). Check Graph:TenantId, Graph:ClientId and the secret or certificate.", status, inner),
-            403 when operation == GraphOperation.FindOnlineMeeting => new(MeetingFailure.PermissionDenied,
+            403 when operation is GraphOperation.FindOnlineMeeting or GraphOperation.ReadAttendance => new(MeetingFailure.PermissionDenied,
                 $"Microsoft Graph refused access (403): the app needs the application permission {permission} with admin consent, and a Teams " +
                 $"application access policy that covers the organiser mailbox {_mailbox}.", status, inner, permission),
             403 => new(MeetingFailure.PermissionDenied,
@@ -129,6 +150,8 @@ public sealed partial class GraphMeetingScheduler : IMeetingScheduler, IDisposab
                 $"(and, if an Exchange application access policy limits the app, the mailbox {_mailbox} must be in its scope).", status, inner, permission),
             404 when operation is GraphOperation.UpdateEvent or GraphOperation.CancelEvent && IsItemNotFound(code) => new(MeetingFailure.EventNotFound,
                 "The Teams meeting is no longer in the organiser's calendar (it may have been deleted in Outlook).", status, inner),
+            404 when operation == GraphOperation.ReadAttendance => new(MeetingFailure.Rejected,
+                "Microsoft Graph has no attendance report for the meeting yet (404).", status, inner),
             404 => new(MeetingFailure.MailboxNotFound,
                 $"Microsoft Graph does not know the organiser mailbox {_mailbox} (404). Check Graph:OrganiserMailbox: it must be a user with an Exchange Online mailbox.", status, inner),
             429 => new(MeetingFailure.Throttled,
@@ -143,7 +166,7 @@ public sealed partial class GraphMeetingScheduler : IMeetingScheduler, IDisposab
     private static bool IsItemNotFound(string? code) =>
         code is null || code.Equals("ErrorItemNotFound", StringComparison.OrdinalIgnoreCase) || code.Equals("ItemNotFound", StringComparison.OrdinalIgnoreCase);
 
-    private enum GraphOperation { CreateEvent, UpdateEvent, CancelEvent, FindOnlineMeeting }
+    private enum GraphOperation { CreateEvent, UpdateEvent, CancelEvent, FindOnlineMeeting, ReadAttendance }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Graph {Operation} failed with HTTP {StatusCode} ({ErrorCode}), reported as {Failure}")]
     private static partial void LogGraphFailed(ILogger logger, GraphOperation operation, int statusCode, string? errorCode, MeetingFailure failure);

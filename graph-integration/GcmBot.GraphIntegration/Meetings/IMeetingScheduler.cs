@@ -43,4 +43,11 @@ public interface IMeetingScheduler
 
     /// <summary>The online meeting (and its chat) behind a join link; null when Graph has none (yet).</summary>
     Task<MeetingChat?> FindMeetingChatAsync(string joinUrl, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Who attended the online meeting, from Teams' attendance reports: <see cref="AttendanceReadStatus.NotReadyYet"/>
+    /// until Teams has made one (it does a few minutes after the meeting ends), <see cref="AttendanceReadStatus.NotAvailable"/>
+    /// when Graph is not configured. Other failures are <see cref="MeetingSchedulingException"/>s.
+    /// </summary>
+    Task<MeetingAttendance> ReadAttendanceAsync(string onlineMeetingId, CancellationToken cancellationToken);
 }

@@ -18,5 +18,9 @@ public sealed class OfflineMeetingScheduler : IMeetingScheduler
 
     public Task<MeetingChat?> FindMeetingChatAsync(string joinUrl, CancellationToken cancellationToken) => throw NotConfigured();
 
+    /// <summary>No Teams meeting, so no attendance report: "not available", never an invented attendance.</summary>
+    public Task<MeetingAttendance> ReadAttendanceAsync(string onlineMeetingId, CancellationToken cancellationToken) =>
+        Task.FromResult(MeetingAttendance.NotAvailable);
+
     private static MeetingSchedulingException NotConfigured() => new(MeetingFailure.NotConfigured, NotConfiguredText);
 }

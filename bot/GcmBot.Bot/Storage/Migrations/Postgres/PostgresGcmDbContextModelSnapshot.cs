@@ -22,6 +22,75 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("GcmBot.Bot.Attendance.AttendanceEntry", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserStableId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ConsultationId", "UserStableId");
+
+                    b.HasIndex("UserStableId");
+
+                    b.ToTable("AttendanceEntries", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Attendance.ConsultationAttendance", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Anonymous")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ByPhone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Guests")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastProblem")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("MembersNotRegistered")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NotifyConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConsultationId");
+
+                    b.ToTable("ConsultationAttendances", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.Coordination.WorkLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1311,6 +1380,24 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.HasKey("Key");
 
                     b.ToTable("SendRates", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Attendance.AttendanceEntry", b =>
+                {
+                    b.HasOne("GcmBot.Bot.Scheduling.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Attendance.ConsultationAttendance", b =>
+                {
+                    b.HasOne("GcmBot.Bot.Scheduling.Consultation", null)
+                        .WithOne()
+                        .HasForeignKey("GcmBot.Bot.Attendance.ConsultationAttendance", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GcmBot.Bot.Questions.QnaModerator", b =>

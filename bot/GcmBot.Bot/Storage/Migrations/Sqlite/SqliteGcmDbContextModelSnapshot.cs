@@ -17,6 +17,75 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("GcmBot.Bot.Attendance.AttendanceEntry", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserStableId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConsultationId", "UserStableId");
+
+                    b.HasIndex("UserStableId");
+
+                    b.ToTable("AttendanceEntries", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Attendance.ConsultationAttendance", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ByPhone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Guests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastProblem")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MembersNotRegistered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotifyConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConsultationId");
+
+                    b.ToTable("ConsultationAttendances", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.Coordination.WorkLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1288,6 +1357,24 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("SendRates", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Attendance.AttendanceEntry", b =>
+                {
+                    b.HasOne("GcmBot.Bot.Scheduling.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Attendance.ConsultationAttendance", b =>
+                {
+                    b.HasOne("GcmBot.Bot.Scheduling.Consultation", null)
+                        .WithOne()
+                        .HasForeignKey("GcmBot.Bot.Attendance.ConsultationAttendance", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GcmBot.Bot.Questions.QnaModerator", b =>
