@@ -106,7 +106,7 @@ public static class ReportMarkdown
         return md.ToString();
     }
 
-    private static void Participation(StringBuilder md, Participation p, string heading, ReportWords w)
+    internal static void Participation(StringBuilder md, Participation p, string heading, ReportWords w)
     {
         md.Append(w.ParticipationLine(p)).Append("\n\n");
         foreach (var breakdown in p.Breakdowns)
@@ -132,7 +132,7 @@ public static class ReportMarkdown
         md.Append('*').Append(w.Privacy).Append("*\n\n");
     }
 
-    private static void Points(StringBuilder md, string heading, IReadOnlyList<ReportPoint> points, string none, ReportWords w)
+    internal static void Points(StringBuilder md, string heading, IReadOnlyList<ReportPoint> points, string none, ReportWords w)
     {
         md.Append(heading).Append("\n\n");
         if (points.Count == 0)
@@ -157,7 +157,7 @@ public static class ReportMarkdown
         md.Append('\n');
     }
 
-    private static void Method(StringBuilder md, string heading, ReportWords w)
+    internal static void Method(StringBuilder md, string heading, ReportWords w)
     {
         md.Append(heading).Append("\n\n");
         foreach (var line in w.Method)
