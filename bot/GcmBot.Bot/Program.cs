@@ -1,4 +1,6 @@
+using GcmBot.Bot.ConceptNotes;
 using GcmBot.Bot.Coordination;
+using GcmBot.Bot.DraftSummary;
 using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
@@ -39,6 +41,8 @@ builder.Services.AddSpeakerQueue();
 builder.Services.AddSubmissions();
 builder.Services.AddKeyIssues();
 builder.Services.AddReports();
+builder.Services.AddDraftSummary();
+builder.Services.AddConceptNotes();
 builder.Services.AddStakeholderDirectory();
 builder.Services.AddPublicForms();
 builder.Services.AddGcmHealthChecks();
@@ -51,6 +55,8 @@ app.MapTeamsBot();
 app.MapGcmHealthChecks();
 app.MapExports();
 app.MapSubmissions();
+app.MapDraftSummary();
+app.MapConceptNotes();
 app.MapPublicForms();
 
 await app.RunAsync();
