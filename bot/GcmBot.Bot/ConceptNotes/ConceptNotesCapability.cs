@@ -100,6 +100,20 @@ public sealed class ConceptNoteViews(ConceptNoteStore store, IOptions<PublicHost
             forOrganiser), culture);
     }
 
+    /// <summary>The consultation a command names by its number; null after telling the organiser why there is none.</summary>
+    public static async Task<Consultation?> NamedAsync(
+        BotTurn turn, CommandInput input, ConsultationStore consultations, IStringLocalizer<ConceptNotesTexts> texts, string usage, CancellationToken cancellationToken)
+    {
+        var number = ConsultationRules.ParseNumber(input.Arguments);
+        var consultation = number.Ok ? await consultations.FindAsync(number.Value, cancellationToken) : null;
+        if (consultation is null)
+        {
+            await turn.SendTextAsync(number.Ok ? texts["NotFound", number.Value] : usage, cancellationToken);
+        }
+
+        return consultation;
+    }
+
     public async Task<AdaptiveCard> ResourcesCardAsync(
         Consultation consultation, CultureInfo culture, string? banner, string? error, string? titleValue, string? urlValue, CancellationToken cancellationToken)
     {
@@ -123,15 +137,10 @@ public sealed class ConceptNoteCommand(ConsultationStore consultations, ConceptN
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
-        var number = ConsultationRules.ParseNumber(input.Arguments);
-        var consultation = number.Ok ? await consultations.FindAsync(number.Value, cancellationToken) : null;
-        if (consultation is null)
+        if (await ConceptNoteViews.NamedAsync(turn, input, consultations, texts, texts["Usage.ConceptNote"], cancellationToken) is { } consultation)
         {
-            await turn.SendTextAsync(number.Ok ? texts["NotFound", number.Value] : texts["Usage.ConceptNote"], cancellationToken);
-            return;
+            await turn.SendCardAsync(await views.CardAsync(consultation, turn.TimeZone, turn.Culture, forOrganiser: true, cancellationToken), cancellationToken);
         }
-
-        await turn.SendCardAsync(await views.CardAsync(consultation, turn.TimeZone, turn.Culture, forOrganiser: true, cancellationToken), cancellationToken);
     }
 }
 
@@ -140,15 +149,10 @@ public sealed class ResourcesCommand(ConsultationStore consultations, ConceptNot
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken cancellationToken)
     {
-        var number = ConsultationRules.ParseNumber(input.Arguments);
-        var consultation = number.Ok ? await consultations.FindAsync(number.Value, cancellationToken) : null;
-        if (consultation is null)
+        if (await ConceptNoteViews.NamedAsync(turn, input, consultations, texts, texts["Usage.Resources"], cancellationToken) is { } consultation)
         {
-            await turn.SendTextAsync(number.Ok ? texts["NotFound", number.Value] : texts["Usage.Resources"], cancellationToken);
-            return;
+            await turn.SendCardAsync(await views.ResourcesCardAsync(consultation, turn.Culture, null, null, null, null, cancellationToken), cancellationToken);
         }
-
-        await turn.SendCardAsync(await views.ResourcesCardAsync(consultation, turn.Culture, null, null, null, null, cancellationToken), cancellationToken);
     }
 }
 

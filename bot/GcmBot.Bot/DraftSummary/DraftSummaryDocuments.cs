@@ -121,22 +121,7 @@ public static class DraftSummaryHtml
         foreach (var theme in d.Submissions)
         {
             html.Raw("<h3>").Text(theme.Theme.LabelIn(culture)).Raw("</h3>\n<p>").Text(t["Submissions.Received", w.Count(theme.Received), theme.Published.Count]).Raw("</p>\n");
-            if (theme.Published.Count > 0)
-            {
-                html.Raw("<ul>\n");
-                foreach (var p in theme.Published)
-                {
-                    html.Raw("<li>").Text(p.Title);
-                    if (p.ByLine is not null)
-                    {
-                        html.Raw(" (").Text(p.ByLine).Raw(")");
-                    }
-
-                    html.Raw("</li>\n");
-                }
-
-                html.Raw("</ul>\n");
-            }
+            ReportHtml.Published(html, theme.Published);
         }
 
         html.Raw("<p>").Text(w.Privacy).Raw("</p>\n</section>\n");
@@ -278,21 +263,7 @@ public static class DraftSummaryMarkdown
         foreach (var theme in d.Submissions)
         {
             md.Append("### ").Append(theme.Theme.LabelIn(culture)).Append("\n\n").Append(t["Submissions.Received", w.Count(theme.Received), theme.Published.Count]).Append("\n\n");
-            foreach (var p in theme.Published)
-            {
-                md.Append("- ").Append(MarkdownText.Escape(p.Title));
-                if (p.ByLine is not null)
-                {
-                    md.Append(" (").Append(MarkdownText.Escape(p.ByLine)).Append(')');
-                }
-
-                md.Append('\n');
-            }
-
-            if (theme.Published.Count > 0)
-            {
-                md.Append('\n');
-            }
+            ReportMarkdown.Published(md, theme.Published);
         }
 
         md.Append('*').Append(w.Privacy).Append("*\n\n");

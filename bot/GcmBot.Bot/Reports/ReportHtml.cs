@@ -98,23 +98,7 @@ public static class ReportHtml
 
         var s = report.Submissions;
         html.Raw("<section aria-labelledby=\"submissions\">\n<h2 id=\"submissions\">").Text(w["Sec.Submissions"]).Raw("</h2>\n<p>").Text(w.SubmissionsLine(s)).Raw("</p>\n");
-        if (s.Published.Count > 0)
-        {
-            html.Raw("<ul>\n");
-            foreach (var p in s.Published)
-            {
-                html.Raw("<li>").Text(p.Title);
-                if (p.ByLine is not null)
-                {
-                    html.Raw(" <span class=\"note\">(").Text(p.ByLine).Raw(")</span>");
-                }
-
-                html.Raw("</li>\n");
-            }
-
-            html.Raw("</ul>\n");
-        }
-
+        Published(html, s.Published);
         html.Raw("</section>\n");
         Points(html, "issues", w["Sec.KeyIssues"], report.KeyIssues, w["KeyIssues.None"], w);
         Points(html, "recommendations", w["Sec.Recommendations"], report.Recommendations, w["Recommendations.None"], w);
@@ -267,6 +251,29 @@ public static class ReportHtml
 
             html.Raw($"<text x=\"{labelWidth + length + 4}\" y=\"{barY + 10}\" font-size=\"11\">").Text(w.Count(count)).Raw("</text>\n");
         }
+    }
+
+    /// <summary>The published submissions' titles, each with its author as they consented to be named.</summary>
+    internal static void Published(Html html, IReadOnlyList<PublishedSubmission> published)
+    {
+        if (published.Count == 0)
+        {
+            return;
+        }
+
+        html.Raw("<ul>\n");
+        foreach (var p in published)
+        {
+            html.Raw("<li>").Text(p.Title);
+            if (p.ByLine is not null)
+            {
+                html.Raw(" <span class=\"note\">(").Text(p.ByLine).Raw(")</span>");
+            }
+
+            html.Raw("</li>\n");
+        }
+
+        html.Raw("</ul>\n");
     }
 
     /// <summary>A section of numbered points under a heading of <paramref name="level"/> (2 in the per-consultation report).</summary>

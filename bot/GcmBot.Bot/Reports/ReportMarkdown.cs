@@ -52,21 +52,7 @@ public static class ReportMarkdown
 
         var s = report.Submissions;
         md.Append("## ").Append(w["Sec.Submissions"]).Append("\n\n").Append(w.SubmissionsLine(s)).Append("\n\n");
-        foreach (var p in s.Published)
-        {
-            md.Append("- ").Append(MarkdownText.Escape(p.Title));
-            if (p.ByLine is not null)
-            {
-                md.Append(" (").Append(MarkdownText.Escape(p.ByLine)).Append(')');
-            }
-
-            md.Append('\n');
-        }
-
-        if (s.Published.Count > 0)
-        {
-            md.Append('\n');
-        }
+        Published(md, s.Published);
 
         Points(md, "## " + w["Sec.KeyIssues"], report.KeyIssues, w["KeyIssues.None"], w);
         Points(md, "## " + w["Sec.Recommendations"], report.Recommendations, w["Recommendations.None"], w);
@@ -130,6 +116,26 @@ public static class ReportMarkdown
         }
 
         md.Append('*').Append(w.Privacy).Append("*\n\n");
+    }
+
+    /// <summary>The published submissions' titles, each with its author as they consented to be named.</summary>
+    internal static void Published(StringBuilder md, IReadOnlyList<PublishedSubmission> published)
+    {
+        foreach (var p in published)
+        {
+            md.Append("- ").Append(MarkdownText.Escape(p.Title));
+            if (p.ByLine is not null)
+            {
+                md.Append(" (").Append(MarkdownText.Escape(p.ByLine)).Append(')');
+            }
+
+            md.Append('\n');
+        }
+
+        if (published.Count > 0)
+        {
+            md.Append('\n');
+        }
     }
 
     internal static void Points(StringBuilder md, string heading, IReadOnlyList<ReportPoint> points, string none, ReportWords w)

@@ -95,7 +95,7 @@ public sealed class DraftSummaryTests
         Assert.Contains("Abolish recruitment fees for workers", html);
         // Small counts hidden; names only with consent.
         Assert.Contains("<tr><th scope=\"row\">Pacific</th><td class=\"n\">fewer than 3</td>", html);
-        Assert.Contains("Decent work for domestic workers (Alice Ahmed, Migrant Forum in Asia)", html);
+        Assert.Contains("<li>Decent work for domestic workers <span class=\"note\">(Alice Ahmed, Migrant Forum in Asia)</span></li>", html);
         Assert.DoesNotContain("Confidential note", html);
         Assert.DoesNotContain("Bob Bautista", html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
