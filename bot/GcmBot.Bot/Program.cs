@@ -1,5 +1,7 @@
 using GcmBot.Bot.Attendance;
+using GcmBot.Bot.ConceptNotes;
 using GcmBot.Bot.Coordination;
+using GcmBot.Bot.DraftSummary;
 using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
@@ -41,6 +43,8 @@ builder.Services.AddSubmissions();
 builder.Services.AddKeyIssues();
 builder.Services.AddReports();
 builder.Services.AddAttendance();
+builder.Services.AddDraftSummary();
+builder.Services.AddConceptNotes();
 builder.Services.AddStakeholderDirectory();
 builder.Services.AddPublicForms();
 builder.Services.AddGcmHealthChecks();
@@ -53,6 +57,8 @@ app.MapTeamsBot();
 app.MapGcmHealthChecks();
 app.MapExports();
 app.MapSubmissions();
+app.MapDraftSummary();
+app.MapConceptNotes();
 app.MapPublicForms();
 
 await app.RunAsync();

@@ -68,7 +68,7 @@ public sealed class HomeView(
     private static readonly (HomeGroup Group, string[] Commands)[] OrganiserTasks =
     [
         (HomeGroup.Events, ["events", "registrations", "approvals", "export registrations", "event add", "event edit"]),
-        (HomeGroup.Consultations, ["schedule", "consultations", "cancel consultation", "retry consultation", "key issues", "attendance", "report", "report representation"]),
+        (HomeGroup.Consultations, ["schedule", "consultations", "concept note", "resources", "cancel consultation", "retry consultation", "key issues", "attendance", "report", "report representation", "draft summary"]),
         (HomeGroup.Submissions, ["review submissions"]),
         (HomeGroup.Directory, ["directory", "directory import"]),
         (HomeGroup.Settings, ["language"]),

@@ -98,23 +98,7 @@ public static class ReportHtml
 
         var s = report.Submissions;
         html.Raw("<section aria-labelledby=\"submissions\">\n<h2 id=\"submissions\">").Text(w["Sec.Submissions"]).Raw("</h2>\n<p>").Text(w.SubmissionsLine(s)).Raw("</p>\n");
-        if (s.Published.Count > 0)
-        {
-            html.Raw("<ul>\n");
-            foreach (var p in s.Published)
-            {
-                html.Raw("<li>").Text(p.Title);
-                if (p.ByLine is not null)
-                {
-                    html.Raw(" <span class=\"note\">(").Text(p.ByLine).Raw(")</span>");
-                }
-
-                html.Raw("</li>\n");
-            }
-
-            html.Raw("</ul>\n");
-        }
-
+        Published(html, s.Published);
         html.Raw("</section>\n");
         Points(html, "issues", w["Sec.KeyIssues"], report.KeyIssues, w["KeyIssues.None"], w);
         Points(html, "recommendations", w["Sec.Recommendations"], report.Recommendations, w["Recommendations.None"], w);
@@ -177,7 +161,8 @@ public static class ReportHtml
         return html.Close();
     }
 
-    private static void Participation(Html html, Participation p, string idPrefix, ReportWords w)
+    /// <summary>A participation section's body: the line, a chart and a table per breakdown, the privacy note.</summary>
+    internal static void Participation(Html html, Participation p, string idPrefix, ReportWords w, int level = 3)
     {
         html.Raw("<p>").Text(w.ParticipationLine(p)).Raw("</p>\n");
         var d = 0;
@@ -185,7 +170,7 @@ public static class ReportHtml
         {
             var id = $"{idPrefix}-{++d}";
             var name = w.Dimension(breakdown.Dimension);
-            html.Raw("<h3>").Text(w["Part.By", name]).Raw("</h3>\n");
+            html.Raw($"<h{level}>").Text(w["Part.By", name]).Raw($"</h{level}>\n");
             if (breakdown.Rows.Count == 0)
             {
                 html.Raw("<p>").Text(w["Part.Nobody"]).Raw("</p>\n");
@@ -280,9 +265,33 @@ public static class ReportHtml
         }
     }
 
-    private static void Points(Html html, string id, string heading, IReadOnlyList<ReportPoint> points, string none, ReportWords w)
+    /// <summary>The published submissions' titles, each with its author as they consented to be named.</summary>
+    internal static void Published(Html html, IReadOnlyList<PublishedSubmission> published)
     {
-        html.Raw($"<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">").Text(heading).Raw("</h2>\n");
+        if (published.Count == 0)
+        {
+            return;
+        }
+
+        html.Raw("<ul>\n");
+        foreach (var p in published)
+        {
+            html.Raw("<li>").Text(p.Title);
+            if (p.ByLine is not null)
+            {
+                html.Raw(" <span class=\"note\">(").Text(p.ByLine).Raw(")</span>");
+            }
+
+            html.Raw("</li>\n");
+        }
+
+        html.Raw("</ul>\n");
+    }
+
+    /// <summary>A section of numbered points under a heading of <paramref name="level"/> (2 in the per-consultation report).</summary>
+    internal static void Points(Html html, string id, string heading, IReadOnlyList<ReportPoint> points, string none, ReportWords w, int level = 2)
+    {
+        html.Raw($"<section aria-labelledby=\"{id}\">\n<h{level} id=\"{id}\">").Text(heading).Raw($"</h{level}>\n");
         if (points.Count == 0)
         {
             html.Raw("<p>").Text(none).Raw("</p>\n</section>\n");
@@ -306,7 +315,7 @@ public static class ReportHtml
     }
 
     /// <summary>Appends markup as it is, or text HTML-encoded.</summary>
-    private sealed class Html
+    internal sealed class Html
     {
         private readonly StringBuilder _text = new();
 
@@ -344,5 +353,8 @@ public static class ReportHtml
         }
 
         public string Close() => Raw("</body>\n</html>\n")._text.ToString();
+
+        /// <summary>What was written so far (a fragment, for a page with a layout of its own).</summary>
+        public override string ToString() => _text.ToString();
     }
 }

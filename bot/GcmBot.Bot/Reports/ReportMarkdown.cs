@@ -52,21 +52,7 @@ public static class ReportMarkdown
 
         var s = report.Submissions;
         md.Append("## ").Append(w["Sec.Submissions"]).Append("\n\n").Append(w.SubmissionsLine(s)).Append("\n\n");
-        foreach (var p in s.Published)
-        {
-            md.Append("- ").Append(MarkdownText.Escape(p.Title));
-            if (p.ByLine is not null)
-            {
-                md.Append(" (").Append(MarkdownText.Escape(p.ByLine)).Append(')');
-            }
-
-            md.Append('\n');
-        }
-
-        if (s.Published.Count > 0)
-        {
-            md.Append('\n');
-        }
+        Published(md, s.Published);
 
         Points(md, "## " + w["Sec.KeyIssues"], report.KeyIssues, w["KeyIssues.None"], w);
         Points(md, "## " + w["Sec.Recommendations"], report.Recommendations, w["Recommendations.None"], w);
@@ -106,7 +92,7 @@ public static class ReportMarkdown
         return md.ToString();
     }
 
-    private static void Participation(StringBuilder md, Participation p, string heading, ReportWords w)
+    internal static void Participation(StringBuilder md, Participation p, string heading, ReportWords w)
     {
         md.Append(w.ParticipationLine(p)).Append("\n\n");
         foreach (var breakdown in p.Breakdowns)
@@ -144,7 +130,27 @@ public static class ReportMarkdown
         md.Append('*').Append(w.Privacy).Append("*\n\n");
     }
 
-    private static void Points(StringBuilder md, string heading, IReadOnlyList<ReportPoint> points, string none, ReportWords w)
+    /// <summary>The published submissions' titles, each with its author as they consented to be named.</summary>
+    internal static void Published(StringBuilder md, IReadOnlyList<PublishedSubmission> published)
+    {
+        foreach (var p in published)
+        {
+            md.Append("- ").Append(MarkdownText.Escape(p.Title));
+            if (p.ByLine is not null)
+            {
+                md.Append(" (").Append(MarkdownText.Escape(p.ByLine)).Append(')');
+            }
+
+            md.Append('\n');
+        }
+
+        if (published.Count > 0)
+        {
+            md.Append('\n');
+        }
+    }
+
+    internal static void Points(StringBuilder md, string heading, IReadOnlyList<ReportPoint> points, string none, ReportWords w)
     {
         md.Append(heading).Append("\n\n");
         if (points.Count == 0)
@@ -169,7 +175,7 @@ public static class ReportMarkdown
         md.Append('\n');
     }
 
-    private static void Method(StringBuilder md, string heading, ReportWords w)
+    internal static void Method(StringBuilder md, string heading, ReportWords w)
     {
         md.Append(heading).Append("\n\n");
         foreach (var line in w.Method)

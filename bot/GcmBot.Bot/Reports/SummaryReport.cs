@@ -114,8 +114,8 @@ public sealed record PublishedSubmission(string Title, string? ByLine);
 /// <summary>Written submissions received on the consultation's themes (withdrawn ones aside).</summary>
 public sealed record SubmissionsSummary(int Received, IReadOnlyList<PublishedSubmission> Published);
 
-/// <summary>A key issue or recommendation as the report lists it, with its themes and objectives.</summary>
-public sealed record ReportPoint(string Text, GcmTags Tags);
+/// <summary>A key issue or recommendation as the report lists it, with its themes and objectives; <see cref="Id"/> is the recorded entry's.</summary>
+public sealed record ReportPoint(string Text, GcmTags Tags, int Id = 0);
 
 /// <summary>
 /// The draft informal summary report of one consultation, the same template for every consultation (seed: "an informal
@@ -231,7 +231,7 @@ public static class ReportComposer
             inputs.Submissions.Where(s => s.IsPublished).OrderBy(s => s.PublishedAt).ThenBy(s => s.Id)
                 .Select(s => new PublishedSubmission(s.Title, ByLine(s.PublicName, s.PublicOrganisation))).ToList());
 
-        ReportPoint Point(KeyIssueRecord k) => new(k.Text, k.Tags);
+        ReportPoint Point(KeyIssueRecord k) => new(k.Text, k.Tags, k.Id);
         return new SummaryReport(
             e.Id,
             e.Title,

@@ -7,8 +7,18 @@ using GcmBot.Cards.Words;
 
 namespace GcmBot.Bot.Scheduling;
 
-/// <summary>What the agenda of one consultation says.</summary>
-public sealed record AgendaModel(RoundtableTheme Theme, string Title, DateTimeOffset Start, DateTimeOffset End, string? ConceptNoteUrl);
+/// <summary>
+/// What the agenda of one consultation says. <paramref name="Resources"/> are the links the organisers added to its
+/// resource list; <paramref name="ConceptNotePage"/> is the concept note's public page, when the host's address is known.
+/// </summary>
+public sealed record AgendaModel(
+    RoundtableTheme Theme,
+    string Title,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    string? ConceptNoteUrl,
+    IReadOnlyList<(string Title, string Url)>? Resources = null,
+    string? ConceptNotePage = null);
 
 /// <summary>
 /// The one template every consultation uses ("all consultations will use the same template for the concept note and
@@ -37,10 +47,15 @@ public static class AgendaTemplate
         html.Append("<div lang=\"").Append(SupportedLanguages.TagOf(culture)).Append("\">");
         html.Append("<h2>").Append(Encode(model.Title)).Append("</h2>");
         html.Append("<p>").Append(Encode(t["Agenda.Intro"])).Append("</p>");
+        if (model.ConceptNotePage is not null)
+        {
+            html.Append("<p><a href=\"").Append(Encode(model.ConceptNotePage)).Append("\">").Append(Encode(t["Agenda.ConceptNotePage"])).Append("</a></p>");
+        }
+
         html.Append("<p><b>").Append(Encode(t["Agenda.When"])).Append(":</b> ").Append(Encode(When(model, culture))).Append("</p>");
         html.Append("<h3>").Append(Encode(t["Agenda.Theme"])).Append("</h3><p>").Append(Encode(model.Theme.Label)).Append("</p>");
         html.Append("<h3>").Append(Encode(t["Agenda.Objectives"])).Append("</h3><ul>");
-        foreach (var objective in Objectives(model.Theme, t))
+        foreach (var objective in Objectives(model.Theme, culture))
         {
             html.Append("<li>").Append(Encode(objective)).Append("</li>");
         }
@@ -70,10 +85,15 @@ public static class AgendaTemplate
         var text = new StringBuilder();
         text.AppendLine(model.Title);
         text.AppendLine(t["Agenda.Intro"]);
+        if (model.ConceptNotePage is not null)
+        {
+            text.AppendLine($"{t["Agenda.ConceptNotePage"]}: {model.ConceptNotePage}");
+        }
+
         text.AppendLine($"{t["Agenda.When"]}: {When(model, culture)}");
         text.AppendLine().AppendLine($"{t["Agenda.Theme"]}: {model.Theme.Label}");
         text.AppendLine($"{t["Agenda.Objectives"]}:");
-        foreach (var objective in Objectives(model.Theme, t))
+        foreach (var objective in Objectives(model.Theme, culture))
         {
             text.AppendLine($"- {objective}");
         }
@@ -99,14 +119,26 @@ public static class AgendaTemplate
     private static string When(AgendaModel model, CultureInfo culture) =>
         TimeText.ForPerson(model.Start, model.End, null, culture);
 
-    private static IEnumerable<string> Objectives(RoundtableTheme theme, TextResources t) =>
-        theme.Objectives.Select(n => GcmReference.Objective(n) is { } o ? t["Agenda.Objective", o.Number, o.Title] : t["Agenda.ObjectiveNumber", n]);
+    /// <summary>The theme's GCM objectives, with their official titles in <paramref name="culture"/>.</summary>
+    public static IEnumerable<string> Objectives(RoundtableTheme theme, CultureInfo culture)
+    {
+        var t = TextResources.For<SchedulingTexts>(culture);
+        return theme.Objectives.Select(n => GcmReference.Objective(n) is { } o ? t["Agenda.Objective", o.Number, o.TitleIn(culture)] : t["Agenda.ObjectiveNumber", n]);
+    }
+
+    /// <summary>The resource list: the organisers' concept note document, the links they added, then the Compact and the review's page.</summary>
+    public static IEnumerable<(string Title, string Url)> Resources(AgendaModel model, CultureInfo culture) => Resources(model, TextResources.For<SchedulingTexts>(culture));
 
     private static IEnumerable<(string Title, string Url)> Resources(AgendaModel model, TextResources t)
     {
         if (model.ConceptNoteUrl is not null)
         {
             yield return (t["Agenda.ConceptNote"], model.ConceptNoteUrl);
+        }
+
+        foreach (var resource in model.Resources ?? [])
+        {
+            yield return resource;
         }
 
         yield return (t["Agenda.Compact"], CompactUrl);

@@ -20,6 +20,7 @@ public sealed partial class ConsultationReconciler(
     RegistrantSource registrants,
     ConsultationNotifier notifier,
     ConversationLanguages languages,
+    ConceptNotes.ConceptNoteViews conceptNotes,
     ILogger<ConsultationReconciler> logger)
 {
     /// <summary>What Graph tells the attendees of a cancelled meeting, in the language of the organiser who cancelled it.</summary>
@@ -102,7 +103,7 @@ public sealed partial class ConsultationReconciler(
             ScheduledMeeting? meeting = null;
             if (consultation.Status == ConsultationStatus.Scheduled)
             {
-                var details = Details(consultation, invited, culture);
+                var details = Details(consultation, await conceptNotes.AgendaAsync(consultation, withPageLink: true, cancellationToken), invited, culture);
                 meeting = consultation.EventId is null
                     ? await scheduler.CreateAsync(details, cancellationToken)
                     : await scheduler.UpdateAsync(consultation.EventId, details, cancellationToken);
@@ -151,9 +152,10 @@ public sealed partial class ConsultationReconciler(
         }
     }
 
-    private static MeetingDetails Details(Consultation consultation, IReadOnlyList<Registrant> invited, CultureInfo culture) => new(
+    // The body links the concept note's public page, which always shows the current resource list.
+    private static MeetingDetails Details(Consultation consultation, AgendaModel agenda, IReadOnlyList<Registrant> invited, CultureInfo culture) => new(
         consultation.Title,
-        AgendaTemplate.Html(new AgendaModel(ConsultationViews.ThemeOf(consultation), consultation.Title, consultation.Start, consultation.End, consultation.ConceptNoteUrl), culture),
+        AgendaTemplate.Html(agenda, culture),
         consultation.Start,
         consultation.End,
         consultation.TimeZoneId,

@@ -127,7 +127,8 @@ public static class ConsultationViews
             When(consultation, personZone, culture),
             consultation.Teams == TeamsState.InTeams ? consultation.JoinUrl : null,
             consultation.ConceptNoteUrl,
-            emailInvitationSent), culture);
+            emailInvitationSent,
+            consultation.Id), culture);
     }
 
     public static AdaptiveCard ListCard(IReadOnlyList<Consultation> consultations, int total, TimeZoneInfo? organiserZone, CultureInfo culture) =>

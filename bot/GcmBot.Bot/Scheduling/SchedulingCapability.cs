@@ -2,6 +2,7 @@ using GcmBot.Bot.Participants;
 using GcmBot.Bot.Teams.Routing;
 using GcmBot.Cards.Scheduling;
 using GcmBot.GraphIntegration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GcmBot.Bot.Scheduling;
 
@@ -14,6 +15,9 @@ public static class SchedulingCapability
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<ConsultationStore>();
+        // The meeting body and .ics carry the concept note (its resources, its page's link).
+        services.TryAddSingleton<ConceptNotes.ConceptNoteStore>();
+        services.TryAddSingleton<ConceptNotes.ConceptNoteViews>();
         services.AddSingleton<RegistrantSource>();
         services.AddSingleton<ConsultationNotifier>();
         services.AddSingleton<ConsultationReconciler>();

@@ -42,6 +42,7 @@ public sealed class SchedulingService(
     RegistrantSource registrants,
     ExportStore exports,
     SchedulingSignal signal,
+    ConceptNotes.ConceptNoteViews conceptNotes,
     IStringLocalizer<SchedulingTexts> texts,
     TimeProvider time)
 {
@@ -237,7 +238,6 @@ public sealed class SchedulingService(
         }
 
         var invited = await registrants.InvitedToAsync(consultation, cancellationToken);
-        var theme = ConsultationViews.ThemeOf(consultation);
         var entry = new CalendarEntry(
             $"{consultation.Key:N}@gcmbot",
             consultation.Revision,
@@ -245,7 +245,7 @@ public sealed class SchedulingService(
             consultation.Start,
             consultation.End,
             consultation.Title,
-            AgendaTemplate.Text(new AgendaModel(theme, consultation.Title, consultation.Start, consultation.End, consultation.ConceptNoteUrl), culture),
+            AgendaTemplate.Text(await conceptNotes.AgendaAsync(consultation, withPageLink: true, cancellationToken), culture),
             consultation.ConceptNoteUrl,
             consultation.Status == ConsultationStatus.Cancelled,
             invited.Select(r => (r.Name, r.Email)).ToList());

@@ -15,7 +15,8 @@ public sealed record ConsultationNoticeModel(
     string When,
     string? JoinUrl,
     string? ConceptNoteUrl,
-    bool EmailInvitationSent);
+    bool EmailInvitationSent,
+    int? ConsultationId = null);
 
 /// <summary>The proactive message to an invited registrant: invited, moved, or cancelled.</summary>
 public static class ConsultationNoticeCard
@@ -55,7 +56,17 @@ public static class ConsultationNoticeCard
             actions.Add(new OpenUrlAction(model.JoinUrl) { Title = t["Button.Join"] });
         }
 
-        if (model.ConceptNoteUrl is not null && model.Kind != ConsultationNoticeKind.Cancelled)
+        if (model.ConsultationId is { } id && model.Kind != ConsultationNoticeKind.Cancelled)
+        {
+            // The concept note built from the template (the organisers' own document is among its resources), in the
+            // reader's language, as a card in this chat.
+            actions.Add(new SubmitAction(CardActionData.For(ConceptNotes.ConceptNoteVerbs.Show, (ConceptNotes.ConceptNoteVerbs.Consultation, id.ToString(CultureInfo.InvariantCulture))))
+            {
+                Title = t["Button.ConceptNote"],
+                SendInputs = false,
+            });
+        }
+        else if (model.ConceptNoteUrl is not null && model.Kind != ConsultationNoticeKind.Cancelled)
         {
             actions.Add(new OpenUrlAction(model.ConceptNoteUrl) { Title = t["Button.ConceptNote"] });
         }

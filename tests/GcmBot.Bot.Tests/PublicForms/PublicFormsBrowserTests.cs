@@ -132,7 +132,7 @@ public sealed class PublicFormsBrowserTests
         Assert.Empty(browser.ConsoleErrors);
     }
 
-    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string where)
+    internal static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string where)
     {
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
         return result.Violations
@@ -178,7 +178,7 @@ public sealed class PublicFormsBrowserTests
     }
 
     /// <summary>Headless Chromium of the machine, started as .ci/run's Chromium is: no sandbox, no network of its own.</summary>
-    private sealed class Browser : IAsyncDisposable
+    internal sealed class Browser : IAsyncDisposable
     {
         private readonly IPlaywright _playwright;
         private readonly IBrowser _browser;
