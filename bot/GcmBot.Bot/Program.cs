@@ -3,6 +3,7 @@ using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
 using GcmBot.Bot.KeyIssues;
+using GcmBot.Bot.Panels;
 using GcmBot.Bot.PublicForms;
 using GcmBot.Bot.Languages;
 using GcmBot.Bot.Questions;
@@ -40,6 +41,7 @@ builder.Services.AddSubmissions();
 builder.Services.AddKeyIssues();
 builder.Services.AddReports();
 builder.Services.AddStakeholderDirectory();
+builder.Services.AddPanels();
 builder.Services.AddPublicForms();
 builder.Services.AddGcmHealthChecks();
 
@@ -51,6 +53,7 @@ app.MapTeamsBot();
 app.MapGcmHealthChecks();
 app.MapExports();
 app.MapSubmissions();
+app.MapPanels();
 app.MapPublicForms();
 
 await app.RunAsync();
