@@ -166,6 +166,141 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("LanguageChoices", (string)null);
                 });
 
+            modelBuilder.Entity("GcmBot.Bot.Panels.PanelEndorsement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("EndorsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndorserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Panel")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndorserId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("Panel", "EndorserId")
+                        .IsUnique();
+
+                    b.ToTable("PanelEndorsements", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Panels.PanelProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Expertise")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("NamedWithConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NomineeCountry")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("NomineeEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("NomineeGroup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NomineeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NomineeOrganisation")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("NomineeUserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Panel")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposerId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SubmitKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeUserId");
+
+                    b.HasIndex("ProposerId");
+
+                    b.HasIndex("SubmitKey")
+                        .IsUnique();
+
+                    b.HasIndex("Panel", "Status");
+
+                    b.ToTable("PanelProposals", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.PublicForms.ManageLink", b =>
                 {
                     b.Property<string>("SecretHash")
@@ -1311,6 +1446,15 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.HasKey("Key");
 
                     b.ToTable("SendRates", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Panels.PanelEndorsement", b =>
+                {
+                    b.HasOne("GcmBot.Bot.Panels.PanelProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GcmBot.Bot.Questions.QnaModerator", b =>

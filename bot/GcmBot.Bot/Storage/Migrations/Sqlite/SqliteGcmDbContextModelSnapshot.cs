@@ -159,6 +159,137 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("LanguageChoices", (string)null);
                 });
 
+            modelBuilder.Entity("GcmBot.Bot.Panels.PanelEndorsement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndorsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndorserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Panel")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndorserId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("Panel", "EndorserId")
+                        .IsUnique();
+
+                    b.ToTable("PanelEndorsements", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Panels.PanelProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Expertise")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NamedWithConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NomineeCountry")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomineeEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomineeGroup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomineeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomineeOrganisation")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomineeUserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Panel")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposerId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmitKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeUserId");
+
+                    b.HasIndex("ProposerId");
+
+                    b.HasIndex("SubmitKey")
+                        .IsUnique();
+
+                    b.HasIndex("Panel", "Status");
+
+                    b.ToTable("PanelProposals", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.PublicForms.ManageLink", b =>
                 {
                     b.Property<string>("SecretHash")
@@ -1288,6 +1419,15 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("SendRates", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Panels.PanelEndorsement", b =>
+                {
+                    b.HasOne("GcmBot.Bot.Panels.PanelProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GcmBot.Bot.Questions.QnaModerator", b =>
