@@ -103,7 +103,6 @@ public static class PanelFormCard
             Id = Country,
             Label = t["Form.Country"],
             IsRequired = true,
-            Filtered = true,
             ErrorMessage = t["Form.Country.Error"],
             Placeholder = t["Form.Country.Placeholder"],
             Value = Value(model, Country),
