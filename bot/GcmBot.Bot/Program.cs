@@ -6,6 +6,7 @@ using GcmBot.Bot.Exports;
 using GcmBot.Bot.Health;
 using GcmBot.Bot.Help;
 using GcmBot.Bot.KeyIssues;
+using GcmBot.Bot.Panels;
 using GcmBot.Bot.PublicForms;
 using GcmBot.Bot.Languages;
 using GcmBot.Bot.Questions;
@@ -46,6 +47,7 @@ builder.Services.AddAttendance();
 builder.Services.AddDraftSummary();
 builder.Services.AddConceptNotes();
 builder.Services.AddStakeholderDirectory();
+builder.Services.AddPanels();
 builder.Services.AddPublicForms();
 builder.Services.AddGcmHealthChecks();
 
@@ -59,6 +61,7 @@ app.MapExports();
 app.MapSubmissions();
 app.MapDraftSummary();
 app.MapConceptNotes();
+app.MapPanels();
 app.MapPublicForms();
 
 await app.RunAsync();

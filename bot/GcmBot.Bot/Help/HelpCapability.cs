@@ -70,6 +70,7 @@ public sealed class HomeView(
         (HomeGroup.Events, ["events", "registrations", "approvals", "export registrations", "event add", "event edit"]),
         (HomeGroup.Consultations, ["schedule", "consultations", "concept note", "resources", "cancel consultation", "retry consultation", "key issues", "attendance", "report", "report representation", "draft summary"]),
         (HomeGroup.Submissions, ["review submissions"]),
+        (HomeGroup.Panels, ["panel review"]),
         (HomeGroup.Directory, ["directory", "directory import"]),
         (HomeGroup.Settings, ["language"]),
     ];
@@ -78,6 +79,7 @@ public sealed class HomeView(
     private static readonly (HomeGroup Group, string[] Commands)[] ParticipantTasks =
     [
         (HomeGroup.Participation, ["register", "my registrations", "events", "submit", "my submissions", "my questions"]),
+        (HomeGroup.Panels, ["propose panellist", "panels", "my panel proposals"]),
         (HomeGroup.Settings, ["language"]),
     ];
 
