@@ -9,6 +9,7 @@ using GcmBot.Bot.Questions;
 using GcmBot.Bot.Registration;
 using GcmBot.Bot.Reports;
 using GcmBot.Bot.Scheduling;
+using GcmBot.Bot.SideEvents;
 using GcmBot.Bot.SpeakerQueue;
 using GcmBot.Bot.StakeholderDirectory;
 using GcmBot.Bot.Storage;
@@ -41,6 +42,7 @@ builder.Services.AddKeyIssues();
 builder.Services.AddReports();
 builder.Services.AddStakeholderDirectory();
 builder.Services.AddPublicForms();
+builder.Services.AddSideEvents();
 builder.Services.AddGcmHealthChecks();
 
 var app = builder.Build();
@@ -52,6 +54,7 @@ app.MapGcmHealthChecks();
 app.MapExports();
 app.MapSubmissions();
 app.MapPublicForms();
+app.MapSideEvents();
 
 await app.RunAsync();
 

@@ -64,6 +64,7 @@ public sealed class HomeView(
         (HomeGroup.Events, ["events", "registrations", "approvals", "export registrations", "event add", "event edit"]),
         (HomeGroup.Consultations, ["schedule", "consultations", "cancel consultation", "retry consultation", "key issues", "report", "report representation"]),
         (HomeGroup.Submissions, ["review submissions"]),
+        (HomeGroup.SideEvents, ["review side events"]),
         (HomeGroup.Directory, ["directory", "directory import"]),
         (HomeGroup.Settings, ["language"]),
     ];
@@ -71,7 +72,7 @@ public sealed class HomeView(
     /// <summary>A participant's tasks; "forget me" is kept apart, last.</summary>
     private static readonly (HomeGroup Group, string[] Commands)[] ParticipantTasks =
     [
-        (HomeGroup.Participation, ["register", "my registrations", "events", "submit", "my submissions", "my questions"]),
+        (HomeGroup.Participation, ["register", "my registrations", "events", "submit", "my submissions", "my questions", "propose side event", "my side events"]),
         (HomeGroup.Settings, ["language"]),
     ];
 
