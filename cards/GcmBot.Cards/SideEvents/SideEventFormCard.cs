@@ -85,7 +85,7 @@ public static class SideEventFormCard
         FormField.Add(body, model.Errors, new TextInput { Id = Title, Label = t["Form.Title"], IsRequired = true, ErrorMessage = t["Form.Title.Error"], MaxLength = TitleLength, Value = V(model, Title) });
         FormField.Add(body, model.Errors, new TextInput { Id = Organisers, Label = t["Form.Organisers"], IsRequired = true, ErrorMessage = t["Form.Organisers.Error"], MaxLength = OrganisersLength, Placeholder = t["Form.Organisers.Placeholder"], Value = V(model, Organisers) });
         FormField.Add(body, model.Errors, new TextInput { Id = CoOrganisers, Label = t["Form.CoOrganisers"], MaxLength = OrganisersLength, Value = V(model, CoOrganisers) });
-        FormField.Add(body, model.Errors, new ChoiceSetInput(c.Partners) { Id = Partner, Label = t["Form.Partner"], Filtered = true, Placeholder = t["Form.Partner.Placeholder"], Value = V(model, Partner) });
+        FormField.Add(body, model.Errors, new ChoiceSetInput(c.Partners) { Id = Partner, Label = t["Form.Partner"], Placeholder = t["Form.Partner.Placeholder"], Value = V(model, Partner) });
         FormField.Add(body, model.Errors, new ChoiceSetInput(c.Themes) { Id = Theme, Label = t["Form.Theme"], IsRequired = true, Expanded = true, ErrorMessage = t["Form.Theme.Error"], Value = V(model, Theme) });
         FormField.Add(body, model.Errors, new ChoiceSetInput(c.Objectives) { Id = Objectives, Label = t["Form.Objectives"], IsMultiSelect = true, Placeholder = t["Form.Objectives.Placeholder"], Value = V(model, Objectives) });
         FormField.Add(body, model.Errors, new ChoiceSetInput(c.Formats) { Id = Format, Label = t["Form.Format"], IsRequired = true, Expanded = true, ErrorMessage = t["Form.Format.Error"], Value = V(model, Format) });
