@@ -123,6 +123,10 @@ public sealed partial class SideEventDecideAction(
         return CardActionResult.ReplaceCard(views.ReviewList(turn.Culture, page, banner, turn.TimeZone));
     }
 
+    // The proposer gave the slot in their zone: the notice shows it there (and in GMT+7), with no turn to tell it.
+    private static TimeZoneInfo? ZoneOf(SideEventProposal p) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(p.TimeZoneId, out var zone) ? zone : null;
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Side event proposal {ProposalId} reviewed: {Decision}")]
     private static partial void LogDecided(ILogger logger, int proposalId, SideEventDecision decision);
 
@@ -149,7 +153,7 @@ public sealed partial class SideEventDecideAction(
             // One notice per decision: the version the decision produced makes the key unique; a double click does not.
             status = await notifications.EnqueueToPersonAsync(
                 p.ProposerId,
-                new OutboundContent(heading, views.Notice(proposerLanguage, heading, message, p, null)),
+                new OutboundContent(heading, views.Notice(proposerLanguage, heading, message, p, ZoneOf(p))),
                 $"side-event-decision:{p.Id.ToString(CultureInfo.InvariantCulture)}:{p.Version.ToString(CultureInfo.InvariantCulture)}",
                 cancellationToken);
         }

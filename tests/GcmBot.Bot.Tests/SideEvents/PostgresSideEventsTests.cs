@@ -21,6 +21,7 @@ public sealed class PostgresSideEventsTests
         // A PostgreSQL sequence gives out a number even to an insert the unique key then refuses: read the id.
         var id = Assert.Single((await store.MineAsync(TestUsers.Alice.AadObjectId, 0, 10, CancellationToken.None)).Items).Id;
         await kit.DecideAsync(id, SideEventVerbs.RequestChanges, "Add captions.");
+        await kit.NoticeAsync(TestUsers.Alice, "Add captions.");
         var revise = await alice.PressAsync((await alice.SayAsync("my side events")).Reply.Card, SideEventVerbs.Revise);
         await alice.PressAsync(revise.Reply.Card, SideEventVerbs.Save, new Dictionary<string, string> { [SideEventFormCard.Title] = "Revised on PostgreSQL" });
         var card = await kit.OpenForReviewAsync(id);

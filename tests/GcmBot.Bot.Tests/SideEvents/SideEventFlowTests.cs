@@ -94,6 +94,8 @@ public sealed class SideEventFlowTests : IAsyncLifetime
         Assert.Contains($"Proposal #{id} is declined. The proposer is being told.", turn.Reply.AllText);
         var notice = await _kit.NoticeAsync(TestUsers.Alice, $"Your side event proposal #{id} was declined");
         Assert.Contains("Organisers' message: All slots on that day are taken.", notice.AllText);
+        Assert.Contains("Wed 10 Feb 2027, 11:30–13:00 (GMT+7)", notice.AllText);
+        Assert.DoesNotContain("UTC", notice.AllText);
         Assert.Equal(SideEventStatus.Declined, (await _kit.ProposalAsync(id))!.Status);
         Assert.Empty(await _kit.SideEventsInCatalogueAsync());
         Assert.Contains("No side events yet.", (await _kit.PublicPageAsync()).Html);

@@ -66,6 +66,10 @@ public sealed class SideEventLanguageTests : IAsyncLifetime
         var opened = turns[^1].Reply.Card;
         turns.Add(await organiser.SubmitAsync(SideEventsKit.DecisionData(opened, SideEventVerbs.Decline)));
         turns.Add(await organiser.SubmitAsync(SideEventsKit.DecisionData(opened, SideEventVerbs.Accept)));
+
+        // The decision's notice is sent after the turn; wait for it, so that it does not arrive inside Alice's next turn.
+        // (It is written in Alice's stored language, English: the pseudo-locale is never stored as a person's language.)
+        await _kit.NoticeAsync(TestUsers.Alice, "was accepted");
         turns.Add(await alice.PressAsync(mine.Reply.Card, SideEventVerbs.Withdraw));
 
         // Data: what was typed, names, and the codes the form's choices carry as values (never shown as text).
@@ -81,7 +85,5 @@ public sealed class SideEventLanguageTests : IAsyncLifetime
             Assert.Empty(Untranslated.In(turn.AllText, PseudoData.Of(data)));
         }
 
-        // (The proactive notice of the decision is written in Alice's stored language: the pseudo-locale is never
-        // stored as a person's language, so it comes in English; the Chinese flow test checks the notice's language.)
     }
 }
