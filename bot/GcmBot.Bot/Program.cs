@@ -13,6 +13,7 @@ using GcmBot.Bot.Questions;
 using GcmBot.Bot.Registration;
 using GcmBot.Bot.Reports;
 using GcmBot.Bot.Scheduling;
+using GcmBot.Bot.SideEvents;
 using GcmBot.Bot.SpeakerQueue;
 using GcmBot.Bot.StakeholderDirectory;
 using GcmBot.Bot.Storage;
@@ -49,6 +50,7 @@ builder.Services.AddConceptNotes();
 builder.Services.AddStakeholderDirectory();
 builder.Services.AddPanels();
 builder.Services.AddPublicForms();
+builder.Services.AddSideEvents();
 builder.Services.AddGcmHealthChecks();
 
 var app = builder.Build();
@@ -63,6 +65,7 @@ app.MapDraftSummary();
 app.MapConceptNotes();
 app.MapPanels();
 app.MapPublicForms();
+app.MapSideEvents();
 
 await app.RunAsync();
 

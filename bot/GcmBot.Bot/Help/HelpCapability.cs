@@ -71,6 +71,7 @@ public sealed class HomeView(
         (HomeGroup.Consultations, ["schedule", "consultations", "concept note", "resources", "cancel consultation", "retry consultation", "key issues", "attendance", "report", "report representation", "draft summary"]),
         (HomeGroup.Submissions, ["review submissions"]),
         (HomeGroup.Panels, ["panel review"]),
+        (HomeGroup.SideEvents, ["review side events"]),
         (HomeGroup.Directory, ["directory", "directory import"]),
         (HomeGroup.Settings, ["language"]),
     ];
@@ -80,6 +81,7 @@ public sealed class HomeView(
     [
         (HomeGroup.Participation, ["register", "my registrations", "events", "submit", "my submissions", "my questions"]),
         (HomeGroup.Panels, ["propose panellist", "panels", "my panel proposals"]),
+        (HomeGroup.SideEvents, ["propose side event", "my side events"]),
         (HomeGroup.Settings, ["language"]),
     ];
 

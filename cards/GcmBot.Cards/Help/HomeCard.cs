@@ -12,7 +12,7 @@ public sealed record HomeEvent(string EventId, string Title, string When, int Re
 public sealed record HomeTaskGroup(HomeGroup Group, IReadOnlyList<string> Commands);
 
 /// <summary>The parts of the work the home card groups its buttons by.</summary>
-public enum HomeGroup { Participation, Events, Consultations, Submissions, Panels, Directory, Settings }
+public enum HomeGroup { Participation, Events, Consultations, Submissions, Panels, SideEvents, Directory, Settings }
 
 /// <summary>What waits for the organisers: registrations to decide, submissions to review, consultations not in Teams.</summary>
 /// <param name="ApprovalsCommand">The command that opens the approvals (of the one event concerned, or the choice).</param>
