@@ -11,7 +11,6 @@ using GcmBot.Cards.ConceptNotes;
 using GcmBot.Cards.Words;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.ConceptNotes;
 
@@ -66,9 +65,9 @@ public static class ConceptNotesCapability
 }
 
 /// <summary>The concept note of a consultation, from the one template (<see cref="AgendaTemplate"/>), as card, page and meeting body.</summary>
-public sealed class ConceptNoteViews(ConceptNoteStore store, IOptions<PublicHostOptions> host)
+public sealed class ConceptNoteViews(ConceptNoteStore store, PublicAddress host)
 {
-    public string PageUrl(int consultationId) => host.Value.BaseUrl.TrimEnd('/') + ConceptNotesCapability.PagePath(consultationId);
+    public string PageUrl(int consultationId) => host.Link(ConceptNotesCapability.PagePath(consultationId)).ToString();
 
     /// <summary>The template's model with the organisers' resources and (for the meeting body and .ics) the page's link.</summary>
     public async Task<AgendaModel> AgendaAsync(Consultation consultation, bool withPageLink, CancellationToken cancellationToken)

@@ -12,7 +12,6 @@ using GcmBot.Cards.Common;
 using GcmBot.Cards.DraftSummary;
 using GcmBot.Cards.Words;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.DraftSummary;
 
@@ -132,11 +131,11 @@ public sealed class DraftSummaryService(
     DraftSummarySource source,
     DraftSummaryStore store,
     ReportPublisher files,
-    IOptions<PublicHostOptions> host,
+    PublicAddress host,
     IStringLocalizer<DraftSummaryTexts> texts,
     TimeProvider time)
 {
-    public string PublicUrl => host.Value.BaseUrl.TrimEnd('/') + DraftSummaryCapability.PagePath;
+    public string PublicUrl => host.Link(DraftSummaryCapability.PagePath).ToString();
 
     /// <summary>The draft card, with fresh preview files of the draft as it stands, in the organiser's language.</summary>
     public async Task<AdaptiveCard> CardAsync(BotTurn turn, string? banner, CancellationToken cancellationToken)

@@ -5,7 +5,6 @@ using GcmBot.Bot.Participants;
 using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Panels;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Panels;
 
@@ -26,7 +25,7 @@ public enum PanelViewer
 /// Turns stored proposals and typed outcomes into the card models people see, in the current language (the turn's
 /// person, or the recipient of a notice); no decisions are taken here.
 /// </summary>
-public sealed class PanelViews(IOptions<PublicHostOptions> host, IStringLocalizer<PanelsTexts> texts)
+public sealed class PanelViews(PublicAddress host, IStringLocalizer<PanelsTexts> texts)
 {
     private static readonly IReadOnlyDictionary<PanelField, string> InputIds = new Dictionary<PanelField, string>
     {
@@ -45,7 +44,7 @@ public sealed class PanelViews(IOptions<PublicHostOptions> host, IStringLocalize
     public IStringLocalizer<PanelsTexts> Texts => texts;
 
     /// <summary>The public page of published panellists, as people reach the host.</summary>
-    public string PublicPageUrl => host.Value.BaseUrl.TrimEnd('/') + PanelEndpoints.PagePath;
+    public string PublicPageUrl => host.Link(PanelEndpoints.PagePath).ToString();
 
     public static PanelInput ReadForm(Func<string, string?> value) => new(InputIds.ToDictionary(p => p.Key, p => value(p.Value)));
 

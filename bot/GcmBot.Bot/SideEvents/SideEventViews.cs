@@ -6,7 +6,6 @@ using GcmBot.Cards.AdaptiveCards;
 using GcmBot.Cards.Common;
 using GcmBot.Cards.SideEvents;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.SideEvents;
 
@@ -17,7 +16,7 @@ public sealed class SideEventsTexts;
 /// Turns stored proposals and typed outcomes into the card models people see, in the current language (the turn's
 /// person, or the recipient of a notice); no decisions are taken here.
 /// </summary>
-public sealed class SideEventViews(IOptions<PublicHostOptions> host, IStringLocalizer<SideEventsTexts> texts, IStringLocalizer<TagTexts> tagTexts)
+public sealed class SideEventViews(PublicAddress host, IStringLocalizer<SideEventsTexts> texts, IStringLocalizer<TagTexts> tagTexts)
 {
     public const int MinePageSize = 5;
     public const int ReviewPageSize = 10;
@@ -44,7 +43,7 @@ public sealed class SideEventViews(IOptions<PublicHostOptions> host, IStringLoca
     };
 
     /// <summary>The public page of side events, as people reach the host.</summary>
-    public string PublicPageUrl => host.Value.BaseUrl.TrimEnd('/') + SideEventEndpoints.PagePath;
+    public string PublicPageUrl => host.Link(SideEventEndpoints.PagePath).ToString();
 
     public IStringLocalizer<SideEventsTexts> Texts => texts;
 

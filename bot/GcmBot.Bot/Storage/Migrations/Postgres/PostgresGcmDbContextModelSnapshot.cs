@@ -91,6 +91,38 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("ConsultationAttendances", (string)null);
                 });
 
+            modelBuilder.Entity("GcmBot.Bot.ConceptNotes.ConsultationResource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Url")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationResources", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.Coordination.WorkLease", b =>
                 {
                     b.Property<string>("Name")
@@ -111,6 +143,57 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("WorkLeases", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.DraftSummary.DraftSummaryState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Introduction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedContent")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DraftSummaries", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.DraftSummary.DraftSummaryWording", b =>
+                {
+                    b.Property<int>("KeyIssueId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("KeyIssueId");
+
+                    b.ToTable("DraftSummaryWordings", (string)null);
                 });
 
             modelBuilder.Entity("GcmBot.Bot.Exports.ExportFile", b =>
@@ -233,6 +316,141 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.HasKey("Subject", "SubjectId");
 
                     b.ToTable("LanguageChoices", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Panels.PanelEndorsement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("EndorsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndorserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Panel")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndorserId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("Panel", "EndorserId")
+                        .IsUnique();
+
+                    b.ToTable("PanelEndorsements", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Panels.PanelProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Expertise")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("NamedWithConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NomineeCountry")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("NomineeEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("NomineeGroup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NomineeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NomineeOrganisation")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("NomineeUserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Panel")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposerId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SubmitKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeUserId");
+
+                    b.HasIndex("ProposerId");
+
+                    b.HasIndex("SubmitKey")
+                        .IsUnique();
+
+                    b.HasIndex("Panel", "Status");
+
+                    b.ToTable("PanelProposals", (string)null);
                 });
 
             modelBuilder.Entity("GcmBot.Bot.PublicForms.ManageLink", b =>
@@ -1529,6 +1747,24 @@ namespace GcmBot.Bot.Storage.Migrations.Postgres
                     b.HasOne("GcmBot.Bot.Scheduling.Consultation", null)
                         .WithOne()
                         .HasForeignKey("GcmBot.Bot.Attendance.ConsultationAttendance", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.ConceptNotes.ConsultationResource", b =>
+                {
+                    b.HasOne("GcmBot.Bot.Scheduling.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Panels.PanelEndorsement", b =>
+                {
+                    b.HasOne("GcmBot.Bot.Panels.PanelProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -86,6 +86,36 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("ConsultationAttendances", (string)null);
                 });
 
+            modelBuilder.Entity("GcmBot.Bot.ConceptNotes.ConsultationResource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Url")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationResources", (string)null);
+                });
+
             modelBuilder.Entity("GcmBot.Bot.Coordination.WorkLease", b =>
                 {
                     b.Property<string>("Name")
@@ -106,6 +136,57 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("WorkLeases", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.DraftSummary.DraftSummaryState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Introduction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedContent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DraftSummaries", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.DraftSummary.DraftSummaryWording", b =>
+                {
+                    b.Property<int>("KeyIssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyIssueId");
+
+                    b.ToTable("DraftSummaryWordings", (string)null);
                 });
 
             modelBuilder.Entity("GcmBot.Bot.Exports.ExportFile", b =>
@@ -226,6 +307,137 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.HasKey("Subject", "SubjectId");
 
                     b.ToTable("LanguageChoices", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Panels.PanelEndorsement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndorsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndorserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Panel")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndorserId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("Panel", "EndorserId")
+                        .IsUnique();
+
+                    b.ToTable("PanelEndorsements", (string)null);
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Panels.PanelProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Expertise")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NamedWithConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NomineeCountry")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomineeEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomineeGroup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomineeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomineeOrganisation")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomineeUserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Panel")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposerId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmitKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeUserId");
+
+                    b.HasIndex("ProposerId");
+
+                    b.HasIndex("SubmitKey")
+                        .IsUnique();
+
+                    b.HasIndex("Panel", "Status");
+
+                    b.ToTable("PanelProposals", (string)null);
                 });
 
             modelBuilder.Entity("GcmBot.Bot.PublicForms.ManageLink", b =>
@@ -1504,6 +1716,24 @@ namespace GcmBot.Bot.Storage.Migrations.Sqlite
                     b.HasOne("GcmBot.Bot.Scheduling.Consultation", null)
                         .WithOne()
                         .HasForeignKey("GcmBot.Bot.Attendance.ConsultationAttendance", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.ConceptNotes.ConsultationResource", b =>
+                {
+                    b.HasOne("GcmBot.Bot.Scheduling.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GcmBot.Bot.Panels.PanelEndorsement", b =>
+                {
+                    b.HasOne("GcmBot.Bot.Panels.PanelProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
