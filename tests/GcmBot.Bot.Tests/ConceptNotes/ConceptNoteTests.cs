@@ -6,7 +6,6 @@ using GcmBot.Bot.Tests.Scheduling;
 using GcmBot.Cards.ConceptNotes;
 using GcmBot.Cards.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Tests.ConceptNotes;
 
@@ -81,7 +80,7 @@ public sealed class ConceptNoteTests : IAsyncLifetime
         var twice = await AddResourceAsync(organiser, second.InvokeCard!, "Again", DataUrl);
         Assert.Contains("That link is already on the list.", twice.AllText);
 
-        var page = _bot.Services.GetRequiredService<IOptions<PublicHostOptions>>().Value.BaseUrl.TrimEnd('/') + "/consultations/1/concept-note";
+        var page = _bot.Services.GetRequiredService<PublicAddress>().Link("/consultations/1/concept-note").ToString();
 
         // Alice opens the concept note from her notice, in French.
         await _bot.WaitForSendAsync(alice, "Vous êtes invité·e à une consultation");

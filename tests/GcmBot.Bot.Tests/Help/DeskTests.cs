@@ -75,6 +75,26 @@ public sealed class DeskTests : IAsyncLifetime
         Assert.Single(turn.Replies);
     }
 
+    [Theory]
+    [InlineData("organiser")]
+    [InlineData("participant")]
+    public async Task HomeCard_InFrench_NamesEveryTaskInFrench(string who)
+    {
+        var user = who == "organiser" ? TestUsers.Organiser : TestUsers.Alice;
+
+        var turn = await _bot.PersonalChat(user).InLocale("fr-FR").SayAsync("aide");
+
+        var tasks = CardText.Actions(turn.Reply.Card)
+            .Where(a => a["data"]?["command"] is not null)
+            .Select(a => (Command: a["data"]!["command"]!.GetValue<string>(), Title: a["title"]!.GetValue<string>()))
+            .ToList();
+        Assert.True(tasks.Count >= 8);
+        // A task without its own words would show its English command ("Attendance", "Draft summary").
+        var french = GcmBot.Cards.Words.TextResources.For<GcmBot.Cards.Help.HelpCardTexts>(System.Globalization.CultureInfo.GetCultureInfo("fr"));
+        var fellBack = tasks.Where(t => french.Find($"Task.{t.Command}") is null && t.Title == char.ToUpperInvariant(t.Command[0]) + t.Command[1..]);
+        Assert.Empty(fellBack);
+    }
+
     [Fact]
     public async Task Thanks_IsAnsweredKindly_InTheirLanguage()
     {
