@@ -53,7 +53,7 @@ public static class AgendaTemplate
         }
 
         html.Append("<p><b>").Append(Encode(t["Agenda.When"])).Append(":</b> ").Append(Encode(When(model, culture))).Append("</p>");
-        html.Append("<h3>").Append(Encode(t["Agenda.Theme"])).Append("</h3><p>").Append(Encode(model.Theme.Label)).Append("</p>");
+        html.Append("<h3>").Append(Encode(t["Agenda.Theme"])).Append("</h3><p>").Append(Encode(model.Theme.LabelIn(culture))).Append("</p>");
         html.Append("<h3>").Append(Encode(t["Agenda.Objectives"])).Append("</h3><ul>");
         foreach (var objective in Objectives(model.Theme, culture))
         {
@@ -91,7 +91,7 @@ public static class AgendaTemplate
         }
 
         text.AppendLine($"{t["Agenda.When"]}: {When(model, culture)}");
-        text.AppendLine().AppendLine($"{t["Agenda.Theme"]}: {model.Theme.Label}");
+        text.AppendLine().AppendLine($"{t["Agenda.Theme"]}: {model.Theme.LabelIn(culture)}");
         text.AppendLine($"{t["Agenda.Objectives"]}:");
         foreach (var objective in Objectives(model.Theme, culture))
         {

@@ -109,6 +109,8 @@ public sealed class ConceptNoteTests : IAsyncLifetime
         Assert.Contains($"<a href=\"{PaperUrl}\">&lt;script&gt;alert(&#39;r&#39;)&lt;/script&gt; Background paper &amp; data</a>", html);
         Assert.Contains($"<a href=\"{DataUrl}\">{DataTitle}</a>", html);
         Assert.DoesNotContain("<script", html);
+        // The theme's official title in the page's language (the agenda template once wrote it in English).
+        Assert.Contains("b. Protéger les migrants par des mesures de gouvernance des frontières fondées sur les droits", System.Net.WebUtility.HtmlDecode(html));
 
         // The meeting's body (written again when the consultation changes) links the concept note's page.
         await organiser.SayAsync("reschedule 1 2026-12-13 14:00");
