@@ -145,7 +145,7 @@ public static class ConsultationViews
     public static string ThemeLine(Consultation consultation, IStringLocalizer<SchedulingTexts> texts)
     {
         var theme = ThemeOf(consultation);
-        var name = consultation.Title.Contains(theme.Title, StringComparison.OrdinalIgnoreCase) ? texts["View.ThemeName", theme.Code] : theme.LabelIn();
+        var name = consultation.Title.Contains(theme.Title, StringComparison.OrdinalIgnoreCase) || consultation.Title.Contains(theme.TitleIn(), StringComparison.OrdinalIgnoreCase) ? texts["View.ThemeName", theme.Code] : theme.LabelIn();
         return texts["View.ThemeLine", name, string.Join(", ", theme.Objectives)];
     }
 

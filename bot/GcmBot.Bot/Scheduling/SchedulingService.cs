@@ -65,7 +65,7 @@ public sealed class SchedulingService(
         {
             Key = Guid.NewGuid(),
             ThemeCode = request.Theme.Code.ToString(),
-            Title = request.Title ?? texts["Rules.DefaultTitle", request.Theme.Code, request.Theme.Title],
+            Title = request.Title ?? texts["Rules.DefaultTitle", request.Theme.Code, request.Theme.TitleIn()],
             Start = request.Start,
             End = request.End,
             TimeZoneId = request.Zone.Id,

@@ -88,7 +88,7 @@ public sealed class SchedulingLanguagesTests : IAsyncLifetime
         var link = CardText.Actions(card).Single(a => (string?)a["title"] == "Fichier d’agenda (.ics)")["url"]!.GetValue<string>();
         var ics = (await _bot.Http.GetStringAsync(new Uri(link).PathAndQuery)).Replace("\r\n ", string.Empty, StringComparison.Ordinal);
         Assert.Contains("Ordre du jour:", ics);
-        Assert.Contains("SUMMARY:Consultation des parties prenantes (b) : " + ThemeB.Title, ics);
+        Assert.Contains("SUMMARY:Consultation des parties prenantes (b) : " + ThemeB.TitleIn(System.Globalization.CultureInfo.GetCultureInfo("fr")), ics);
     }
 
     [Fact]
