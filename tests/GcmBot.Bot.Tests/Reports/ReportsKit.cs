@@ -126,14 +126,25 @@ public sealed class ReportsKit
 
     private static async Task OutboundDrainedAsync(BotApp bot)
     {
+        // Drained: nothing pending, and no new notice queued for a second (some are queued just after the turn that
+        // caused them has answered).
         var databases = bot.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<GcmBot.Bot.Storage.GcmDbContext>>();
         var waited = System.Diagnostics.Stopwatch.StartNew();
+        var quiet = System.Diagnostics.Stopwatch.StartNew();
+        var lastTotal = -1;
         while (true)
         {
             await using var db = await databases.CreateDbContextAsync();
+            var messages = db.Set<GcmBot.Bot.Teams.Outbound.OutboundMessage>();
+            var total = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(messages);
             var pending = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
-                db.Set<GcmBot.Bot.Teams.Outbound.OutboundMessage>(), m => m.Status == GcmBot.Bot.Teams.Outbound.OutboundStatus.Pending);
-            if (pending == 0)
+                messages, m => m.Status == GcmBot.Bot.Teams.Outbound.OutboundStatus.Pending);
+            if (total != lastTotal || pending > 0)
+            {
+                lastTotal = total;
+                quiet.Restart();
+            }
+            else if (quiet.Elapsed >= TimeSpan.FromSeconds(1))
             {
                 return;
             }
