@@ -259,7 +259,18 @@ public sealed class MeetingSchedulerTests : IAsyncLifetime
             return _host.Created();
         });
 
-        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => _host.Scheduler.CreateAsync(GraphTestHost.Details(Amina), CancellationToken.None)));
+        // The fake answers by blocking a thread: on two cores the thread pool could otherwise run the calls one at a
+        // time, and the test would no longer see the limit at work.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), completionPorts);
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => _host.Scheduler.CreateAsync(GraphTestHost.Details(Amina), CancellationToken.None)));
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, completionPorts);
+        }
 
         Assert.Equal(12, _host.Graph.Requests.Count);
         Assert.InRange(most, 2, 4);

@@ -87,6 +87,9 @@ public sealed class SpeakerLanguageTests : IAsyncLifetime
             new Dictionary<string, string> { ["policy"] = "balanced", ["limit"] = "90" }, from: TestUsers.Organiser));
         var shared = (await chat.PressAsync(controls.InvokeCard!, SpeakerQueueCard.ParticipantViewVerb, from: TestUsers.Organiser)).InvokeCard!;
         turns.Add(await RequestAsync(chat, shared, TestUsers.Alice, "question", "Fair recruitment"));
+        // Her notice ("you are next") is sent by the list's next pass, about a second later; the rest of the flow could
+        // otherwise move her on before any pass saw her first or speaking, and no notice would be due.
+        await _bot.Connector.WaitForAsync(calls => calls.Any(c => c.IsSend && c.ConversationId == aliceChat.Id && c.Activity.Text?.Contains('⟦') == true));
         turns.Add(await RequestAsync(chat, shared, TestUsers.Bob, "point-of-order"));
         turns.Add(await RequestAsync(chat, shared, TestUsers.Bob, "point-of-order"));
         turns.Add(await chat.PressAsync(shared, SpeakerQueueCard.MyPlaceVerb, from: TestUsers.Alice));
@@ -104,7 +107,6 @@ public sealed class SpeakerLanguageTests : IAsyncLifetime
         turns.Add(await ChairAsync(chat, shared, SpeakerQueueCard.ExportVerb));
         turns.Add(await ChairAsync(chat, shared, SpeakerQueueCard.CloseVerb));
         turns.Add(await chat.SayAsync("speakers", from: TestUsers.Alice));
-        await _bot.Connector.WaitForAsync(calls => calls.Any(c => c.IsSend && c.ConversationId == aliceChat.Id && c.Activity.Text?.Contains('⟦') == true));
 
         foreach (var turn in turns)
         {
