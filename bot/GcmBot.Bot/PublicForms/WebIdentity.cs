@@ -15,6 +15,9 @@ public sealed class WebIdentity(IDbContextFactory<GcmDbContext> databases)
 {
     public const string Prefix = "web:";
 
+    /// <summary>Whether a stable id is a web-only person's (no Teams chat to write to).</summary>
+    public static bool IsWebPerson(string stableId) => stableId.StartsWith(Prefix, StringComparison.Ordinal);
+
     public async Task<WebPerson> OfEmailAsync(string email, CancellationToken cancellationToken)
     {
         var folded = email.Trim().ToLowerInvariant();
@@ -26,7 +29,7 @@ public sealed class WebIdentity(IDbContextFactory<GcmDbContext> databases)
             .FirstOrDefaultAsync(cancellationToken);
         return known is null
             ? new WebPerson(Prefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(folded)))[..40].ToLowerInvariant(), IsKnownFromTeams: false)
-            : new WebPerson(known, IsKnownFromTeams: !known.StartsWith(Prefix, StringComparison.Ordinal));
+            : new WebPerson(known, IsKnownFromTeams: !IsWebPerson(known));
     }
 }
 

@@ -43,7 +43,7 @@ public sealed partial class RegistrationNotifier(INotificationQueue queue, Regis
             reach.Add(status switch
             {
                 OutboundStatus.Pending or OutboundStatus.Sent => NoticeReach.TeamsChat,
-                _ when change.UserStableId.StartsWith(PublicForms.WebIdentity.Prefix, StringComparison.Ordinal) => NoticeReach.WebPage,
+                _ when PublicForms.WebIdentity.IsWebPerson(change.UserStableId) => NoticeReach.WebPage,
                 _ => NoticeReach.Nobody,
             });
         }
