@@ -8,9 +8,17 @@ using GcmBot.Bench.Peaks;
 // outside over HTTP beside the bare turn of the same host in the same run: an invoke (or, for the balance, a message)
 // that only passes routing and middleware. Bounded: a fixed number of turns per phase.
 //   dotnet run -c Release --project bench/GcmBot.Bench.Peaks [-- --postgres] [--quick] [--rows qna,floor,notices,balance]
+// For a profiler: --soak upvote|bare <seconds> (Soak.cs).
 var options = PeakOptions.Parse(args);
 // The test host finds the bot's content root through MvcTestingAppManifest.json, looked up in the working directory.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+var soakAt = Array.IndexOf(args, "--soak");
+if (soakAt >= 0)
+{
+    await Soak.RunAsync(options, args[soakAt + 1], int.Parse(args[soakAt + 2], CultureInfo.InvariantCulture));
+    return;
+}
+
 var table = new Table();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"GcmBot peak moments: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +

@@ -244,23 +244,16 @@ public sealed class QnaStore : IDisposable
         {
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (await db.Set<QnaSession>().Where(s => s.Id == sessionId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken) == 0)
+            var voterIds = votes.Select(v => v.VoterId).Distinct(StringComparer.Ordinal).ToList();
+            if (await VoteBatchSql.BumpAndReadAsync(db, sessionId, voterIds, cancellationToken) is not { } read)
             {
                 var gone = new VoteResult(QnaOutcome.Refused(QnaNotice.NotInSessionNoVote), null, new HashSet<int>());
                 return votes.Select(_ => gone).ToList();
             }
 
-            var before = await db.Set<QnaSession>().Where(s => s.Id == sessionId).Select(s => s.Version).FirstAsync(cancellationToken) - 1;
+            var (bumped, has) = read;
+            var before = bumped - 1;
             var snapshot = cache.At(sessionId, before) ?? await LoadUnderLockAsync(db, sessionId, before, cancellationToken);
-
-            var voterIds = votes.Select(v => v.VoterId).Distinct().ToList();
-            var has = (await db.Set<QuestionVote>().AsNoTracking()
-                    .Where(v => voterIds.Contains(v.VoterId!) && db.Set<Question>().Any(q => q.Id == v.QuestionId && q.SessionId == sessionId))
-                    .Select(v => new { v.QuestionId, v.VoterId })
-                    .ToListAsync(cancellationToken))
-                .Select(v => (v.QuestionId, VoterId: v.VoterId!))
-                .ToHashSet();
             var outcomes = new List<QnaOutcome>(votes.Count);
             var deltas = new Dictionary<int, int>();
             var inserts = new Dictionary<(int, string), QuestionVote>();
@@ -278,19 +271,7 @@ public sealed class QnaStore : IDisposable
             }
             else
             {
-                db.AddRange(inserts.Values);
-                await db.SaveChangesAsync(cancellationToken);
-                foreach (var (questionId, voterId) in deletes)
-                {
-                    await db.Set<QuestionVote>().Where(v => v.QuestionId == questionId && v.VoterId == voterId).ExecuteDeleteAsync(cancellationToken);
-                }
-
-                foreach (var (questionId, delta) in deltas.Where(d => d.Value != 0))
-                {
-                    await db.Set<Question>().Where(q => q.Id == questionId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(q => q.VoteCount, q => q.VoteCount + delta), cancellationToken);
-                }
-
+                await VoteBatchSql.WriteAsync(db, inserts.Values, deletes, deltas, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 after = snapshot.WithVotes(deltas, before + 1);
                 cache.Offer(after);
@@ -813,7 +794,9 @@ public sealed class QnaStore : IDisposable
 /// <summary>Tells a unique-index violation (a lost race) from other database failures, on both providers.</summary>
 internal static class DbErrors
 {
-    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException is System.Data.Common.DbException inner && IsUniqueViolation(inner);
+
+    public static bool IsUniqueViolation(System.Data.Common.DbException exception) => exception switch
     {
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
         Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
