@@ -260,6 +260,14 @@ public sealed partial class OutboundSender(
     private async Task<bool> DeliverAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         var sendTimeout = TimeSpan.FromSeconds(_options.SendTimeoutSeconds);
+        // Read before the slot is taken: between the slot and the wire there is nothing left to wait for, so sends
+        // leave at their slots' pace even when the database is slow (a read after the slot bunched them up).
+        if (await FindConversationAsync(message.ConversationId!, cancellationToken) is not { } conversation)
+        {
+            await RecordAsync(message, new ProactiveResult(SendOutcome.Gone, null, null), CancellationToken.None);
+            return true;
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             // Never start a send that could outlast the lease: another instance may claim the message after it.
@@ -275,8 +283,11 @@ public sealed partial class OutboundSender(
                 return true;
             }
 
+            // The slot's time is counted from when it was asked for: a reservation whose answer came back late (a stall
+            // of this instance or of the database) makes the send late by as much, and a late send takes a new slot.
+            var asked = Stopwatch.GetTimestamp();
             var slot = await rates.ReserveAsync(message.ConversationId!, cancellationToken);
-            var due = Stopwatch.GetTimestamp() + (long)(slot.Delay.TotalSeconds * Stopwatch.Frequency);
+            var due = asked + (long)(slot.Delay.TotalSeconds * Stopwatch.Frequency);
             if (slot.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(slot.Delay, cancellationToken);
@@ -301,7 +312,7 @@ public sealed partial class OutboundSender(
             // Once started, a send finishes even when the host is stopping: cancelled half-way it may already have
             // reached Teams, and would be sent a second time by whoever claims it next.
             using var timeout = new CancellationTokenSource(sendTimeout);
-            var result = await SendAsync(message, timeout.Token);
+            var result = await SendAsync(message, conversation, timeout.Token);
             if (result.StatusCode == 429)
             {
                 var wait = result.RetryAfter ?? Backoff(1);
@@ -336,21 +347,16 @@ public sealed partial class OutboundSender(
         }
     }
 
-    private async Task<ProactiveResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    private async Task<ConversationRecord?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
-        ConversationRecord? conversation;
-        await using (var db = await databases.CreateDbContextAsync(CancellationToken.None))
-        {
-            conversation = await db.Set<ConversationRecord>().AsNoTracking()
-                .FirstOrDefaultAsync(c => c.ConversationId == message.ConversationId, CancellationToken.None);
-        }
-
-        return conversation is null
-            ? new ProactiveResult(SendOutcome.Gone, null, null)
-            : message.ReplacesActivityId is null
-                ? await connector.SendAsync(ConversationStore.ToReference(conversation), ToActivity(message), cancellationToken)
-                : await connector.UpdateAsync(ConversationStore.ToReference(conversation), ToActivity(message), cancellationToken);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ConversationRecord>().AsNoTracking().FirstOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
     }
+
+    private Task<ProactiveResult> SendAsync(OutboundMessage message, ConversationRecord conversation, CancellationToken cancellationToken) =>
+        message.ReplacesActivityId is null
+            ? connector.SendAsync(ConversationStore.ToReference(conversation), ToActivity(message), cancellationToken)
+            : connector.UpdateAsync(ConversationStore.ToReference(conversation), ToActivity(message), cancellationToken);
 
     /// <summary>Writes one outcome (and gives the lease back) right after the send.</summary>
     private async Task RecordAsync(OutboundMessage message, ProactiveResult result, CancellationToken cancellationToken)
