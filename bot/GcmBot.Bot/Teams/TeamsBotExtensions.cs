@@ -40,11 +40,13 @@ public static partial class TeamsBotExtensions
         services.AddSingleton<ServiceClientCredentialsFactory>(sp => new ConfigurationServiceClientCredentialFactory(
             sp.GetRequiredService<IConfiguration>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationServiceClientCredentialFactory>>()));
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(),
-            credentialsFactory: sp.GetRequiredService<ServiceClientCredentialsFactory>(),
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusingBotFrameworkAuthentication(
+            new ConfigurationBotFrameworkAuthentication(
+                sp.GetRequiredService<IConfiguration>(),
+                credentialsFactory: sp.GetRequiredService<ServiceClientCredentialsFactory>(),
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<GcmAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<GcmAdapter>());
         services.AddSingleton<DeduplicationMiddleware>();
