@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace GcmBot.Bot.Questions;
 
-/// <summary>One vote to add or take back.</summary>
-public sealed record VoteRequest(int QuestionId, string VoterId, VoteIntent Intent);
+/// <summary>One vote to add or take back, and the turn it came in (its record is written with the vote).</summary>
+public sealed record VoteRequest(int QuestionId, string VoterId, VoteIntent Intent, FinishedTurn? Turn = null);
 
 /// <summary>
 /// What a vote did, and the board right after it (null when it could not be told): the snapshot it committed, and the
@@ -48,6 +48,7 @@ public sealed class QnaStore : IDisposable
     private readonly IDbContextFactory<GcmDbContext> databases;
     private readonly IOptions<QnaOptions> options;
     private readonly QnaBoardCache cache;
+    private readonly FinishedTurns finishedTurns;
     private readonly TimeProvider time;
 
     // Votes arriving while a batch of the same session commits go together in the next one (see GroupCommit).
@@ -58,11 +59,13 @@ public sealed class QnaStore : IDisposable
         IOptions<QnaOptions> options,
         IOptions<StorageOptions> storage,
         QnaBoardCache cache,
+        FinishedTurns finishedTurns,
         TimeProvider time)
     {
         this.databases = databases;
         this.options = options;
         this.cache = cache;
+        this.finishedTurns = finishedTurns;
         this.time = time;
         _sqliteWriter = storage.Value.Provider == StorageProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
         _votes = new GroupCommit<int, VoteRequest, VoteResult>(CommitVotesAsync);
@@ -217,7 +220,7 @@ public sealed class QnaStore : IDisposable
     {
         try
         {
-            return await _votes.SubmitAsync(sessionId, new VoteRequest(questionId, voterId, intent)).WaitAsync(cancellationToken);
+            return await _votes.SubmitAsync(sessionId, new VoteRequest(questionId, voterId, intent, finishedTurns.Current)).WaitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
@@ -271,8 +274,11 @@ public sealed class QnaStore : IDisposable
             }
             else
             {
-                await VoteBatchSql.WriteAsync(db, inserts.Values, deletes, deltas, cancellationToken);
+                // The turns' de-duplication records commit with their votes: one commit a batch, not two.
+                var turns = votes.Select(v => v.Turn).OfType<FinishedTurn>().Where(t => !t.Recorded).Distinct().ToList();
+                await VoteBatchSql.WriteAsync(db, inserts.Values, deletes, deltas, turns.Select(t => t.Key).Distinct(StringComparer.Ordinal).ToList(), time.GetUtcNow(), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                FinishedTurns.Recorded(turns);
                 after = snapshot.WithVotes(deltas, before + 1);
                 cache.Offer(after);
             }

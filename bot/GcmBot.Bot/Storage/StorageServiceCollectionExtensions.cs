@@ -22,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DatabaseLocation>();
         services.AddSingleton<CommitObserver>();
         services.AddSingleton<CommitInterceptor>();
+        services.AddSingleton<FinishedTurns>();
         services.AddPooledDbContextFactory<SqliteGcmDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DatabaseLocation>().SqliteConnectionString)
                 .AddInterceptors(SqliteBusyTimeoutInterceptor.Instance, sp.GetRequiredService<CommitInterceptor>()));

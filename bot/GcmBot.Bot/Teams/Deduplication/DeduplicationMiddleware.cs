@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using GcmBot.Bot.Storage;
@@ -26,9 +25,11 @@ public sealed class DeduplicationOptions
 /// <list type="bullet">
 /// <item>while a turn runs, its activity is claimed in memory: a concurrent re-delivery is acknowledged and dropped;</item>
 /// <item>when the turn has finished (answered or queued its replies) the activity is recorded in the database in one
-/// small write: later re-deliveries, also after a restart, are acknowledged and dropped;</item>
+/// small write: later re-deliveries, also after a restart, are acknowledged and dropped. A vote is recorded in the
+/// transaction of the vote itself (<see cref="FinishedTurns"/>): one commit at a peak instead of two;</item>
 /// <item>a turn that fails, or a process that dies mid-turn, leaves no record: the re-delivery runs the turn again, and
-/// the capabilities' own idempotency (e.g. one registration per person and event) keeps the work from doubling.</item>
+/// the capabilities' own idempotency (e.g. one registration per person and event) keeps the work from doubling. A vote
+/// that committed is recorded with it: its re-delivery is dropped, and the vote stands.</item>
 /// </list>
 /// The in-memory claim relies on ONE bot instance at a time (docs/architecture.md).
 /// </summary>
@@ -36,6 +37,7 @@ public sealed partial class DeduplicationMiddleware : Microsoft.Bot.Builder.IMid
 {
     private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
     private readonly IDbContextFactory<GcmDbContext> databases;
+    private readonly FinishedTurns finishedTurns;
     private readonly TimeProvider time;
     private readonly ILogger<DeduplicationMiddleware> logger;
 
@@ -46,9 +48,10 @@ public sealed partial class DeduplicationMiddleware : Microsoft.Bot.Builder.IMid
     /// </summary>
     private readonly GroupCommit<bool, string, bool> _records;
 
-    public DeduplicationMiddleware(IDbContextFactory<GcmDbContext> databases, TimeProvider time, ILogger<DeduplicationMiddleware> logger)
+    public DeduplicationMiddleware(IDbContextFactory<GcmDbContext> databases, FinishedTurns finishedTurns, TimeProvider time, ILogger<DeduplicationMiddleware> logger)
     {
         this.databases = databases;
+        this.finishedTurns = finishedTurns;
         this.time = time;
         this.logger = logger;
         _records = new GroupCommit<bool, string, bool>((_, keys) => RecordFinishedAsync(keys));
@@ -77,9 +80,18 @@ public sealed partial class DeduplicationMiddleware : Microsoft.Bot.Builder.IMid
                 return;
             }
 
-            await next(cancellationToken);
-            // The turn is done: its record is committed before the turn returns (and the invoke is answered).
-            await _records.SubmitAsync(true, key);
+            var finished = new FinishedTurn(key);
+            using (finishedTurns.Track(finished))
+            {
+                await next(cancellationToken);
+            }
+
+            // The turn is done: its record is committed before the turn returns (and the invoke is answered), unless
+            // the store that committed its work wrote it in that same transaction (FinishedTurns).
+            if (!finished.Recorded)
+            {
+                await _records.SubmitAsync(true, key);
+            }
         }
         finally
         {
@@ -126,17 +138,10 @@ public sealed partial class DeduplicationMiddleware : Microsoft.Bot.Builder.IMid
     {
         // The turns are done: record them even if a request is being cancelled, or a re-delivery would run it again.
         await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
-        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
-        var values = new object[distinct.Count + 1];
-        values[0] = time.GetUtcNow();
-        var sql = new StringBuilder("INSERT INTO \"ProcessedActivities\" (\"Key\", \"ReceivedAt\") VALUES ");
-        for (var i = 0; i < distinct.Count; i++)
-        {
-            values[i + 1] = distinct[i];
-            sql.Append(string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? string.Empty : ", ")}({{{i + 1}}}, {{0}})"));
-        }
-
-        await db.Database.ExecuteSqlRawAsync(sql.Append(" ON CONFLICT DO NOTHING").ToString(), values, CancellationToken.None);
+        var sql = new StringBuilder();
+        var values = new List<object>();
+        FinishedTurns.AppendRecord(db, sql, values, keys.Distinct(StringComparer.Ordinal).ToList(), time.GetUtcNow());
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, CancellationToken.None);
         return keys.Select(_ => true).ToList();
     }
 

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using GcmBot.Bot.Questions;
+using GcmBot.Bot.Storage;
+using GcmBot.Bot.Teams.Deduplication;
+using GcmBot.Bot.Tests.Questions;
+using GcmBot.Cards.Questions;
+using Microsoft.Bot.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GcmBot.Bot.Tests.Reliability;
+
+/// <summary>
+/// A vote's de-duplication record is written in the vote's own transaction (FinishedTurns): one commit, and no moment
+/// between the vote and its record. Records are stored as the model stores times, so the cleanup can compare them.
+/// </summary>
+public sealed class FinishedRecordTests
+{
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AVote_IsRecordedWithItsTurn_AndItsRedeliveryIsDropped_CountedOnce(bool postgres)
+    {
+        Skip.If(postgres && !PostgresTestServer.IsAvailable, PostgresTestServer.MissingReason);
+        await using var bot = await BotApp.StartAsync(o => o.UsePostgres = postgres);
+        var chat = bot.MeetingChat("finished-records");
+        var qna = await QnaDriver.OpenAsync(bot, chat);
+        await qna.AskAsync(TestUsers.Alice, "How are migrant workers' wages protected?");
+        var question = (await qna.QuestionsAsync()).Single();
+        var vote = chat.NewActivity("invoke-adaptive-card-action", TestUsers.Bob);
+        vote["value"]!["action"]!["verb"] = QnaVerbs.Vote;
+        vote["value"]!["action"]!["data"] = qna.Data(question.Id, (QnaKeys.Vote, QnaKeys.VoteUp));
+        vote["replyToId"] = qna.BoardActivityId;
+        var key = DeduplicationMiddleware.KeyOf(Activity(vote))!;
+
+        var first = await chat.SendAsync(vote);
+        var again = await chat.SendAsync(vote);
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Contains("is counted", first.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.DoesNotContain("counted", again.Body, StringComparison.Ordinal);
+        Assert.Equal(1, await qna.VoteRowsAsync(question.Id));
+        Assert.Equal(1, (await qna.QuestionAsync(question.Id)).VoteCount);
+        await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.Set<ProcessedActivity>().CountAsync(p => p.Key == key));
+    }
+
+    [Fact]
+    public async Task FinishedRecords_CompareAsTimes_SoTheCleanupCanForgetThem()
+    {
+        await using var bot = await BotApp.StartAsync();
+        var chat = bot.MeetingChat("finished-times");
+        var qna = await QnaDriver.OpenAsync(bot, chat);
+        await qna.AskAsync(TestUsers.Alice, "Will the summary be translated?");
+        await qna.VoteAsync(TestUsers.Bob, (await qna.QuestionsAsync()).Single().Id);
+        await bot.PersonalChat(TestUsers.Organiser).SayAsync("help");
+
+        await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();
+        var all = await db.Set<ProcessedActivity>().CountAsync();
+        var now = DateTimeOffset.UtcNow;
+        Assert.True(all >= 5, $"expected the turns' records, found {all}");
+        Assert.Equal(all, await db.Set<ProcessedActivity>().CountAsync(p => p.ReceivedAt < now.AddMinutes(5) && p.ReceivedAt > now.AddHours(-1)));
+    }
+
+    private static Activity Activity(JsonObject json) =>
+        Newtonsoft.Json.JsonConvert.DeserializeObject<Activity>(json.ToJsonString(), new Newtonsoft.Json.JsonSerializerSettings { Culture = CultureInfo.InvariantCulture })!;
+}
