@@ -9,7 +9,7 @@ namespace GcmBot.Bot.SpeakerQueue;
 /// A floor request as the writer applies it: who, what kind, on what, and the group, subregion and gender a person who
 /// did not register gave in the request form (null: none given). A registered person's profile takes precedence.
 /// </summary>
-public sealed record FloorRequest(QueueActor Person, SpeechKind Kind, string? Topic, SpeakerCategories? Given);
+public sealed record FloorRequest(QueueActor Person, SpeechKind Kind, string? Topic, SpeakerCategories? Given, FinishedTurn? Turn = null);
 
 /// <summary>
 /// The write side of the speakers' lists, one for the app (the service is scoped, the batching must not be). Every
@@ -27,6 +27,7 @@ public sealed class SpeakerQueueWriter
     private readonly OutboundSignal _cardSignal;
     private readonly SpeakerQueueGate _gate;
     private readonly TimeProvider _time;
+    private readonly FinishedTurns _finishedTurns;
     private readonly IServiceProvider _services;
     private readonly GroupCommit<string, FloorRequest, QueueOutcome> _requests;
 
@@ -35,8 +36,10 @@ public sealed class SpeakerQueueWriter
         [FromKeyedServices(SpeakerQueueService.SignalKey)] OutboundSignal cardSignal,
         SpeakerQueueGate gate,
         TimeProvider time,
+        FinishedTurns finishedTurns,
         IServiceProvider services)
     {
+        _finishedTurns = finishedTurns;
         _services = services;
         _databases = databases;
         _cardSignal = cardSignal;
@@ -50,7 +53,8 @@ public sealed class SpeakerQueueWriter
     /// committed) once it is committed. A request refused by the database (a second active request of the same
     /// person, raced from elsewhere) fails with the <see cref="DbUpdateException"/>.
     /// </summary>
-    public Task<QueueOutcome> RequestAsync(string conversationId, FloorRequest request) => _requests.SubmitAsync(conversationId, request);
+    public Task<QueueOutcome> RequestAsync(string conversationId, FloorRequest request) =>
+        _requests.SubmitAsync(conversationId, request with { Turn = _finishedTurns.Current });
 
     /// <summary>A batch of floor requests of one list, in order of arrival: one load of the list, one save, one commit.</summary>
     private async Task<IReadOnlyList<QueueOutcome>> CommitRequestsAsync(string conversationId, IReadOnlyList<FloorRequest> requests)
@@ -60,7 +64,8 @@ public sealed class SpeakerQueueWriter
         var (outcomes, state) = await MutateManyAsync(
             conversationId,
             (db, state) => Task.FromResult<IReadOnlyList<QueueOutcome>>(requests.Select(r => Apply(db, state, r, profiles)).ToList()),
-            CancellationToken.None);
+            CancellationToken.None,
+            requests.Select(r => r.Turn).OfType<FinishedTurn>().Where(t => !t.Recorded).Distinct().ToList());
         return state is null
             ? requests.Select(_ => QueueOutcome.Unchanged(QueueResult.NoQueue)).ToList()
             : outcomes.Select(o => o with { After = state }).ToList();
@@ -80,7 +85,7 @@ public sealed class SpeakerQueueWriter
 
     private QueueOutcome Apply(GcmDbContext db, QueueState state, FloorRequest request, IReadOnlyDictionary<string, ParticipantProfile> profiles)
     {
-        var (person, kind, topic, given) = request;
+        var (person, kind, topic, given, _) = request;
         if (!state.Queue.IsOpen)
         {
             return QueueOutcome.Unchanged(QueueResult.ListClosed);
@@ -135,9 +140,13 @@ public sealed class SpeakerQueueWriter
     /// transaction takes the write lock at once, on PostgreSQL an advisory lock on the list (held until the commit)
     /// orders the instances, and the version check retries the changes on the new state if anything slipped past.
     /// Returns the outcomes and the list as committed, its order computed (null when the conversation has no list).
+    /// The <paramref name="finished"/> turns' de-duplication records commit in the same transaction.
     /// </summary>
     public async Task<(IReadOnlyList<QueueOutcome> Outcomes, QueueState? State)> MutateManyAsync(
-        string conversationId, Func<GcmDbContext, QueueState, Task<IReadOnlyList<QueueOutcome>>> changes, CancellationToken cancellationToken)
+        string conversationId,
+        Func<GcmDbContext, QueueState, Task<IReadOnlyList<QueueOutcome>>> changes,
+        CancellationToken cancellationToken,
+        IReadOnlyCollection<FinishedTurn>? finished = null)
     {
         using var entered = await _gate.EnterAsync(conversationId, cancellationToken);
         for (var attempt = 1; ; attempt++)
@@ -167,11 +176,25 @@ public sealed class SpeakerQueueWriter
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (finished is { Count: > 0 })
+                {
+                    // The presses' de-duplication records commit with them: one commit a batch, not two (FinishedTurns).
+                    var sql = new System.Text.StringBuilder();
+                    var values = new List<object>();
+                    FinishedTurns.AppendRecord(db, sql, values, finished.Select(t => t.Key).Distinct(StringComparer.Ordinal).ToList(), _time.GetUtcNow());
+                    await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken);
+                }
+
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
                 continue;
+            }
+
+            if (finished is not null)
+            {
+                FinishedTurns.Recorded(finished);
             }
 
             if (changed)

@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using GcmBot.Bot.Questions;
+using GcmBot.Bot.SpeakerQueue;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Teams.Deduplication;
 using GcmBot.Bot.Tests.Questions;
 using GcmBot.Cards.Questions;
+using GcmBot.Cards.SpeakerQueue;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GcmBot.Bot.Tests.Reliability;
 
 /// <summary>
-/// A vote's de-duplication record is written in the vote's own transaction (FinishedTurns): one commit, and no moment
-/// between the vote and its record. Records are stored as the model stores times, so the cleanup can compare them.
+/// A vote's or floor request's de-duplication record is written in its own transaction (FinishedTurns): one commit,
+/// and no moment between the work and its record. Records are stored as the model stores times, so the cleanup can compare them.
 /// </summary>
 public sealed class FinishedRecordTests
 {
@@ -45,6 +47,30 @@ public sealed class FinishedRecordTests
         Assert.Equal(1, await qna.VoteRowsAsync(question.Id));
         Assert.Equal(1, (await qna.QuestionAsync(question.Id)).VoteCount);
         await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.Set<ProcessedActivity>().CountAsync(p => p.Key == key));
+    }
+
+    [Fact]
+    public async Task AFloorRequest_IsRecordedWithItsTurn_AndItsRedeliveryIsDropped_QueuedOnce()
+    {
+        await using var bot = await BotApp.StartAsync();
+        var chat = bot.MeetingChat("finished-floor");
+        var shown = await chat.SayAsync("speakers", from: TestUsers.Organiser);
+        var controls = await chat.PressAsync(shown.Reply.Card, SpeakerQueueCard.ChairVerb, from: TestUsers.Organiser);
+        await chat.PressAsync(controls.InvokeCard!, SpeakerQueueCard.OpenVerb, from: TestUsers.Organiser);
+        var request = chat.NewActivity("invoke-adaptive-card-action", TestUsers.Bob);
+        request["value"]!["action"]!["verb"] = SpeakerQueueCard.RequestVerb;
+        request["value"]!["action"]!["data"] = new JsonObject { [SpeakerQueueCard.KindKey] = "statement" };
+        var key = DeduplicationMiddleware.KeyOf(Activity(request))!;
+
+        var first = await chat.SendAsync(request);
+        var again = await chat.SendAsync(request);
+
+        Assert.Contains("You are on the list", first.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.DoesNotContain("on the list", again.Body, StringComparison.Ordinal);
+        await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.Set<SpeakerRequest>().CountAsync());
         Assert.Equal(1, await db.Set<ProcessedActivity>().CountAsync(p => p.Key == key));
     }
 
