@@ -28,21 +28,8 @@ internal static class QnaRows
         using var wire = new Wire(bot.ServerAddress!);
         var chat = bot.MeetingChat("bench-qna");
         const string boardId = "bench-board";
-        var setup = await chat.SayAsync("qna open Peak moments", TestUsers.Organiser);
-        var opened = await chat.PressAsync(setup.Reply.Card, QnaVerbs.Open, from: TestUsers.Organiser, cardActivityId: boardId);
-        var sessionId = CardText.Actions(opened.InvokeCard).Select(a => (a["data"] as JsonObject)?[QnaKeys.Session]?.GetValue<string>()).First(s => s is not null)!;
-        for (var q = 0; q < Questions; q++)
-        {
-            await chat.ExecuteAsync(QnaVerbs.Ask, new JsonObject { [QnaKeys.Session] = sessionId, [QnaKeys.Text] = $"Peak question {q + 1}" }, TestUser.Numbered(500_000 + q), boardId);
-        }
-
+        var (sessionId, questionIds) = await OpenAsync(bot, chat, boardId, "Peak moments", Questions);
         var databases = bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>();
-        int[] questionIds;
-        await using (var db = await databases.CreateDbContextAsync())
-        {
-            var id = int.Parse(sessionId, CultureInfo.InvariantCulture);
-            questionIds = await db.Set<Question>().Where(q => q.SessionId == id).OrderBy(q => q.Number).Select(q => q.Id).ToArrayAsync();
-        }
 
         // Vote k is participant k % 1000 for question k / 1000: every pair at most once, so every press adds a vote.
         var nextVote = 0;
@@ -112,6 +99,22 @@ internal static class QnaRows
         table.Add("1,000 people vote at the same moment, p99", Measured.Merge("bare", [.. burstBare]), Measured.Merge("upvote", [.. burstVote]), Metric.P99, "≤ 1.5× bare",
             string.Create(CultureInfo.InvariantCulture,
                 $"votes counted {counted:N0} = vote rows {rows:N0} = upvotes answered {answered:N0} + warm-up; board updates {updates.Count}, at least {shortestGap:F0} ms apart; board showed the last vote {convergence.Max():F0} ms after its answer{(correct ? string.Empty : " — CHECK FAILED")}"));
+    }
+
+    /// <summary>Opens a Q&amp;A on the board message and asks its questions; the session id and the question ids.</summary>
+    public static async Task<(string SessionId, int[] QuestionIds)> OpenAsync(BotApp bot, TeamsConversation chat, string boardId, string title, int questions)
+    {
+        var setup = await chat.SayAsync("qna open " + title, TestUsers.Organiser);
+        var opened = await chat.PressAsync(setup.Reply.Card, QnaVerbs.Open, from: TestUsers.Organiser, cardActivityId: boardId);
+        var sessionId = CardText.Actions(opened.InvokeCard).Select(a => (a["data"] as JsonObject)?[QnaKeys.Session]?.GetValue<string>()).First(s => s is not null)!;
+        for (var q = 0; q < questions; q++)
+        {
+            await chat.ExecuteAsync(QnaVerbs.Ask, new JsonObject { [QnaKeys.Session] = sessionId, [QnaKeys.Text] = $"{title} question {q + 1}" }, TestUser.Numbered(500_000 + q), boardId);
+        }
+
+        await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();
+        var id = int.Parse(sessionId, CultureInfo.InvariantCulture);
+        return (sessionId, await db.Set<Question>().Where(q => q.SessionId == id).OrderBy(q => q.Number).Select(q => q.Id).ToArrayAsync());
     }
 
     private static Measured Report(Measured measured)

@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using GcmBot.Bot.Questions;
-using GcmBot.Bot.Storage;
 using GcmBot.Cards.Questions;
 using GcmBot.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GcmBot.Bench.Peaks;
 
@@ -23,21 +19,8 @@ internal static class Soak
         using var wire = new Wire(bot.ServerAddress!);
         var chat = bot.MeetingChat("bench-soak");
         const string boardId = "bench-board";
-        var setup = await chat.SayAsync("qna open Soak", TestUsers.Organiser);
-        var opened = await chat.PressAsync(setup.Reply.Card, QnaVerbs.Open, from: TestUsers.Organiser, cardActivityId: boardId);
-        var sessionId = CardText.Actions(opened.InvokeCard).Select(a => (a["data"] as JsonObject)?[QnaKeys.Session]?.GetValue<string>()).First(s => s is not null)!;
         const int questions = 40;
-        for (var q = 0; q < questions; q++)
-        {
-            await chat.ExecuteAsync(QnaVerbs.Ask, new JsonObject { [QnaKeys.Session] = sessionId, [QnaKeys.Text] = $"Soak question {q + 1}" }, TestUser.Numbered(500_000 + q), boardId);
-        }
-
-        int[] questionIds;
-        await using (var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync())
-        {
-            var id = int.Parse(sessionId, CultureInfo.InvariantCulture);
-            questionIds = await db.Set<Question>().Where(q => q.SessionId == id).Select(q => q.Id).ToArrayAsync();
-        }
+        var (sessionId, questionIds) = await QnaRows.OpenAsync(bot, chat, boardId, "Soak", questions);
 
         const int people = 1000;
         string Body(int k) => kind == "bare"

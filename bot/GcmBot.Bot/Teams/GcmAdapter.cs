@@ -117,6 +117,17 @@ public sealed partial class GcmAdapter : CloudAdapter, IBotFrameworkHttpAdapter
         }
 
         var invokeResponse = await ProcessActivityAsync(authentication, activity, bot.OnTurnAsync, cancellationToken);
+        if (invokeResponse?.Body is AdaptiveCardInvokeResponse { Value: Newtonsoft.Json.Linq.JRaw card } answer)
+        {
+            // A card answer (every button press): the card's JSON is written as it is, not parsed and re-serialised.
+            httpResponse.StatusCode = invokeResponse.Status;
+            httpResponse.ContentType = "application/json; charset=utf-8";
+            await httpResponse.WriteAsync(
+                $"{{\"statusCode\":{answer.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)},\"type\":{System.Text.Json.JsonSerializer.Serialize(answer.Type)},\"value\":{(string)card.Value!}}}",
+                cancellationToken);
+            return;
+        }
+
         await HttpHelper.WriteResponseAsync(httpResponse, invokeResponse);
     }
 

@@ -22,9 +22,15 @@ internal static class EnumJson
 {
     // The schema spells enum values in camelCase ("extraLarge", "bolder").
     public static string ToJsonValue<T>(this T value)
+        where T : struct, Enum => Names<T>.Of.TryGetValue(value, out var name) ? name : CamelCase(value.ToString());
+
+    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    // Spelled once per enum type (a card writes hundreds of these); immutable once built.
+    private static class Names<T>
         where T : struct, Enum
     {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
+        public static readonly System.Collections.Frozen.FrozenDictionary<T, string> Of =
+            System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<T>().Distinct(), v => v, v => CamelCase(v.ToString()));
     }
 }
