@@ -51,9 +51,10 @@ public sealed partial class SpeakerQueueCardUpdater(
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = IdlePoll;
+            var waitingForDueCard = false;
             try
             {
-                wait = await PassAsync(stoppingToken);
+                (wait, waitingForDueCard) = await PassAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -68,7 +69,17 @@ public sealed partial class SpeakerQueueCardUpdater(
             {
                 // Paced in real time as well: during a burst every request signals, and a pass reads the whole list.
                 await Task.Delay(PassSpacing, stoppingToken);
-                await signal.WaitAsync(wait, stoppingToken);
+                if (waitingForDueCard)
+                {
+                    // A list changed since its card was updated less than an interval ago: nothing to do before its
+                    // card is due, however many presses signal meanwhile (a pass takes a lease and reads the list, and
+                    // on SQLite its writes queue with the presses'). Its notices go out with that pass.
+                    await Task.Delay(wait, stoppingToken);
+                }
+                else
+                {
+                    await signal.WaitAsync(wait, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -78,7 +89,8 @@ public sealed partial class SpeakerQueueCardUpdater(
     }
 
     /// <summary>Handles every list whose card is behind; returns how long to wait before the next pass.</summary>
-    private async Task<TimeSpan> PassAsync(CancellationToken cancellationToken)
+    /// <summary>One pass over the lists whose card is behind; how long until the next, and whether a card is waiting to be due.</summary>
+    private async Task<(TimeSpan Wait, bool WaitingForDueCard)> PassAsync(CancellationToken cancellationToken)
     {
         var interval = TimeSpan.FromMilliseconds(options.Value.CardUpdateIntervalMilliseconds);
         List<string> behind;
@@ -91,6 +103,7 @@ public sealed partial class SpeakerQueueCardUpdater(
         }
 
         var wait = IdlePoll;
+        var waitingForDueCard = false;
         foreach (var conversationId in behind)
         {
             var remaining = IdlePoll;
@@ -104,10 +117,11 @@ public sealed partial class SpeakerQueueCardUpdater(
                 remaining = LeaseRetry;
             }
 
+            waitingForDueCard |= handled && remaining < IdlePoll;
             wait = remaining < wait ? remaining : wait;
         }
 
-        return wait < MinimumWait ? MinimumWait : wait;
+        return (wait < MinimumWait ? MinimumWait : wait, waitingForDueCard);
     }
 
     /// <summary>One list, under its lease: notices, then the card if its interval has passed; returns the time left.</summary>

@@ -63,7 +63,13 @@ public sealed class SpeakerQueueWriter
         var profiles = await ProfilesAsync(requests);
         var (outcomes, state) = await MutateManyAsync(
             conversationId,
-            (db, state) => Task.FromResult<IReadOnlyList<QueueOutcome>>(requests.Select(r => Apply(db, state, r, profiles)).ToList()),
+            (db, state) =>
+            {
+                // Every change of a request batch is marked where it is made (Apply), so the save need not compare
+                // each of the list's tracked requests (hundreds in a crowd) with its snapshot.
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                return Task.FromResult<IReadOnlyList<QueueOutcome>>(requests.Select(r => Apply(db, state, r, profiles)).ToList());
+            },
             CancellationToken.None,
             requests.Select(r => r.Turn).OfType<FinishedTurn>().Where(t => !t.Recorded).Distinct().ToList());
         return state is null
@@ -107,6 +113,8 @@ public sealed class SpeakerQueueWriter
             // A changed kind or topic updates the request and keeps its place in the order of arrival.
             existing.Kind = kind;
             existing.Topic = topic;
+            db.Entry(existing).Property(r => r.Kind).IsModified = true;
+            db.Entry(existing).Property(r => r.Topic).IsModified = true;
             return QueueOutcome.Done(QueueResult.RequestUpdated) with { Kind = kind };
         }
 
@@ -171,6 +179,7 @@ public sealed class SpeakerQueueWriter
             if (changed)
             {
                 state.Queue.Version++;
+                db.Entry(state.Queue).Property(q => q.Version).IsModified = true;
             }
 
             try
