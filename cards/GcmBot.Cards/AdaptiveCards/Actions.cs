@@ -13,12 +13,12 @@ public sealed record SubmitAction(CardActionData Data) : CardAction
     /// <summary>Whether the card's inputs are validated and sent (false for buttons like "Cancel").</summary>
     public bool SendInputs { get; init; } = true;
 
-    protected override void WriteAction(JsonObject json)
+    protected override void WriteAction(CardJson json)
     {
-        json["data"] = Data.ToSubmitJson();
+        json.Set("data", Data.ToSubmitJson());
         if (!SendInputs)
         {
-            json["associatedInputs"] = "none";
+            json.Set("associatedInputs", "none");
         }
     }
 }
@@ -33,13 +33,13 @@ public sealed record ExecuteAction(CardActionData Data) : CardAction
 
     public bool SendInputs { get; init; } = true;
 
-    protected override void WriteAction(JsonObject json)
+    protected override void WriteAction(CardJson json)
     {
-        json["verb"] = Data.Verb;
-        json["data"] = Data.ToExecuteJson();
+        json.Set("verb", Data.Verb);
+        json.Set("data", Data.ToExecuteJson());
         if (!SendInputs)
         {
-            json["associatedInputs"] = "none";
+            json.Set("associatedInputs", "none");
         }
     }
 }
@@ -48,7 +48,7 @@ public sealed record OpenUrlAction(string Url) : CardAction
 {
     protected override string Type => "Action.OpenUrl";
 
-    protected override void WriteAction(JsonObject json) => json["url"] = Url;
+    protected override void WriteAction(CardJson json) => json.Set("url", Url);
 }
 
 /// <summary>Reveals a nested card (e.g. an inline form) without a round trip.</summary>
@@ -56,22 +56,16 @@ public sealed record ShowCardAction(AdaptiveCard Card) : CardAction
 {
     protected override string Type => "Action.ShowCard";
 
-    protected override void WriteAction(JsonObject json) => json["card"] = Card.ToJson(nested: true);
+    protected override void WriteAction(CardJson json) => json.Property("card", card => Card.Write(card, nested: true));
 }
 
 public sealed record ToggleVisibilityAction(IReadOnlyList<string> TargetElementIds) : CardAction
 {
     protected override string Type => "Action.ToggleVisibility";
 
-    protected override void WriteAction(JsonObject json)
+    protected override void WriteAction(CardJson json)
     {
-        var targets = new JsonArray();
-        foreach (var id in TargetElementIds)
-        {
-            targets.Add(id);
-        }
-
-        json["targetElements"] = targets;
+        json.Strings("targetElements", TargetElementIds);
     }
 }
 

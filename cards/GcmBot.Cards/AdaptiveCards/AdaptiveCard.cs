@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace GcmBot.Cards.AdaptiveCards;
@@ -26,24 +25,25 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
     /// <summary>Teams: people the card @mentions; each one's <c>&lt;at&gt;name&lt;/at&gt;</c> must appear in a text block.</summary>
     public IReadOnlyList<CardMention> Mentions { get; init; } = [];
 
-    public JsonObject ToJson() => ToJson(nested: false);
+    public JsonObject ToJson() => CardJson.Node(json => Write(json, nested: false));
 
     /// <summary>Serialises exactly as sent to Teams.</summary>
-    public string ToJsonString() => ToJson().ToJsonString(SerializerOptions);
+    public string ToJsonString() => CardJson.Text(json => Write(json, nested: false));
 
-    internal JsonObject ToJson(bool nested)
+    internal void Write(CardJson json, bool nested)
     {
-        var json = new JsonObject { ["type"] = "AdaptiveCard" };
+        json.StartObject();
+        json.Set("type", "AdaptiveCard");
         if (!nested)
         {
-            json["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json";
-            json["version"] = Version;
+            json.Set("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+            json.Set("version", Version);
         }
 
-        json["body"] = Body.ToJsonArray();
+        json.Nodes("body", Body);
         if (Actions.Count > 0)
         {
-            json["actions"] = Actions.ToJsonArray();
+            json.Nodes("actions", Actions);
         }
 
         json.SetIf("fallbackText", FallbackText);
@@ -51,42 +51,37 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
         json.SetIf("lang", Lang?.Split('-')[0]);
         if (Refresh is not null)
         {
-            json["refresh"] = Refresh.ToJson();
+            json.Property("refresh", Refresh.Write);
         }
 
         if ((FullWidth || Mentions.Count > 0) && !nested)
         {
-            var teams = new JsonObject();
-            if (FullWidth)
+            json.Object("msteams", teams =>
             {
-                teams["width"] = "Full";
-            }
-
-            if (Mentions.Count > 0)
-            {
-                teams["entities"] = new JsonArray(Mentions.Select(m => (JsonNode)new JsonObject
+                if (FullWidth)
                 {
-                    ["type"] = "mention",
-                    ["text"] = CardMention.Tag(m.Name),
-                    ["mentioned"] = new JsonObject { ["id"] = m.UserId, ["name"] = m.Name },
-                }).ToArray());
-            }
+                    teams.Set("width", "Full");
+                }
 
-            json["msteams"] = teams;
+                if (Mentions.Count > 0)
+                {
+                    teams.Objects("entities", Mentions, (entity, m) =>
+                    {
+                        entity.Set("type", "mention");
+                        entity.Set("text", CardMention.Tag(m.Name));
+                        entity.Object("mentioned", mentioned =>
+                        {
+                            mentioned.Set("id", m.UserId);
+                            mentioned.Set("name", m.Name);
+                        });
+                    });
+                }
+            });
         }
 
-        return json;
+        json.EndObject();
     }
-
-    // As the Bot Framework puts it on the wire (Newtonsoft, UTF-8): letters of every script as they are, not as \uXXXX
-    // escapes that would triple the size of a Russian or Chinese card. The card is JSON for Teams, never HTML.
-    private static readonly JsonSerializerOptions SerializerOptions = new()
-    {
-        WriteIndented = false,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }
-
 /// <summary>
 /// Asks Teams to refresh the card automatically for the listed users (at most 60 in Teams) with an Action.Execute.
 /// </summary>
@@ -94,15 +89,12 @@ public sealed record CardRefresh(ExecuteAction Action, IReadOnlyList<string> Use
 {
     public const int MaxUserIds = 60;
 
-    internal JsonObject ToJson()
+    internal void Write(CardJson json)
     {
-        var users = new JsonArray();
-        foreach (var id in UserIds.Take(MaxUserIds))
-        {
-            users.Add(id);
-        }
-
-        return new JsonObject { ["action"] = Action.ToJson(), ["userIds"] = users };
+        json.StartObject();
+        json.NodeIf("action", Action);
+        json.Strings("userIds", UserIds.Take(MaxUserIds));
+        json.EndObject();
     }
 }
 

@@ -11,21 +11,25 @@ public abstract record CardNode
     /// <summary>The element's <c>id</c>; inputs need one, other elements only when something targets them.</summary>
     public string? Id { get; init; }
 
-    /// <summary>Writes the node as JSON, with <c>type</c> first and unset optional properties left out.</summary>
-    public JsonObject ToJson()
+    /// <summary>The node as JSON, with <c>type</c> first and unset optional properties left out.</summary>
+    public JsonObject ToJson() => CardJson.Node(Write);
+
+    /// <summary>Writes the node as one JSON object.</summary>
+    internal void Write(CardJson json)
     {
-        var json = new JsonObject { ["type"] = Type };
+        json.StartObject();
+        json.Set("type", Type);
         if (Id is not null)
         {
-            json["id"] = Id;
+            json.Set("id", Id);
         }
 
         WriteProperties(json);
-        return json;
+        json.EndObject();
     }
 
     /// <summary>Adds the node's own properties.</summary>
-    protected abstract void WriteProperties(JsonObject json);
+    protected abstract void WriteProperties(CardJson json);
 }
 
 /// <summary>A body element (anything that can stand in a card body or a container).</summary>
@@ -35,22 +39,22 @@ public abstract record CardElement : CardNode
     public bool Separator { get; init; }
     public bool IsVisible { get; init; } = true;
 
-    protected sealed override void WriteProperties(JsonObject json)
+    protected sealed override void WriteProperties(CardJson json)
     {
         WriteElement(json);
         json.SetIf("spacing", Spacing?.ToJsonValue());
         if (Separator)
         {
-            json["separator"] = true;
+            json.Set("separator", true);
         }
 
         if (!IsVisible)
         {
-            json["isVisible"] = false;
+            json.Set("isVisible", false);
         }
     }
 
-    protected abstract void WriteElement(JsonObject json);
+    protected abstract void WriteElement(CardJson json);
 }
 
 /// <summary>An action (a button).</summary>
@@ -60,48 +64,17 @@ public abstract record CardAction : CardNode
     public ActionStyle Style { get; init; } = ActionStyle.Default;
     public string? Tooltip { get; init; }
 
-    protected sealed override void WriteProperties(JsonObject json)
+    protected sealed override void WriteProperties(CardJson json)
     {
-        json["title"] = Title;
+        json.Set("title", Title);
         if (Style != ActionStyle.Default)
         {
-            json["style"] = Style.ToJsonValue();
+            json.Set("style", Style.ToJsonValue());
         }
 
         json.SetIf("tooltip", Tooltip);
         WriteAction(json);
     }
 
-    protected abstract void WriteAction(JsonObject json);
-}
-
-internal static class JsonObjectExtensions
-{
-    public static void SetIf(this JsonObject json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json[name] = value;
-        }
-    }
-
-    public static void SetIf(this JsonObject json, string name, JsonNode? value)
-    {
-        if (value is not null)
-        {
-            json[name] = value;
-        }
-    }
-
-    public static JsonArray ToJsonArray<T>(this IEnumerable<T> nodes)
-        where T : CardNode
-    {
-        var array = new JsonArray();
-        foreach (var node in nodes)
-        {
-            array.Add(node.ToJson());
-        }
-
-        return array;
-    }
+    protected abstract void WriteAction(CardJson json);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace GcmBot.Cards.AdaptiveCards;
 
 /// <summary>Text; Teams renders a subset of Markdown in it.</summary>
@@ -15,37 +13,37 @@ public sealed record TextBlock(string Text) : CardElement
     public int? MaxLines { get; init; }
     public string? Style { get; init; }
 
-    protected override void WriteElement(JsonObject json)
+    protected override void WriteElement(CardJson json)
     {
-        json["text"] = Text;
+        json.Set("text", Text);
         if (Wrap)
         {
-            json["wrap"] = true;
+            json.Set("wrap", true);
         }
 
         if (Size != TextSize.Default)
         {
-            json["size"] = Size.ToJsonValue();
+            json.Set("size", Size.ToJsonValue());
         }
 
         if (Weight != TextWeight.Default)
         {
-            json["weight"] = Weight.ToJsonValue();
+            json.Set("weight", Weight.ToJsonValue());
         }
 
         if (Color != TextColor.Default)
         {
-            json["color"] = Color.ToJsonValue();
+            json.Set("color", Color.ToJsonValue());
         }
 
         if (IsSubtle)
         {
-            json["isSubtle"] = true;
+            json.Set("isSubtle", true);
         }
 
         if (MaxLines is { } maxLines)
         {
-            json["maxLines"] = maxLines;
+            json.Set("maxLines", maxLines);
         }
 
         json.SetIf("style", Style);
@@ -60,11 +58,11 @@ public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
     public ContainerStyle? Style { get; init; }
     public CardAction? SelectAction { get; init; }
 
-    protected override void WriteElement(JsonObject json)
+    protected override void WriteElement(CardJson json)
     {
-        json["items"] = Items.ToJsonArray();
+        json.Nodes("items", Items);
         json.SetIf("style", Style?.ToJsonValue());
-        json.SetIf("selectAction", SelectAction?.ToJson());
+        json.NodeIf("selectAction", SelectAction);
     }
 }
 
@@ -73,7 +71,7 @@ public sealed record ColumnSet(IReadOnlyList<Column> Columns) : CardElement
 {
     protected override string Type => "ColumnSet";
 
-    protected override void WriteElement(JsonObject json) => json["columns"] = Columns.ToJsonArray();
+    protected override void WriteElement(CardJson json) => json.Nodes("columns", Columns);
 }
 
 /// <summary>One column of a <see cref="ColumnSet"/>; width is auto, stretch or a weight.</summary>
@@ -85,10 +83,10 @@ public sealed record Column(IReadOnlyList<CardElement> Items) : CardNode
     public int? Weight { get; init; }
     public string? VerticalContentAlignment { get; init; }
 
-    protected override void WriteProperties(JsonObject json)
+    protected override void WriteProperties(CardJson json)
     {
-        json["items"] = Items.ToJsonArray();
-        json["width"] = Weight is { } weight ? JsonValue.Create(weight.ToString(System.Globalization.CultureInfo.InvariantCulture)) : Width.ToJsonValue();
+        json.Nodes("items", Items);
+        json.Set("width", Weight is { } weight ? weight.ToString(System.Globalization.CultureInfo.InvariantCulture) : Width.ToJsonValue());
         json.SetIf("verticalContentAlignment", VerticalContentAlignment);
     }
 }
@@ -98,15 +96,13 @@ public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement
 {
     protected override string Type => "FactSet";
 
-    protected override void WriteElement(JsonObject json)
+    protected override void WriteElement(CardJson json)
     {
-        var facts = new JsonArray();
-        foreach (var fact in Facts)
+        json.Objects("facts", Facts, (item, fact) =>
         {
-            facts.Add(new JsonObject { ["title"] = fact.Title, ["value"] = fact.Value });
-        }
-
-        json["facts"] = facts;
+            item.Set("title", fact.Title);
+            item.Set("value", fact.Value);
+        });
     }
 }
 
@@ -121,13 +117,13 @@ public sealed record Image(string Url) : CardElement
     public string? AltText { get; init; }
     public ImageSize Size { get; init; } = ImageSize.Auto;
 
-    protected override void WriteElement(JsonObject json)
+    protected override void WriteElement(CardJson json)
     {
-        json["url"] = Url;
+        json.Set("url", Url);
         json.SetIf("altText", AltText);
         if (Size != ImageSize.Auto)
         {
-            json["size"] = Size.ToJsonValue();
+            json.Set("size", Size.ToJsonValue());
         }
     }
 }
@@ -137,5 +133,5 @@ public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement
 {
     protected override string Type => "ActionSet";
 
-    protected override void WriteElement(JsonObject json) => json["actions"] = Actions.ToJsonArray();
+    protected override void WriteElement(CardJson json) => json.Nodes("actions", Actions);
 }

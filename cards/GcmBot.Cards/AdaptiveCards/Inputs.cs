@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace GcmBot.Cards.AdaptiveCards;
 
 /// <summary>An input; its <see cref="CardNode.Id"/> is the key of its value in the submitted data.</summary>
@@ -9,19 +7,19 @@ public abstract record CardInput : CardElement
     public bool IsRequired { get; init; }
     public string? ErrorMessage { get; init; }
 
-    protected sealed override void WriteElement(JsonObject json)
+    protected sealed override void WriteElement(CardJson json)
     {
         json.SetIf("label", Label);
         if (IsRequired)
         {
-            json["isRequired"] = true;
+            json.Set("isRequired", true);
         }
 
         json.SetIf("errorMessage", ErrorMessage);
         WriteInput(json);
     }
 
-    protected abstract void WriteInput(JsonObject json);
+    protected abstract void WriteInput(CardJson json);
 }
 
 public sealed record TextInput : CardInput
@@ -35,18 +33,18 @@ public sealed record TextInput : CardInput
     public string? Style { get; init; }
     public string? Regex { get; init; }
 
-    protected override void WriteInput(JsonObject json)
+    protected override void WriteInput(CardJson json)
     {
         json.SetIf("value", Value);
         json.SetIf("placeholder", Placeholder);
         if (MaxLength is { } maxLength)
         {
-            json["maxLength"] = maxLength;
+            json.Set("maxLength", maxLength);
         }
 
         if (IsMultiline)
         {
-            json["isMultiline"] = true;
+            json.Set("isMultiline", true);
         }
 
         json.SetIf("style", Style);
@@ -67,28 +65,26 @@ public sealed record ChoiceSetInput(IReadOnlyList<Choice> Choices) : CardInput
     /// <summary>Filtered style: a type-ahead list, good for long lists such as countries.</summary>
     public bool Filtered { get; init; }
 
-    protected override void WriteInput(JsonObject json)
+    protected override void WriteInput(CardJson json)
     {
-        var choices = new JsonArray();
-        foreach (var choice in Choices)
+        json.Objects("choices", Choices, (item, choice) =>
         {
-            choices.Add(new JsonObject { ["title"] = choice.Title, ["value"] = choice.Value });
-        }
-
-        json["choices"] = choices;
+            item.Set("title", choice.Title);
+            item.Set("value", choice.Value);
+        });
         json.SetIf("value", Value);
         if (IsMultiSelect)
         {
-            json["isMultiSelect"] = true;
+            json.Set("isMultiSelect", true);
         }
 
         if (Filtered)
         {
-            json["style"] = "filtered";
+            json.Set("style", "filtered");
         }
         else if (Expanded)
         {
-            json["style"] = "expanded";
+            json.Set("style", "expanded");
         }
 
         json.SetIf("placeholder", Placeholder);
@@ -104,12 +100,12 @@ public sealed record ToggleInput(string Title) : CardInput
 
     public bool Value { get; init; }
 
-    protected override void WriteInput(JsonObject json)
+    protected override void WriteInput(CardJson json)
     {
-        json["title"] = Title;
-        json["value"] = Value ? "true" : "false";
-        json["valueOn"] = "true";
-        json["valueOff"] = "false";
+        json.Set("title", Title);
+        json.Set("value", Value ? "true" : "false");
+        json.Set("valueOn", "true");
+        json.Set("valueOff", "false");
     }
 }
 
@@ -122,7 +118,7 @@ public sealed record DateInput : CardInput
     public string? Min { get; init; }
     public string? Max { get; init; }
 
-    protected override void WriteInput(JsonObject json)
+    protected override void WriteInput(CardJson json)
     {
         json.SetIf("value", Value);
         json.SetIf("min", Min);
@@ -137,7 +133,7 @@ public sealed record TimeInput : CardInput
 
     public string? Value { get; init; }
 
-    protected override void WriteInput(JsonObject json) => json.SetIf("value", Value);
+    protected override void WriteInput(CardJson json) => json.SetIf("value", Value);
 }
 
 public sealed record NumberInput : CardInput
@@ -148,21 +144,21 @@ public sealed record NumberInput : CardInput
     public double? Min { get; init; }
     public double? Max { get; init; }
 
-    protected override void WriteInput(JsonObject json)
+    protected override void WriteInput(CardJson json)
     {
         if (Value is { } value)
         {
-            json["value"] = value;
+            json.Set("value", value);
         }
 
         if (Min is { } min)
         {
-            json["min"] = min;
+            json.Set("min", min);
         }
 
         if (Max is { } max)
         {
-            json["max"] = max;
+            json.Set("max", max);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace GcmBot.Cards.AdaptiveCards;
 
 /// <summary>
@@ -10,7 +8,7 @@ public sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement
 {
     protected override string Type => "RichTextBlock";
 
-    protected override void WriteElement(JsonObject json) => json["inlines"] = Inlines.ToJsonArray();
+    protected override void WriteElement(CardJson json) => json.Nodes("inlines", Inlines);
 }
 
 /// <summary>A run of plain text inside a <see cref="RichTextBlock"/>.</summary>
@@ -24,32 +22,32 @@ public sealed record TextRun(string Text) : CardNode
     public bool IsSubtle { get; init; }
     public bool Italic { get; init; }
 
-    protected override void WriteProperties(JsonObject json)
+    protected override void WriteProperties(CardJson json)
     {
-        json["text"] = Text;
+        json.Set("text", Text);
         if (Size != TextSize.Default)
         {
-            json["size"] = Size.ToJsonValue();
+            json.Set("size", Size.ToJsonValue());
         }
 
         if (Weight != TextWeight.Default)
         {
-            json["weight"] = Weight.ToJsonValue();
+            json.Set("weight", Weight.ToJsonValue());
         }
 
         if (Color != TextColor.Default)
         {
-            json["color"] = Color.ToJsonValue();
+            json.Set("color", Color.ToJsonValue());
         }
 
         if (IsSubtle)
         {
-            json["isSubtle"] = true;
+            json.Set("isSubtle", true);
         }
 
         if (Italic)
         {
-            json["italic"] = true;
+            json.Set("italic", true);
         }
     }
 }
