@@ -25,11 +25,11 @@ public sealed class DeduplicationOptions
 /// <list type="bullet">
 /// <item>while a turn runs, its activity is claimed in memory: a concurrent re-delivery is acknowledged and dropped;</item>
 /// <item>when the turn has finished (answered or queued its replies) the activity is recorded in the database in one
-/// small write: later re-deliveries, also after a restart, are acknowledged and dropped. A vote is recorded in the
-/// transaction of the vote itself (<see cref="FinishedTurns"/>): one commit at a peak instead of two;</item>
+/// small write: later re-deliveries, also after a restart, are acknowledged and dropped. A vote or a floor request is
+/// recorded in its own transaction (<see cref="FinishedTurns"/>): one commit at a peak instead of two;</item>
 /// <item>a turn that fails, or a process that dies mid-turn, leaves no record: the re-delivery runs the turn again, and
 /// the capabilities' own idempotency (e.g. one registration per person and event) keeps the work from doubling. A vote
-/// that committed is recorded with it: its re-delivery is dropped, and the vote stands.</item>
+/// or a floor request that committed is recorded with it: its re-delivery is dropped, and the press stands.</item>
 /// </list>
 /// The in-memory claim relies on ONE bot instance at a time (docs/architecture.md).
 /// </summary>
