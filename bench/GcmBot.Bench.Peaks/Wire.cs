@@ -46,17 +46,6 @@ internal sealed class Wire : IDisposable
         }
     }
 
-    public async Task<(double Headers, double Body)> PostTimedAsync(string body)
-    {
-        var watch = Stopwatch.StartNew();
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = content };
-        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var headers = watch.Elapsed.TotalMilliseconds;
-        await response.Content.ReadAsStringAsync();
-        return (headers, watch.Elapsed.TotalMilliseconds - headers);
-    }
-
     /// <summary>Every body at the same moment: all requests start together once they are all ready.</summary>
     public async Task<Measured> BurstAsync(string name, IReadOnlyList<string> bodies, Func<Shot, bool> ok)
     {

@@ -275,8 +275,8 @@ public sealed class QnaStore : IDisposable
             else
             {
                 // The turns' de-duplication records commit with their votes: one commit a batch, not two.
-                var turns = votes.Select(v => v.Turn).OfType<FinishedTurn>().Where(t => !t.Recorded).Distinct().ToList();
-                await VoteBatchSql.WriteAsync(db, inserts.Values, deletes, deltas, turns.Select(t => t.Key).Distinct(StringComparer.Ordinal).ToList(), time.GetUtcNow(), cancellationToken);
+                var turns = FinishedTurns.Pending(votes.Select(v => v.Turn));
+                await VoteBatchSql.WriteAsync(db, inserts.Values, deletes, deltas, turns.Select(t => t.Key), time.GetUtcNow(), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 FinishedTurns.Recorded(turns);
                 after = snapshot.WithVotes(deltas, before + 1);

@@ -54,8 +54,8 @@ internal static class VoteBatchSql
     }
 
     /// <summary>
-    /// Inserts and deletes the votes, moves the counts and records the turns as finished, in one command. Raw SQL still passes EF Core's interceptors,
-    /// so the turn knows that it wrote (CommitObserver). A vote raced in by another instance fails the unique index:
+    /// Inserts and deletes the votes, moves the counts and records the turns as finished, in one command. Raw SQL still
+    /// passes EF Core's interceptors, so the turn knows that it wrote (CommitObserver). A vote raced in by another instance fails the unique index:
     /// that comes out as the <see cref="DbUpdateException"/> a SaveChanges would have thrown.
     /// </summary>
     public static async Task WriteAsync(
@@ -63,7 +63,7 @@ internal static class VoteBatchSql
         IReadOnlyCollection<QuestionVote> inserts,
         IReadOnlyCollection<(int QuestionId, string VoterId)> deletes,
         IReadOnlyDictionary<int, int> deltas,
-        IReadOnlyCollection<string> finishedTurns,
+        IEnumerable<string> finishedTurns,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {

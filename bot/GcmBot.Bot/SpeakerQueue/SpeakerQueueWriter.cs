@@ -71,7 +71,7 @@ public sealed class SpeakerQueueWriter
                 return Task.FromResult<IReadOnlyList<QueueOutcome>>(requests.Select(r => Apply(db, state, r, profiles)).ToList());
             },
             CancellationToken.None,
-            requests.Select(r => r.Turn).OfType<FinishedTurn>().Where(t => !t.Recorded).Distinct().ToList());
+            FinishedTurns.Pending(requests.Select(r => r.Turn)));
         return state is null
             ? requests.Select(_ => QueueOutcome.Unchanged(QueueResult.NoQueue)).ToList()
             : outcomes.Select(o => o with { After = state }).ToList();
@@ -185,13 +185,10 @@ public sealed class SpeakerQueueWriter
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                if (finished is { Count: > 0 })
+                if (finished is not null)
                 {
                     // The presses' de-duplication records commit with them: one commit a batch, not two (FinishedTurns).
-                    var sql = new System.Text.StringBuilder();
-                    var values = new List<object>();
-                    FinishedTurns.AppendRecord(db, sql, values, finished.Select(t => t.Key).Distinct(StringComparer.Ordinal).ToList(), _time.GetUtcNow());
-                    await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken);
+                    await FinishedTurns.RecordAsync(db, finished.Select(t => t.Key), _time.GetUtcNow(), cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);

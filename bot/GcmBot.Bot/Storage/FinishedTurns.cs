@@ -40,13 +40,31 @@ public sealed class FinishedTurns
         return new Scope(this, previous);
     }
 
-    /// <summary>
-    /// Appends one statement that records <paramref name="keys"/> and cannot fail on a duplicate (both SQLite and
-    /// PostgreSQL know ON CONFLICT DO NOTHING). The time goes through the model's converter, as EF Core would store it.
-    /// </summary>
-    public static void AppendRecord(GcmDbContext db, StringBuilder sql, List<object> values, IReadOnlyCollection<string> keys, DateTimeOffset finishedAt)
+    /// <summary>The turns of a batch whose record is still to be written, each once.</summary>
+    public static IReadOnlyList<FinishedTurn> Pending(IEnumerable<FinishedTurn?> turns) =>
+        turns.OfType<FinishedTurn>().Where(t => !t.Recorded).Distinct().ToList();
+
+    /// <summary>Records <paramref name="keys"/> in one statement, in the context's current transaction if it has one.</summary>
+    public static async Task RecordAsync(GcmDbContext db, IEnumerable<string> keys, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {
-        if (keys.Count == 0)
+        var sql = new StringBuilder();
+        var values = new List<object>();
+        AppendRecord(db, sql, values, keys, finishedAt);
+        if (sql.Length > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Appends one statement that records <paramref name="keys"/> (each once) and cannot fail on a duplicate (both
+    /// SQLite and PostgreSQL know ON CONFLICT DO NOTHING). The time goes through the model's converter, as EF Core would
+    /// store it. Appends nothing when there is no key.
+    /// </summary>
+    public static void AppendRecord(GcmDbContext db, StringBuilder sql, List<object> values, IEnumerable<string> keys, DateTimeOffset finishedAt)
+    {
+        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
         {
             return;
         }
@@ -57,7 +75,7 @@ public sealed class FinishedTurns
         var at = values.Count - 1;
         sql.Append(" INSERT INTO \"ProcessedActivities\" (\"Key\", \"ReceivedAt\") VALUES ");
         var first = true;
-        foreach (var key in keys)
+        foreach (var key in distinct)
         {
             values.Add(key);
             sql.Append(string.Create(CultureInfo.InvariantCulture, $"{(first ? string.Empty : ", ")}({{{values.Count - 1}}}, {{{at}}})"));

@@ -138,10 +138,7 @@ public sealed partial class DeduplicationMiddleware : Microsoft.Bot.Builder.IMid
     {
         // The turns are done: record them even if a request is being cancelled, or a re-delivery would run it again.
         await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
-        var sql = new StringBuilder();
-        var values = new List<object>();
-        FinishedTurns.AppendRecord(db, sql, values, keys.Distinct(StringComparer.Ordinal).ToList(), time.GetUtcNow());
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, CancellationToken.None);
+        await FinishedTurns.RecordAsync(db, keys, time.GetUtcNow(), CancellationToken.None);
         return keys.Select(_ => true).ToList();
     }
 
