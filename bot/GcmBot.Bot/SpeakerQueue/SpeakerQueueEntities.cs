@@ -45,6 +45,8 @@ public sealed class SpeakerQueueRecord
     public DateTimeOffset? CardUpdatedAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    public SpeakerQueueRecord Copy() => (SpeakerQueueRecord)MemberwiseClone();
 }
 
 /// <summary>
@@ -109,6 +111,8 @@ public sealed class SpeakerRequest
     public bool FloorNoticeSent { get; set; }
 
     public bool IsActive => Status is RequestStatus.Waiting or RequestStatus.Speaking;
+
+    public SpeakerRequest Copy() => (SpeakerRequest)MemberwiseClone();
 }
 
 /// <summary>

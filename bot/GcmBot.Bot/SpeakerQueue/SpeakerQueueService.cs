@@ -125,6 +125,19 @@ public sealed class QueueState
 
     public QueuePlace? PlaceOf(string userStableId) =>
         ActiveOf(userStableId) is { Status: RequestStatus.Waiting } request ? Order.First(p => p.Request.Id == request.Id) : null;
+
+    /// <summary>
+    /// A copy to apply further changes to, leaving this state as it is for those still reading it: its own list record
+    /// and list of active requests (a request that changes is replaced by a changed copy, never changed in place).
+    /// </summary>
+    public QueueState Copy() => new()
+    {
+        Queue = Queue.Copy(),
+        Active = [.. Active],
+        History = History,
+        TurnsByPerson = TurnsByPerson,
+        Chairs = Chairs,
+    };
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using GcmBot.Bot.Participants;
 using GcmBot.Bot.Storage;
 using GcmBot.Bot.Teams.Outbound;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GcmBot.Bot.SpeakerQueue;
 
@@ -15,9 +16,10 @@ public sealed record FloorRequest(QueueActor Person, SpeechKind Kind, string? To
 /// The write side of the speakers' lists, one for the app (the service is scoped, the batching must not be). Every
 /// change runs in a transaction that takes the list's lock (the gate in this process, an advisory lock on PostgreSQL
 /// across instances), loads the list, applies the change and saves it with the list's version checked. Floor requests
-/// pressed at the same moment go through a <see cref="GroupCommit{TKey, TItem, TResult}"/> per list: one load, one
-/// save and one commit for all the requests that arrived while the previous batch committed; each person is answered
-/// once the transaction holding their request has committed, with the list as that transaction left it.
+/// pressed at the same moment go through a <see cref="GroupCommit{TKey, TItem, TResult}"/> per list: one command and
+/// one commit for all the requests that arrived while the previous batch committed, starting from the state the
+/// previous batch left when nothing else changed the list since; each person is answered once the transaction holding
+/// their request has committed, with the list as that transaction left it.
 /// </summary>
 public sealed class SpeakerQueueWriter
 {
@@ -30,6 +32,9 @@ public sealed class SpeakerQueueWriter
     private readonly FinishedTurns _finishedTurns;
     private readonly IServiceProvider _services;
     private readonly GroupCommit<string, FloorRequest, QueueOutcome> _requests;
+
+    /// <summary>Each list as the last batch of floor requests committed it.</summary>
+    private readonly RecentStates _lastCommitted = new();
 
     public SpeakerQueueWriter(
         IDbContextFactory<GcmDbContext> databases,
@@ -56,25 +61,68 @@ public sealed class SpeakerQueueWriter
     public Task<QueueOutcome> RequestAsync(string conversationId, FloorRequest request) =>
         _requests.SubmitAsync(conversationId, request with { Turn = _finishedTurns.Current });
 
-    /// <summary>A batch of floor requests of one list, in order of arrival: one load of the list, one save, one commit.</summary>
+    /// <summary>
+    /// A batch of floor requests of one list, in order of arrival, in one transaction: one read of the list's version,
+    /// one command (<see cref="FloorRequestSql"/>), one commit. The list is loaded only when it changed since this
+    /// writer last committed a batch of it; else the batch starts from that batch's state.
+    /// </summary>
     private async Task<IReadOnlyList<QueueOutcome>> CommitRequestsAsync(string conversationId, IReadOnlyList<FloorRequest> requests)
     {
         // Not the callers' tokens: one caller giving up must not fail the others' writes.
+        var cancellationToken = CancellationToken.None;
         var profiles = await ProfilesAsync(requests);
-        var (outcomes, state) = await MutateManyAsync(
-            conversationId,
-            (db, state) =>
+        var finished = FinishedTurns.Pending(requests.Select(r => r.Turn));
+        using var entered = await _gate.EnterAsync(conversationId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await _databases.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await BeginAsync(db, conversationId, cancellationToken);
+            var current = await FloorRequestSql.VersionAsync(db, conversationId, cancellationToken);
+            var before = current is not { } at
+                ? null
+                : _lastCommitted.Get(conversationId) is { } last && last.Queue.Id == at.Id && last.Queue.Version == at.Version
+                    ? last
+                    : await SpeakerQueueService.LoadAsync(db, conversationId, tracking: false, cancellationToken);
+            if (before is null)
             {
-                // Every change of a request batch is marked where it is made (Apply), so the save need not compare
-                // each of the list's tracked requests (hundreds in a crowd) with its snapshot.
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                return Task.FromResult<IReadOnlyList<QueueOutcome>>(requests.Select(r => Apply(db, state, r, profiles)).ToList());
-            },
-            CancellationToken.None,
-            FinishedTurns.Pending(requests.Select(r => r.Turn)));
-        return state is null
-            ? requests.Select(_ => QueueOutcome.Unchanged(QueueResult.NoQueue)).ToList()
-            : outcomes.Select(o => o with { After = state }).ToList();
+                return requests.Select(_ => QueueOutcome.Unchanged(QueueResult.NoQueue)).ToList();
+            }
+
+            // Earlier batches' callers may still be reading their state: this batch changes a copy.
+            var after = before.Copy();
+            var (inserts, updates) = (new List<SpeakerRequest>(), new List<SpeakerRequest>());
+            var outcomes = requests.Select(r => Apply(after, r, profiles, inserts, updates)).ToList();
+            if (outcomes.Any(o => o.Changed))
+            {
+                after.Queue.Version++;
+            }
+
+            var written = await FloorRequestSql.WriteAsync(
+                db, after.Queue.Id, before.Queue.Version, after.Queue.Version, inserts, updates, finished.Select(t => t.Key), _time.GetUtcNow(), cancellationToken);
+            if (!written)
+            {
+                // Changed from elsewhere since the read (an instance or a background job that does not take the lock).
+                _lastCommitted.Forget(conversationId);
+                if (attempt < MaxAttempts)
+                {
+                    continue;
+                }
+
+                throw new DbUpdateConcurrencyException("The speakers' list kept changing while floor requests were written.");
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            FinishedTurns.Recorded(finished);
+            if (after.Queue.Version != before.Queue.Version)
+            {
+                _cardSignal.Notify();
+            }
+
+            // The order is computed once, here, before the state is shared: every caller of the batch reads it.
+            _ = after.Order;
+            _lastCommitted.Remember(conversationId, after);
+            return outcomes.Select(o => o with { After = after }).ToList();
+        }
     }
 
     /// <summary>
@@ -89,7 +137,8 @@ public sealed class SpeakerQueueWriter
             : await directory.FindManyAsync(members, CancellationToken.None);
     }
 
-    private QueueOutcome Apply(GcmDbContext db, QueueState state, FloorRequest request, IReadOnlyDictionary<string, ParticipantProfile> profiles)
+    private QueueOutcome Apply(
+        QueueState state, FloorRequest request, IReadOnlyDictionary<string, ParticipantProfile> profiles, List<SpeakerRequest> inserts, List<SpeakerRequest> updates)
     {
         var (person, kind, topic, given, _) = request;
         if (!state.Queue.IsOpen)
@@ -111,10 +160,21 @@ public sealed class SpeakerQueueWriter
             }
 
             // A changed kind or topic updates the request and keeps its place in the order of arrival.
-            existing.Kind = kind;
-            existing.Topic = topic;
-            db.Entry(existing).Property(r => r.Kind).IsModified = true;
-            db.Entry(existing).Property(r => r.Topic).IsModified = true;
+            var changed = existing.Copy();
+            changed.Kind = kind;
+            changed.Topic = topic;
+            state.Active[state.Active.IndexOf(existing)] = changed;
+            updates.RemoveAll(u => u.Id == changed.Id);
+            if (changed.Id > 0)
+            {
+                updates.Add(changed);
+            }
+            else
+            {
+                // Asked for and changed within the same batch: it is inserted as it ends up.
+                inserts[inserts.IndexOf(existing)] = changed;
+            }
+
             return QueueOutcome.Done(QueueResult.RequestUpdated) with { Kind = kind };
         }
 
@@ -137,7 +197,7 @@ public sealed class SpeakerQueueWriter
             Subregion = categories.Subregion,
             Gender = categories.Gender,
         };
-        db.Add(added);
+        inserts.Add(added);
         // Later requests of the same batch see this one: a double click within the batch is told it is on the list.
         state.Active.Add(added);
         return QueueOutcome.Done(kind == SpeechKind.PointOfOrder ? QueueResult.PointOfOrderAdded : QueueResult.Added) with { Kind = kind };
@@ -148,26 +208,17 @@ public sealed class SpeakerQueueWriter
     /// transaction takes the write lock at once, on PostgreSQL an advisory lock on the list (held until the commit)
     /// orders the instances, and the version check retries the changes on the new state if anything slipped past.
     /// Returns the outcomes and the list as committed, its order computed (null when the conversation has no list).
-    /// The <paramref name="finished"/> turns' de-duplication records commit in the same transaction.
     /// </summary>
     public async Task<(IReadOnlyList<QueueOutcome> Outcomes, QueueState? State)> MutateManyAsync(
         string conversationId,
         Func<GcmDbContext, QueueState, Task<IReadOnlyList<QueueOutcome>>> changes,
-        CancellationToken cancellationToken,
-        IReadOnlyCollection<FinishedTurn>? finished = null)
+        CancellationToken cancellationToken)
     {
         using var entered = await _gate.EnterAsync(conversationId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await _databases.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (db.Database.IsNpgsql())
-            {
-                // The gate serialises one instance's changes to a list; this lock (held until the commit) does the
-                // same across instances, so that several instances do not retry each other away.
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"speakers:" + conversationId}))", cancellationToken);
-            }
-
+            await using var transaction = await BeginAsync(db, conversationId, cancellationToken);
             var state = await SpeakerQueueService.LoadAsync(db, conversationId, tracking: true, cancellationToken);
             if (state is null)
             {
@@ -185,22 +236,11 @@ public sealed class SpeakerQueueWriter
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                if (finished is not null)
-                {
-                    // The presses' de-duplication records commit with them: one commit a batch, not two (FinishedTurns).
-                    await FinishedTurns.RecordAsync(db, finished.Select(t => t.Key), _time.GetUtcNow(), cancellationToken);
-                }
-
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
                 continue;
-            }
-
-            if (finished is not null)
-            {
-                FinishedTurns.Recorded(finished);
             }
 
             if (changed)
@@ -213,6 +253,62 @@ public sealed class SpeakerQueueWriter
             state.Reorder();
             _ = state.Order;
             return (outcomes, state);
+        }
+    }
+
+    /// <summary>
+    /// The transaction of a change of a list: on SQLite it takes the write lock at once (Microsoft.Data.Sqlite begins
+    /// IMMEDIATE); on PostgreSQL an advisory lock on the list, held until the commit, orders the instances as the gate
+    /// orders this one's writers, so that several instances do not retry each other away.
+    /// </summary>
+    private static async Task<IDbContextTransaction> BeginAsync(GcmDbContext db, string conversationId, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"speakers:" + conversationId}))", cancellationToken);
+        }
+
+        return transaction;
+    }
+}
+
+/// <summary>
+/// The states the last request batches committed, for the next batch of the same list to start from when the list's
+/// version says nothing else changed it. A handful of lists are live at once; more than that, and all are forgotten.
+/// </summary>
+internal sealed class RecentStates
+{
+    private const int MaxLists = 32;
+    private readonly Dictionary<string, QueueState> _states = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public QueueState? Get(string conversationId)
+    {
+        lock (_lock)
+        {
+            return _states.GetValueOrDefault(conversationId);
+        }
+    }
+
+    public void Remember(string conversationId, QueueState state)
+    {
+        lock (_lock)
+        {
+            if (_states.Count >= MaxLists && !_states.ContainsKey(conversationId))
+            {
+                _states.Clear();
+            }
+
+            _states[conversationId] = state;
+        }
+    }
+
+    public void Forget(string conversationId)
+    {
+        lock (_lock)
+        {
+            _states.Remove(conversationId);
         }
     }
 }

@@ -58,10 +58,21 @@ public sealed class FinishedTurns
 
     /// <summary>
     /// Appends one statement that records <paramref name="keys"/> (each once) and cannot fail on a duplicate (both
-    /// SQLite and PostgreSQL know ON CONFLICT DO NOTHING). The time goes through the model's converter, as EF Core would
-    /// store it. Appends nothing when there is no key.
+    /// SQLite and PostgreSQL know ON CONFLICT DO NOTHING), with its values as <c>{n}</c> placeholders added to
+    /// <paramref name="values"/> (for ExecuteSqlRaw). Appends nothing when there is no key.
     /// </summary>
-    public static void AppendRecord(GcmDbContext db, StringBuilder sql, List<object> values, IEnumerable<string> keys, DateTimeOffset finishedAt)
+    public static void AppendRecord(GcmDbContext db, StringBuilder sql, List<object> values, IEnumerable<string> keys, DateTimeOffset finishedAt) =>
+        AppendRecord(db, sql, value =>
+        {
+            values.Add(value);
+            return string.Create(CultureInfo.InvariantCulture, $"{{{values.Count - 1}}}");
+        }, keys, finishedAt);
+
+    /// <summary>
+    /// The same, with each value put where <paramref name="parameter"/> says (it adds the value to a command and
+    /// returns how the SQL names it). The time goes through the model's converter, as EF Core would store it.
+    /// </summary>
+    public static void AppendRecord(GcmDbContext db, StringBuilder sql, Func<object, string> parameter, IEnumerable<string> keys, DateTimeOffset finishedAt)
     {
         var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
         if (distinct.Count == 0)
@@ -71,14 +82,12 @@ public sealed class FinishedTurns
 
         var converter = db.Model.FindEntityType(typeof(Teams.Deduplication.ProcessedActivity))!
             .FindProperty(nameof(Teams.Deduplication.ProcessedActivity.ReceivedAt))!.GetTypeMapping().Converter;
-        values.Add(converter is null ? finishedAt : converter.ConvertToProvider(finishedAt)!);
-        var at = values.Count - 1;
+        var at = parameter(converter is null ? finishedAt : converter.ConvertToProvider(finishedAt)!);
         sql.Append(" INSERT INTO \"ProcessedActivities\" (\"Key\", \"ReceivedAt\") VALUES ");
         var first = true;
         foreach (var key in distinct)
         {
-            values.Add(key);
-            sql.Append(string.Create(CultureInfo.InvariantCulture, $"{(first ? string.Empty : ", ")}({{{values.Count - 1}}}, {{{at}}})"));
+            sql.Append(first ? "(" : ", (").Append(parameter(key)).Append(", ").Append(at).Append(')');
             first = false;
         }
 

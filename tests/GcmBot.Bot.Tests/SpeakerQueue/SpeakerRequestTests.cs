@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using GcmBot.Bot.SpeakerQueue;
+using GcmBot.Bot.Participants;
 using GcmBot.Cards.SpeakerQueue;
+using Microsoft.Extensions.DependencyInjection;
 using static GcmBot.Bot.Tests.SpeakerQueue.SpeakerQueueKit;
 
 namespace GcmBot.Bot.Tests.SpeakerQueue;
@@ -100,6 +102,43 @@ public sealed class SpeakerRequestTests : IAsyncLifetime
         Assert.Equal(2, requests.Count);
         Assert.Equal(SpeechKind.Reply, requests[0].Kind);
         Assert.Equal(["Alice Ahmed", "Bob Bautista"], WaitingNames(turn.InvokeCard!, TestUsers.Alice, TestUsers.Bob));
+    }
+
+    // A batch of requests starts from the list the previous batch committed, unless the list changed since: these
+    // check that a change by the chair or by a person's erasure in between is seen by the next request.
+    [Fact]
+    public async Task Request_AfterTheChairGaveTheFloor_StartsFromTheListAsTheChairLeftIt()
+    {
+        var (chat, card) = await OpenListAsync(_bot);
+        await RequestAsync(chat, card, TestUsers.Alice);
+        await RequestAsync(chat, card, TestUsers.Bob);
+        await ChairAsync(chat, card, SpeakerQueueCard.NextVerb);
+
+        var alice = await RequestAsync(chat, card, TestUsers.Alice);
+        var chen = await RequestAsync(chat, card, TestUsers.Chen);
+
+        Assert.Contains("You have the floor", alice.AllText);
+        Assert.Contains("You are number 2 of 2", chen.AllText);
+        Assert.Equal(["Bob Bautista", "Chen Wei"], WaitingNames(chen.InvokeCard!, TestUsers.Bob, TestUsers.Chen));
+        Assert.Equal(3, (await RequestsAsync(_bot, chat.Id)).Count);
+    }
+
+    [Fact]
+    public async Task Request_AfterThePersonWasForgotten_QueuesThemAgain()
+    {
+        var (chat, card) = await OpenListAsync(_bot);
+        await RequestAsync(chat, card, TestUsers.Alice);
+        await RequestAsync(chat, card, TestUsers.Bob);
+        await using (var scope = _bot.Services.CreateAsyncScope())
+        {
+            var eraser = scope.ServiceProvider.GetServices<IPersonalDataEraser>().OfType<SpeakerQueueEraser>().Single();
+            await eraser.EraseAsync(TestUsers.Alice.AadObjectId, CancellationToken.None);
+        }
+
+        var again = await RequestAsync(chat, card, TestUsers.Alice);
+
+        Assert.Contains("You are number 2 of 2", again.AllText);
+        Assert.Equal(["Bob Bautista", "Alice Ahmed"], (await RequestsAsync(_bot, chat.Id)).Select(r => r.DisplayName));
     }
 
     [Fact]
