@@ -38,6 +38,12 @@ param instanceCount int = 2
 param applicationInsightsConnectionString string = ''
 
 var suffix = uniqueString(resourceGroup().id, name)
+
+// Standard_B1ms takes 50 connections, 35 of them for users (Azure keeps 15). Npgsql's pool opens up to 100 per
+// instance, so a crowd (300 floor requests at once) would be refused connections: each instance's pool is held to its
+// share of 30, leaving a few for maintenance; turns beyond it wait for a pooled connection (docs/deploy.md).
+var userConnections = 30
+var poolPerInstance = max(5, userConnections / instanceCount)
 var tenantId = subscription().tenantId
 var postgresAdmin = 'gcmbotadmin'
 var databaseName = 'gcmbot'
@@ -121,7 +127,7 @@ resource connectionSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'storage-connection-string'
   properties: {
-    value: 'Host=${postgres.properties.fullyQualifiedDomainName};Database=${databaseName};Username=${postgresAdmin};Password=${postgresAdminPassword};SSL Mode=Require'
+    value: 'Host=${postgres.properties.fullyQualifiedDomainName};Database=${databaseName};Username=${postgresAdmin};Password=${postgresAdminPassword};SSL Mode=Require;Maximum Pool Size=${poolPerInstance}'
   }
 }
 

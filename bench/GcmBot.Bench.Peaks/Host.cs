@@ -31,6 +31,8 @@ internal static class BenchHost
             o.ValidateCards = false;
             o.UseKestrel = true;
             o.UsePostgres = options.Postgres;
+            // Below the server's max_connections (100 by default, a few kept for superusers), as a deployment sets it.
+            o.PostgresMaxPoolSize = 60;
             o.Settings["Logging:LogLevel:Default"] = "Error";
             o.Services.Add(services =>
             {

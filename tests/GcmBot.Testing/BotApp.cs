@@ -41,6 +41,13 @@ public sealed class BotAppOptions
     /// <summary>Run on this existing PostgreSQL database (another instance's), which this host neither creates nor drops.</summary>
     public string? SharedPostgres { get; set; }
 
+    /// <summary>
+    /// The most connections this host's pool opens to its own PostgreSQL database (null: Npgsql's default, 100). A
+    /// crowd of hundreds at once needs it below the server's <c>max_connections</c>, so that turns wait for a pooled
+    /// connection instead of being refused one (docs/deploy.md).
+    /// </summary>
+    public int? PostgresMaxPoolSize { get; set; }
+
     /// <summary>Use this connector (shared with other instances) instead of a new one; this host does not dispose it.</summary>
     public FakeConnector? SharedConnector { get; set; }
 }
@@ -97,6 +104,11 @@ public sealed class BotApp : IAsyncDisposable
         var connector = options.SharedConnector ?? await FakeConnector.StartAsync();
         var dataFolder = Path.Combine(Path.GetTempPath(), "gcmbot-tests", Guid.NewGuid().ToString("N"));
         var postgres = options.SharedPostgres ?? (options.UsePostgres ? await PostgresTestServer.CreateDatabaseAsync() : null);
+        if (postgres is not null && options.SharedPostgres is null && options.PostgresMaxPoolSize is { } most)
+        {
+            postgres = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { MaxPoolSize = most }.ConnectionString;
+        }
+
         var app = new BotApp(options, connector, dataFolder, postgres);
         try
         {

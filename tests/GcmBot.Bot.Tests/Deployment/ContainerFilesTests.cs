@@ -62,6 +62,8 @@ public sealed partial class ContainerFilesTests
                 var environment = (YamlMappingNode)bot["environment"];
                 Assert.Equal("Postgres", ((YamlScalarNode)environment["Storage__Provider"]).Value);
                 Assert.Contains("Host=db", ((YamlScalarNode)environment["Storage__ConnectionString"]).Value);
+                // Both instances' pools within the server's connections (docs/deploy.md, "Connections").
+                Assert.Contains("Maximum Pool Size=45", ((YamlScalarNode)environment["Storage__ConnectionString"]).Value);
                 Assert.Equal("service_healthy", ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)bot["depends_on"])["db"])["condition"]).Value);
             }
             else
