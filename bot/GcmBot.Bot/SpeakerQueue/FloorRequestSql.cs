@@ -10,9 +10,10 @@ namespace GcmBot.Bot.SpeakerQueue;
 
 /// <summary>
 /// The statements of a batch of floor requests, written out by hand because "the floor is open" is the list's peak:
-/// one read of the list's version, one command that writes the batch. Through EF Core's change tracker the batch was
-/// an INSERT per request, each parsed again by SQLite on every batch (docs/performance.md). Plain SQL that SQLite and
-/// PostgreSQL both take (<c>RETURNING</c>, quoted names).
+/// one read of the list's version, then one statement each to move the version, insert the batch's new requests and
+/// record its turns. Through EF Core's change tracker the batch was an INSERT per request, each parsed again by SQLite
+/// on every batch (docs/performance.md). Plain SQL that SQLite and PostgreSQL both take (<c>RETURNING</c>, quoted
+/// names).
 /// </summary>
 internal static class FloorRequestSql
 {

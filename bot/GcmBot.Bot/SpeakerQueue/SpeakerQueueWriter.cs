@@ -16,8 +16,8 @@ public sealed record FloorRequest(QueueActor Person, SpeechKind Kind, string? To
 /// The write side of the speakers' lists, one for the app (the service is scoped, the batching must not be). Every
 /// change runs in a transaction that takes the list's lock (the gate in this process, an advisory lock on PostgreSQL
 /// across instances), loads the list, applies the change and saves it with the list's version checked. Floor requests
-/// pressed at the same moment go through a <see cref="GroupCommit{TKey, TItem, TResult}"/> per list: one command and
-/// one commit for all the requests that arrived while the previous batch committed, starting from the state the
+/// pressed at the same moment go through a <see cref="GroupCommit{TKey, TItem, TResult}"/> per list: a few hand-written
+/// statements and one commit for all the requests that arrived while the previous batch committed, starting from the state the
 /// previous batch left when nothing else changed the list since; each person is answered once the transaction holding
 /// their request has committed, with the list as that transaction left it.
 /// </summary>
@@ -63,8 +63,8 @@ public sealed class SpeakerQueueWriter
 
     /// <summary>
     /// A batch of floor requests of one list, in order of arrival, in one transaction: one read of the list's version,
-    /// one command (<see cref="FloorRequestSql"/>), one commit. The list is loaded only when it changed since this
-    /// writer last committed a batch of it; else the batch starts from that batch's state.
+    /// the batch's statements (<see cref="FloorRequestSql"/>), one commit. The list is loaded only when it changed since
+    /// this writer last committed a batch of it; else the batch starts from that batch's state.
     /// </summary>
     private async Task<IReadOnlyList<QueueOutcome>> CommitRequestsAsync(string conversationId, IReadOnlyList<FloorRequest> requests)
     {
