@@ -233,9 +233,11 @@ public sealed class SpeakerQueueParticipantActions(
         }
 
         var tone = outcome.Changed ? NoteTone.Good : NoteTone.Warning;
+        // "You have the floor now" says where the person stands already; the place would say it twice.
+        var placeOf = outcome.Result == QueueResult.YouHaveTheFloor ? null : person;
         return outcome.After is { } after
-            ? replies.Card(turn, input, replies.Say(outcome), tone, chairView: false, placeOf: person, after)
-            : await replies.CardAsync(turn, input, replies.Say(outcome), tone, chairView: false, placeOf: person, cancellationToken);
+            ? replies.Card(turn, input, replies.Say(outcome), tone, chairView: false, placeOf, after)
+            : await replies.CardAsync(turn, input, replies.Say(outcome), tone, chairView: false, placeOf, cancellationToken);
     }
 
     private async Task<CardActionResult> ChairViewAsync(BotTurn turn, CardActionInput input, QueueActor person, CancellationToken cancellationToken)

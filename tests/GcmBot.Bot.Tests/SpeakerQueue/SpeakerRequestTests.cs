@@ -117,7 +117,8 @@ public sealed class SpeakerRequestTests : IAsyncLifetime
         var alice = await RequestAsync(chat, card, TestUsers.Alice);
         var chen = await RequestAsync(chat, card, TestUsers.Chen);
 
-        Assert.Contains("You have the floor", alice.AllText);
+        Assert.Contains("You have the floor now.", alice.AllText);
+        Assert.DoesNotContain("You have the floor.", alice.AllText);
         Assert.Contains("You are number 2 of 2", chen.AllText);
         Assert.Equal(["Bob Bautista", "Chen Wei"], WaitingNames(chen.InvokeCard!, TestUsers.Bob, TestUsers.Chen));
         Assert.Equal(3, (await RequestsAsync(_bot, chat.Id)).Count);
