@@ -67,7 +67,7 @@ internal static class Soak
         // Tiered compilation and its profile-guided tier take thousands of requests to settle (docs/performance.md):
         // warm up for as long as the soak, then measure.
         var warming = Stopwatch.StartNew();
-        var watch = new Stopwatch();
+        var watch = new Stopwatch(); // wall time since the measured rounds started
         var (rounds, turns, cpu, bareCpu) = (0, 0, TimeSpan.Zero, TimeSpan.Zero);
         var (floorP99, bareP99) = (new List<double>(), new List<double>());
         for (var round = 0; watch.Elapsed < TimeSpan.FromSeconds(seconds); round++)
@@ -92,7 +92,6 @@ internal static class Soak
             }
 
             var burst = await wire.BurstAsync("floor", requests, _ => true);
-            watch.Stop();
             if (measuring)
             {
                 (rounds, turns, cpu, bareCpu) = (rounds + 1, turns + requests.Count, cpu + burst.Cpu, bareCpu + bare.Cpu);
