@@ -38,11 +38,7 @@ internal static class FloorRow
         var warmUps = options.Quick ? 1 : 12;
         for (var round = 1 - warmUps; round <= rounds; round++)
         {
-            var chat = bot.MeetingChat($"bench-floor-{round}");
-            var shown = await chat.SayAsync("speakers", from: TestUsers.Organiser);
-            var controls = await chat.PressAsync(shown.Reply.Card, SpeakerQueueCard.ChairVerb, from: TestUsers.Organiser);
-            await chat.PressAsync(controls.InvokeCard!, SpeakerQueueCard.OpenVerb, from: TestUsers.Organiser);
-            var requests = crowd.Select(p => Wire.Invoke(chat, p, SpeakerQueueCard.RequestVerb, new JsonObject { [SpeakerQueueCard.KindKey] = "statement" })).ToList();
+            var (chat, requests) = await OpenListAsync(bot, $"bench-floor-{round}", crowd);
             var bares = crowd.Select(p => BenchHost.BareInvoke(chat, p)).ToList();
             if (round <= 0)
             {
@@ -72,5 +68,15 @@ internal static class FloorRow
         table.Add("300 people request the floor at the same moment, p99", Measured.Merge("bare", [.. bare]), Measured.Merge("floor", [.. floor]), Metric.P99, "≤ 1.5× bare",
             string.Create(CultureInfo.InvariantCulture,
                 $"{rounds} rounds; everyone queued exactly once: {(queuedOnce ? "yes" : "NO — CHECK FAILED")}; shared card updates at least {shortestGap:F0} ms apart"));
+    }
+
+    /// <summary>A fresh list in a new meeting chat, opened by the chair; the crowd's presses of "Request the floor", serialised.</summary>
+    public static async Task<(TeamsConversation Chat, List<string> Requests)> OpenListAsync(BotApp bot, string chatId, IReadOnlyList<TestUser> crowd)
+    {
+        var chat = bot.MeetingChat(chatId);
+        var shown = await chat.SayAsync("speakers", from: TestUsers.Organiser);
+        var controls = await chat.PressAsync(shown.Reply.Card, SpeakerQueueCard.ChairVerb, from: TestUsers.Organiser);
+        await chat.PressAsync(controls.InvokeCard!, SpeakerQueueCard.OpenVerb, from: TestUsers.Organiser);
+        return (chat, crowd.Select(p => Wire.Invoke(chat, p, SpeakerQueueCard.RequestVerb, new JsonObject { [SpeakerQueueCard.KindKey] = "statement" })).ToList());
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GcmBot.Cards.Questions;
-using GcmBot.Cards.SpeakerQueue;
 using GcmBot.Testing;
 
 namespace GcmBot.Bench.Peaks;
@@ -72,11 +71,7 @@ internal static class Soak
         var (floorP99, bareP99) = (new List<double>(), new List<double>());
         for (var round = 0; watch.Elapsed < TimeSpan.FromSeconds(seconds); round++)
         {
-            var chat = bot.MeetingChat($"soak-floor-{round}");
-            var shown = await chat.SayAsync("speakers", from: TestUsers.Organiser);
-            var controls = await chat.PressAsync(shown.Reply.Card, SpeakerQueueCard.ChairVerb, from: TestUsers.Organiser);
-            await chat.PressAsync(controls.InvokeCard!, SpeakerQueueCard.OpenVerb, from: TestUsers.Organiser);
-            var requests = crowd.Select(p => Wire.Invoke(chat, p, SpeakerQueueCard.RequestVerb, new JsonObject { [SpeakerQueueCard.KindKey] = "statement" })).ToList();
+            var (chat, requests) = await FloorRow.OpenListAsync(bot, $"soak-floor-{round}", crowd);
             // The bare turn at the same moment in the same state, for the ratio.
             var bare = await wire.BurstAsync("bare", crowd.Select(p => BenchHost.BareInvoke(chat, p)).ToList(), _ => true);
             await Task.Delay(300);

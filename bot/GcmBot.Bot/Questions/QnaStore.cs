@@ -796,16 +796,3 @@ public sealed class QnaStore : IDisposable
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
-
-/// <summary>Tells a unique-index violation (a lost race) from other database failures, on both providers.</summary>
-internal static class DbErrors
-{
-    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException is System.Data.Common.DbException inner && IsUniqueViolation(inner);
-
-    public static bool IsUniqueViolation(System.Data.Common.DbException exception) => exception switch
-    {
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
-        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
-}

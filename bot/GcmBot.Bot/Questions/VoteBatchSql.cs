@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using GcmBot.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GcmBot.Bot.Questions;
 
@@ -22,17 +21,16 @@ internal static class VoteBatchSql
     public static async Task<(long Version, HashSet<(int QuestionId, string VoterId)> Has)?> BumpAndReadAsync(
         GcmDbContext db, int sessionId, IReadOnlyList<string> voterIds, CancellationToken cancellationToken)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var command = RawSql.Command(db, string.Empty);
         var sql = new StringBuilder("UPDATE \"QnaSessions\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = @s RETURNING \"Version\";")
             .Append(" SELECT v.\"QuestionId\", v.\"VoterId\" FROM \"QuestionVotes\" v JOIN \"Questions\" q ON q.\"Id\" = v.\"QuestionId\"")
             .Append(" WHERE q.\"SessionId\" = @s AND v.\"VoterId\" IN (");
-        Add(command, "@s", sessionId);
+        command.AddParameter("@s", sessionId);
         for (var i = 0; i < voterIds.Count; i++)
         {
             var name = string.Create(CultureInfo.InvariantCulture, $"@v{i}");
             sql.Append(i == 0 ? string.Empty : ", ").Append(name);
-            Add(command, name, voterIds[i]);
+            command.AddParameter(name, voterIds[i]);
         }
 
         command.CommandText = sql.Append(')').ToString();
@@ -112,13 +110,5 @@ internal static class VoteBatchSql
         {
             throw new DbUpdateException("A vote was already recorded.", ex);
         }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

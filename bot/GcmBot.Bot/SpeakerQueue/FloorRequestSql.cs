@@ -1,10 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using GcmBot.Bot.Questions;
 using GcmBot.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GcmBot.Bot.SpeakerQueue;
 
@@ -20,8 +18,8 @@ internal static class FloorRequestSql
     /// <summary>The list's id and version in the batch's transaction; null when the conversation has no list.</summary>
     public static async Task<(Guid Id, long Version)?> VersionAsync(GcmDbContext db, string conversationId, CancellationToken cancellationToken)
     {
-        await using var command = Command(db, "SELECT \"Id\", \"Version\" FROM \"SpeakerQueues\" WHERE \"ConversationId\" = @c");
-        Add(command, "@c", conversationId);
+        await using var command = RawSql.Command(db, "SELECT \"Id\", \"Version\" FROM \"SpeakerQueues\" WHERE \"ConversationId\" = @c");
+        command.AddParameter("@c", conversationId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(0), reader.GetInt64(1)) : null;
     }
@@ -53,10 +51,10 @@ internal static class FloorRequestSql
         {
             if (toVersion != fromVersion)
             {
-                await using var bump = Command(db, "UPDATE \"SpeakerQueues\" SET \"Version\" = @to WHERE \"Id\" = @id AND \"Version\" = @from");
-                Add(bump, "@to", toVersion);
-                Add(bump, "@id", queueId);
-                Add(bump, "@from", fromVersion);
+                await using var bump = RawSql.Command(db, "UPDATE \"SpeakerQueues\" SET \"Version\" = @to WHERE \"Id\" = @id AND \"Version\" = @from");
+                bump.AddParameter("@to", toVersion);
+                bump.AddParameter("@id", queueId);
+                bump.AddParameter("@from", fromVersion);
                 if (await bump.ExecuteNonQueryAsync(cancellationToken) != 1)
                 {
                     return false;
@@ -70,16 +68,16 @@ internal static class FloorRequestSql
 
             foreach (var r in updates)
             {
-                await using var update = Command(db, "UPDATE \"SpeakerRequests\" SET \"Kind\" = @kind, \"Topic\" = @topic WHERE \"Id\" = @id");
-                Add(update, "@kind", r.Kind.ToString());
-                Add(update, "@topic", r.Topic);
-                Add(update, "@id", r.Id);
+                await using var update = RawSql.Command(db, "UPDATE \"SpeakerRequests\" SET \"Kind\" = @kind, \"Topic\" = @topic WHERE \"Id\" = @id");
+                update.AddParameter("@kind", r.Kind.ToString());
+                update.AddParameter("@topic", r.Topic);
+                update.AddParameter("@id", r.Id);
                 await update.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await using var record = Command(db, string.Empty);
+            await using var record = RawSql.Command(db, string.Empty);
             var sql = new StringBuilder();
-            FinishedTurns.AppendRecord(db, sql, value => Add(record, value), finishedTurns, now);
+            FinishedTurns.AppendRecord(db, sql, value => record.AddParameter(value), finishedTurns, now);
             if (sql.Length > 0)
             {
                 record.CommandText = sql.ToString();
@@ -100,19 +98,19 @@ internal static class FloorRequestSql
     /// </summary>
     private static async Task InsertAsync(GcmDbContext db, IReadOnlyList<SpeakerRequest> inserts, CancellationToken cancellationToken)
     {
-        await using var command = Command(db, string.Empty);
+        await using var command = RawSql.Command(db, string.Empty);
         var at = db.Model.FindEntityType(typeof(SpeakerRequest))!.FindProperty(nameof(SpeakerRequest.RequestedAt))!.GetTypeMapping().Converter;
         var sql = new StringBuilder("INSERT INTO \"SpeakerRequests\" (\"QueueId\", \"Status\", \"Adjustment\", \"AdjustedSequence\", \"NextNoticeSent\", \"FloorNoticeSent\",")
             .Append(" \"UserStableId\", \"DisplayName\", \"Origin\", \"Kind\", \"Topic\", \"RequestedAt\", \"StakeholderGroup\", \"Subregion\", \"Gender\") VALUES ");
-        var same = string.Create(CultureInfo.InvariantCulture, $"{Add(command, inserts[0].QueueId)}, {Add(command, nameof(RequestStatus.Waiting))}, 0, 0, {Add(command, false)}, {Add(command, false)}");
+        var same = string.Create(CultureInfo.InvariantCulture, $"{command.AddParameter(inserts[0].QueueId)}, {command.AddParameter(nameof(RequestStatus.Waiting))}, 0, 0, {command.AddParameter(false)}, {command.AddParameter(false)}");
         for (var i = 0; i < inserts.Count; i++)
         {
             var r = inserts[i];
             sql.Append(i == 0 ? "(" : ", (").Append(same).Append(", ")
-                .Append(Add(command, r.UserStableId)).Append(", ").Append(Add(command, r.DisplayName)).Append(", ")
-                .Append(Add(command, r.Origin.ToString())).Append(", ").Append(Add(command, r.Kind.ToString())).Append(", ").Append(Add(command, r.Topic)).Append(", ")
-                .Append(Add(command, at is null ? r.RequestedAt : at.ConvertToProvider(r.RequestedAt))).Append(", ")
-                .Append(Add(command, r.StakeholderGroup)).Append(", ").Append(Add(command, r.Subregion)).Append(", ").Append(Add(command, r.Gender)).Append(')');
+                .Append(command.AddParameter(r.UserStableId)).Append(", ").Append(command.AddParameter(r.DisplayName)).Append(", ")
+                .Append(command.AddParameter(r.Origin.ToString())).Append(", ").Append(command.AddParameter(r.Kind.ToString())).Append(", ").Append(command.AddParameter(r.Topic)).Append(", ")
+                .Append(command.AddParameter(at is null ? r.RequestedAt : at.ConvertToProvider(r.RequestedAt))).Append(", ")
+                .Append(command.AddParameter(r.StakeholderGroup)).Append(", ").Append(command.AddParameter(r.Subregion)).Append(", ").Append(command.AddParameter(r.Gender)).Append(')');
         }
 
         // Ids are matched back by person, not by row order: neither database promises the order of RETURNING rows.
@@ -130,29 +128,5 @@ internal static class FloorRequestSql
         {
             throw new InvalidOperationException("A new floor request came back without its id.");
         }
-    }
-
-    private static DbCommand Command(GcmDbContext db, string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
-
-    /// <summary>Adds a value under the next free name and returns the name.</summary>
-    private static string Add(DbCommand command, object? value)
-    {
-        var name = string.Create(CultureInfo.InvariantCulture, $"@p{command.Parameters.Count}");
-        Add(command, name, value);
-        return name;
     }
 }

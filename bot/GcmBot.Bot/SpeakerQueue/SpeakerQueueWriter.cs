@@ -164,9 +164,10 @@ public sealed class SpeakerQueueWriter
             changed.Kind = kind;
             changed.Topic = topic;
             state.Active[state.Active.IndexOf(existing)] = changed;
-            updates.RemoveAll(u => u.Id == changed.Id);
             if (changed.Id > 0)
             {
+                // Changed twice in one batch: the last change is the one written.
+                updates.RemoveAll(u => u.Id == changed.Id);
                 updates.Add(changed);
             }
             else
@@ -204,9 +205,8 @@ public sealed class SpeakerQueueWriter
     }
 
     /// <summary>
-    /// One transaction for one or more changes of a list, applied in order to the same loaded state: on SQLite the
-    /// transaction takes the write lock at once, on PostgreSQL an advisory lock on the list (held until the commit)
-    /// orders the instances, and the version check retries the changes on the new state if anything slipped past.
+    /// One transaction for one or more changes of a list, applied in order to the same loaded state, under the list's
+    /// lock (<see cref="BeginAsync"/>); the version check retries the changes on the new state if anything slipped past.
     /// Returns the outcomes and the list as committed, its order computed (null when the conversation has no list).
     /// </summary>
     public async Task<(IReadOnlyList<QueueOutcome> Outcomes, QueueState? State)> MutateManyAsync(

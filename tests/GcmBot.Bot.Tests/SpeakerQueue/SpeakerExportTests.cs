@@ -114,11 +114,7 @@ public sealed class SpeakerExportTests : IAsyncLifetime
     {
         var chat = await ConsultationAsync();
 
-        await using (var scope = _bot.Services.CreateAsyncScope())
-        {
-            var eraser = scope.ServiceProvider.GetServices<IPersonalDataEraser>().OfType<SpeakerQueueEraser>().Single();
-            await eraser.EraseAsync(TestUsers.Chen.AadObjectId, CancellationToken.None);
-        }
+        await ForgetAsync(_bot, TestUsers.Chen);
 
         await AdvanceUntilAsync(_bot, calls => calls.Any(c =>
             c.IsUpdate && c.ConversationId == chat.Chat.Id && c.Activity.AllText.Contains("Nobody has the floor.") && !c.Activity.AllText.Contains("Chen Wei")));

@@ -183,6 +183,14 @@ public static class SpeakerQueueKit
             .OfType<string>()
             .ToList();
 
+    /// <summary>The speakers' lists forget a person, as "forget me" does.</summary>
+    public static async Task ForgetAsync(BotApp bot, TestUser person)
+    {
+        await using var scope = bot.Services.CreateAsyncScope();
+        var eraser = scope.ServiceProvider.GetServices<IPersonalDataEraser>().OfType<SpeakerQueueEraser>().Single();
+        await eraser.EraseAsync(person.AadObjectId, CancellationToken.None);
+    }
+
     public static async Task<List<SpeakerRequest>> RequestsAsync(BotApp bot, string conversationId)
     {
         await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using GcmBot.Bot.SpeakerQueue;
-using GcmBot.Bot.Participants;
 using GcmBot.Cards.SpeakerQueue;
-using Microsoft.Extensions.DependencyInjection;
 using static GcmBot.Bot.Tests.SpeakerQueue.SpeakerQueueKit;
 
 namespace GcmBot.Bot.Tests.SpeakerQueue;
@@ -130,11 +128,7 @@ public sealed class SpeakerRequestTests : IAsyncLifetime
         var (chat, card) = await OpenListAsync(_bot);
         await RequestAsync(chat, card, TestUsers.Alice);
         await RequestAsync(chat, card, TestUsers.Bob);
-        await using (var scope = _bot.Services.CreateAsyncScope())
-        {
-            var eraser = scope.ServiceProvider.GetServices<IPersonalDataEraser>().OfType<SpeakerQueueEraser>().Single();
-            await eraser.EraseAsync(TestUsers.Alice.AadObjectId, CancellationToken.None);
-        }
+        await ForgetAsync(_bot, TestUsers.Alice);
 
         var again = await RequestAsync(chat, card, TestUsers.Alice);
 
