@@ -254,6 +254,9 @@ public sealed class QnaStore : IDisposable
                 return votes.Select(_ => gone).ToList();
             }
 
+            // The turns' de-duplication records are claimed with their votes: a re-delivered press is found here
+            // (its record is there) and changes nothing; the others' records commit with their votes.
+            var claimed = await FinishedTurns.ClaimAsync(db, FinishedTurns.Pending(votes.Select(v => v.Turn)), time.GetUtcNow(), cancellationToken);
             var (bumped, has) = read;
             var before = bumped - 1;
             var snapshot = cache.At(sessionId, before) ?? await LoadUnderLockAsync(db, sessionId, before, cancellationToken);
@@ -269,16 +272,15 @@ public sealed class QnaStore : IDisposable
             QnaBoardSnapshot after;
             if (inserts.Count == 0 && deletes.Count == 0)
             {
-                // Nothing changed (replays, double clicks, refusals): the bump is rolled back with the transaction.
+                // Nothing changed (replays, double clicks, refusals): the bump and the claims are rolled back with
+                // the transaction; the de-duplication middleware records those turns.
                 after = snapshot;
             }
             else
             {
-                // The turns' de-duplication records commit with their votes: one commit a batch, not two.
-                var turns = FinishedTurns.Pending(votes.Select(v => v.Turn));
-                await VoteBatchSql.WriteAsync(db, inserts.Values, deletes, deltas, turns.Select(t => t.Key), time.GetUtcNow(), cancellationToken);
+                await VoteBatchSql.WriteAsync(db, inserts.Values, deletes, deltas, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                FinishedTurns.Recorded(turns);
+                FinishedTurns.Recorded(claimed);
                 after = snapshot.WithVotes(deltas, before + 1);
                 cache.Offer(after);
             }
@@ -309,6 +311,12 @@ public sealed class QnaStore : IDisposable
 
                 var key = (vote.QuestionId, vote.VoterId);
                 var hasVoted = has.Contains(key);
+                if (vote.Turn is { IsRedelivery: true })
+                {
+                    // This very press was counted before (Teams re-delivered it): it changes nothing.
+                    return QnaOutcome.AlreadyDone(hasVoted ? QnaNotice.VoteCounted : QnaNotice.NoVote, target.Number);
+                }
+
                 var wantsVote = QuestionRules.WantsVote(vote.Intent, hasVoted);
                 if (wantsVote == hasVoted)
                 {

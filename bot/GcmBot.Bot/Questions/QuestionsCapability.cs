@@ -32,7 +32,7 @@ public static class QuestionsCapability
 
         services.AddCardAction<OpenQnaAction>(QnaVerbs.Open);
         services.AddCardAction<AskQuestionAction>(QnaVerbs.Ask);
-        services.AddCardAction<VoteAction>(QnaVerbs.Vote);
+        services.AddCardAction<VoteAction>(QnaVerbs.Vote, claimsItsTurn: true);
         services.AddCardAction<ViewBoardAction>(QnaVerbs.View);
         services.AddCardAction<ViewQuestionAction>(QnaVerbs.Question);
         services.AddCardAction<EditQuestionAction>(QnaVerbs.Edit);

@@ -52,7 +52,7 @@ internal static class VoteBatchSql
     }
 
     /// <summary>
-    /// Inserts and deletes the votes, moves the counts and records the turns as finished, in one command. Raw SQL still
+    /// Inserts and deletes the votes and moves the counts, in one command (the turns were claimed before). Raw SQL still
     /// passes EF Core's interceptors, so the turn knows that it wrote (CommitObserver). A vote raced in by another instance fails the unique index:
     /// that comes out as the <see cref="DbUpdateException"/> a SaveChanges would have thrown.
     /// </summary>
@@ -61,8 +61,6 @@ internal static class VoteBatchSql
         IReadOnlyCollection<QuestionVote> inserts,
         IReadOnlyCollection<(int QuestionId, string VoterId)> deletes,
         IReadOnlyDictionary<int, int> deltas,
-        IEnumerable<string> finishedTurns,
-        DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var sql = new StringBuilder();
@@ -101,7 +99,6 @@ internal static class VoteBatchSql
             }
         }
 
-        FinishedTurns.AppendRecord(db, sql, values, finishedTurns, now);
         try
         {
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken);

@@ -8,10 +8,10 @@ namespace GcmBot.Bot.SpeakerQueue;
 
 /// <summary>
 /// The statements of a batch of floor requests, written out by hand because "the floor is open" is the list's peak:
-/// one read of the list's version, then one statement each to move the version, insert the batch's new requests and
-/// record its turns. Through EF Core's change tracker the batch was an INSERT per request, each parsed again by SQLite
-/// on every batch (docs/performance.md). Plain SQL that SQLite and PostgreSQL both take (<c>RETURNING</c>, quoted
-/// names).
+/// one read of the list's version, then one statement each to move the version and insert the batch's new requests
+/// (their turns are claimed by <see cref="FinishedTurns.ClaimAsync"/>). Through EF Core's change tracker the batch was
+/// an INSERT per request, each parsed again by SQLite on every batch (docs/performance.md). Plain SQL that SQLite and
+/// PostgreSQL both take (<c>RETURNING</c>, quoted names).
 /// </summary>
 internal static class FloorRequestSql
 {
@@ -26,15 +26,15 @@ internal static class FloorRequestSql
 
     /// <summary>
     /// Moves the list from <paramref name="fromVersion"/> to <paramref name="toVersion"/> (when they differ), inserts
-    /// the new requests and gives them their ids, changes the kind and topic of the updated ones and records the
-    /// finished turns. False when the list was no longer at <paramref name="fromVersion"/> (changed from elsewhere):
+    /// the new requests and gives them their ids and changes the kind and topic of the updated ones (the turns were
+    /// claimed before). False when the list was no longer at <paramref name="fromVersion"/> (changed from elsewhere):
     /// the caller rolls back and starts again. A second active request of the same person, raced in by another
     /// instance, fails the unique index: that comes out as the <see cref="DbUpdateException"/> a SaveChanges would
     /// have thrown.
     /// </summary>
     /// <remarks>
     /// A statement a command: Microsoft.Data.Sqlite binds every parameter of a command to each of its statements by
-    /// name, so one command of three statements and a few hundred parameters spent more time binding than writing.
+    /// name, so one command of several statements and a few hundred parameters spent more time binding than writing.
     /// </remarks>
     public static async Task<bool> WriteAsync(
         GcmDbContext db,
@@ -43,8 +43,6 @@ internal static class FloorRequestSql
         long toVersion,
         IReadOnlyList<SpeakerRequest> inserts,
         IReadOnlyCollection<SpeakerRequest> updates,
-        IEnumerable<string> finishedTurns,
-        DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         try
@@ -73,15 +71,6 @@ internal static class FloorRequestSql
                 update.AddParameter("@topic", r.Topic);
                 update.AddParameter("@id", r.Id);
                 await update.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using var record = RawSql.Command(db, string.Empty);
-            var sql = new StringBuilder();
-            FinishedTurns.AppendRecord(db, sql, value => record.AddParameter(value), finishedTurns, now);
-            if (sql.Length > 0)
-            {
-                record.CommandText = sql.ToString();
-                await record.ExecuteNonQueryAsync(cancellationToken);
             }
         }
         catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))

@@ -32,7 +32,8 @@ public static class SpeakerQueueCapability
                      SpeakerQueueCard.ParticipantViewVerb, SpeakerQueueCard.ChairVerb, SpeakerQueueCard.RefreshVerb,
                  })
         {
-            services.AddCardAction<SpeakerQueueParticipantActions>(verb);
+            // A floor request's writer claims its turn's record (SpeakerQueueWriter); the other verbs do not.
+            services.AddCardAction<SpeakerQueueParticipantActions>(verb, claimsItsTurn: verb == SpeakerQueueCard.RequestVerb);
         }
 
         // Not "forOrganisers": meeting organisers and presenters chair too; the handler asks the moderator policy.

@@ -71,7 +71,6 @@ public sealed class SpeakerQueueWriter
         // Not the callers' tokens: one caller giving up must not fail the others' writes.
         var cancellationToken = CancellationToken.None;
         var profiles = await ProfilesAsync(requests);
-        var finished = FinishedTurns.Pending(requests.Select(r => r.Turn));
         using var entered = await _gate.EnterAsync(conversationId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
@@ -88,6 +87,10 @@ public sealed class SpeakerQueueWriter
                 return requests.Select(_ => QueueOutcome.Unchanged(QueueResult.NoQueue)).ToList();
             }
 
+            // The turns' de-duplication records are claimed in the batch's transaction: a re-delivered press is found
+            // here (its record is there) and changes nothing; the others' records commit with the batch.
+            var claimed = await FinishedTurns.ClaimAsync(db, FinishedTurns.Pending(requests.Select(r => r.Turn)), _time.GetUtcNow(), cancellationToken);
+
             // Earlier batches' callers may still be reading their state: this batch changes a copy.
             var after = before.Copy();
             var (inserts, updates) = (new List<SpeakerRequest>(), new List<SpeakerRequest>());
@@ -98,7 +101,7 @@ public sealed class SpeakerQueueWriter
             }
 
             var written = await FloorRequestSql.WriteAsync(
-                db, after.Queue.Id, before.Queue.Version, after.Queue.Version, inserts, updates, finished.Select(t => t.Key), _time.GetUtcNow(), cancellationToken);
+                db, after.Queue.Id, before.Queue.Version, after.Queue.Version, inserts, updates, cancellationToken);
             if (!written)
             {
                 // Changed from elsewhere since the read (an instance or a background job that does not take the lock).
@@ -112,7 +115,7 @@ public sealed class SpeakerQueueWriter
             }
 
             await transaction.CommitAsync(cancellationToken);
-            FinishedTurns.Recorded(finished);
+            FinishedTurns.Recorded(claimed);
             if (after.Queue.Version != before.Queue.Version)
             {
                 _cardSignal.Notify();
@@ -140,7 +143,14 @@ public sealed class SpeakerQueueWriter
     private QueueOutcome Apply(
         QueueState state, FloorRequest request, IReadOnlyDictionary<string, ParticipantProfile> profiles, List<SpeakerRequest> inserts, List<SpeakerRequest> updates)
     {
-        var (person, kind, topic, given, _) = request;
+        var (person, kind, topic, given, turn) = request;
+        if (turn is { IsRedelivery: true })
+        {
+            // This very press was handled before (Teams re-delivered it): it changes nothing, and the
+            // de-duplication middleware answers it as a re-delivery.
+            return QueueOutcome.Unchanged(QueueResult.None);
+        }
+
         if (!state.Queue.IsOpen)
         {
             return QueueOutcome.Unchanged(QueueResult.ListClosed);

@@ -11,13 +11,22 @@ namespace GcmBot.Bot.Storage;
 public sealed class FinishedTurn(string key)
 {
     private int _recorded;
+    private int _redelivery;
 
     public string Key => key;
 
     /// <summary>Whether a store already wrote the record, in the transaction that committed the turn's work.</summary>
     public bool Recorded => Volatile.Read(ref _recorded) == 1;
 
+    /// <summary>
+    /// Whether a store found the record there already when it claimed it (<see cref="FinishedTurns.ClaimAsync"/>): the
+    /// activity was handled before, this is a re-delivery, and its work was skipped.
+    /// </summary>
+    public bool IsRedelivery => Volatile.Read(ref _redelivery) == 1;
+
     internal void MarkRecorded() => Volatile.Write(ref _recorded, 1);
+
+    internal void MarkRedelivery() => Volatile.Write(ref _redelivery, 1);
 }
 
 /// <summary>
@@ -42,7 +51,51 @@ public sealed class FinishedTurns
 
     /// <summary>The turns of a batch whose record is still to be written, each once.</summary>
     public static IReadOnlyList<FinishedTurn> Pending(IEnumerable<FinishedTurn?> turns) =>
-        turns.OfType<FinishedTurn>().Where(t => !t.Recorded).Distinct().ToList();
+        turns.OfType<FinishedTurn>().Where(t => !t.Recorded && !t.IsRedelivery).Distinct().ToList();
+
+    /// <summary>
+    /// Claims the turns' records in the context's current transaction, before their work, in one <c>INSERT … ON
+    /// CONFLICT DO NOTHING RETURNING</c>. A turn whose record is there already (committed: SQLite has one writer, and
+    /// PostgreSQL makes the insert wait for a transaction inserting the same key) is a re-delivery of an activity that
+    /// was handled before: it is marked (<see cref="FinishedTurn.IsRedelivery"/>) and its work must be skipped. Returns
+    /// the turns claimed, to mark <see cref="Recorded"/> once the transaction has committed; a rollback takes the claims
+    /// back with the work. This is what lets the de-duplication middleware skip its read before such turns.
+    /// </summary>
+    public static async Task<IReadOnlyList<FinishedTurn>> ClaimAsync(GcmDbContext db, IReadOnlyList<FinishedTurn> turns, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (turns.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = RawSql.Command(db, string.Empty);
+        var sql = new StringBuilder();
+        AppendInsert(db, sql, value => command.AddParameter(value), turns.Select(t => t.Key), at);
+        command.CommandText = sql.Append(" RETURNING \"Key\"").ToString();
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                inserted.Add(reader.GetString(0));
+            }
+        }
+
+        var claimed = new List<FinishedTurn>(turns.Count);
+        foreach (var turn in turns)
+        {
+            if (inserted.Contains(turn.Key))
+            {
+                claimed.Add(turn);
+            }
+            else
+            {
+                turn.MarkRedelivery();
+            }
+        }
+
+        return claimed;
+    }
 
     /// <summary>Records <paramref name="keys"/> in one statement, in the context's current transaction if it has one.</summary>
     public static async Task RecordAsync(GcmDbContext db, IEnumerable<string> keys, DateTimeOffset finishedAt, CancellationToken cancellationToken)
@@ -61,23 +114,30 @@ public sealed class FinishedTurns
     /// SQLite and PostgreSQL know ON CONFLICT DO NOTHING), with its values as <c>{n}</c> placeholders added to
     /// <paramref name="values"/> (for ExecuteSqlRaw). Appends nothing when there is no key.
     /// </summary>
-    public static void AppendRecord(GcmDbContext db, StringBuilder sql, List<object> values, IEnumerable<string> keys, DateTimeOffset finishedAt) =>
-        AppendRecord(db, sql, value =>
+    private static void AppendRecord(GcmDbContext db, StringBuilder sql, List<object> values, IEnumerable<string> keys, DateTimeOffset finishedAt)
+    {
+        var appended = AppendInsert(db, sql, value =>
         {
             values.Add(value);
             return string.Create(CultureInfo.InvariantCulture, $"{{{values.Count - 1}}}");
         }, keys, finishedAt);
+        if (appended)
+        {
+            sql.Append(';');
+        }
+    }
 
     /// <summary>
-    /// The same, with each value put where <paramref name="parameter"/> says (it adds the value to a command and
-    /// returns how the SQL names it). The time goes through the model's converter, as EF Core would store it.
+    /// The insert of the records without its end, with each value put where <paramref name="parameter"/> says (it adds
+    /// the value to a command and returns how the SQL names it). The time goes through the model's converter, as EF
+    /// Core would store it. False (nothing appended) when there is no key.
     /// </summary>
-    public static void AppendRecord(GcmDbContext db, StringBuilder sql, Func<object, string> parameter, IEnumerable<string> keys, DateTimeOffset finishedAt)
+    private static bool AppendInsert(GcmDbContext db, StringBuilder sql, Func<object, string> parameter, IEnumerable<string> keys, DateTimeOffset finishedAt)
     {
         var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
         if (distinct.Count == 0)
         {
-            return;
+            return false;
         }
 
         var converter = db.Model.FindEntityType(typeof(Teams.Deduplication.ProcessedActivity))!
@@ -91,7 +151,8 @@ public sealed class FinishedTurns
             first = false;
         }
 
-        sql.Append(" ON CONFLICT DO NOTHING;");
+        sql.Append(" ON CONFLICT DO NOTHING");
+        return true;
     }
 
     /// <summary>Marks turns whose record a committed transaction wrote.</summary>

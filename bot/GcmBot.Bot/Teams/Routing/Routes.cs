@@ -29,7 +29,13 @@ public sealed record CommandRoute(
 }
 
 /// <summary>A card button's verb (Action.Submit data.verb or Action.Execute verb) and the handler that owns it.</summary>
-public sealed record CardActionRoute(string Verb, Type HandlerType, bool ForOrganisers = false);
+/// <param name="ClaimsItsTurn">
+/// The handler's store claims the turn's de-duplication record in the transaction of its work
+/// (<see cref="Storage.FinishedTurns.ClaimAsync"/>) and changes nothing on any other path, so the de-duplication
+/// middleware need not read the record before the turn: a re-delivery is found at the write. For the peaks' presses
+/// (a vote, a floor request), where that read was a third of the turn.
+/// </param>
+public sealed record CardActionRoute(string Verb, Type HandlerType, bool ForOrganisers = false, bool ClaimsItsTurn = false);
 
 public static class RouteRegistration
 {
@@ -71,11 +77,12 @@ public static class RouteRegistration
     public static IServiceCollection AddCardAction<THandler>(
         this IServiceCollection services,
         string verb,
-        bool forOrganisers = false)
+        bool forOrganisers = false,
+        bool claimsItsTurn = false)
         where THandler : class, ICardActionHandler
     {
         services.AddScoped<THandler>();
-        services.AddSingleton(new CardActionRoute(verb, typeof(THandler), forOrganisers));
+        services.AddSingleton(new CardActionRoute(verb, typeof(THandler), forOrganisers, claimsItsTurn));
         return services;
     }
 
