@@ -8,7 +8,7 @@ using GcmBot.Bench.Peaks;
 // outside over HTTP beside the bare turn of the same host in the same run: an invoke (or, for the balance, a message)
 // that only passes routing and middleware. Bounded: a fixed number of turns per phase.
 //   dotnet run -c Release --project bench/GcmBot.Bench.Peaks [-- --postgres] [--quick] [--rows qna,floor,notices,balance]
-// For a profiler: --soak upvote|bare <seconds> (Soak.cs).
+// For a profiler or a longer look at one row: --soak upvote|bare|pair|floor <seconds> (Soak.cs).
 var options = PeakOptions.Parse(args);
 // The test host finds the bot's content root through MvcTestingAppManifest.json, looked up in the working directory.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
