@@ -28,13 +28,7 @@ public sealed class FinishedRecordTests
         Skip.If(postgres && !PostgresTestServer.IsAvailable, PostgresTestServer.MissingReason);
         await using var bot = await BotApp.StartAsync(o => o.UsePostgres = postgres);
         var chat = bot.MeetingChat("finished-records");
-        var qna = await QnaDriver.OpenAsync(bot, chat);
-        await qna.AskAsync(TestUsers.Alice, "How are migrant workers' wages protected?");
-        var question = (await qna.QuestionsAsync()).Single();
-        var vote = chat.NewActivity("invoke-adaptive-card-action", TestUsers.Bob);
-        vote["value"]!["action"]!["verb"] = QnaVerbs.Vote;
-        vote["value"]!["action"]!["data"] = qna.Data(question.Id, (QnaKeys.Vote, QnaKeys.VoteUp));
-        vote["replyToId"] = qna.BoardActivityId;
+        var (qna, question, vote) = await BobsVoteAsync(bot, chat);
         var key = DeduplicationMiddleware.KeyOf(Activity(vote))!;
 
         var first = await chat.SendAsync(vote);
@@ -56,12 +50,8 @@ public sealed class FinishedRecordTests
     {
         await using var bot = await BotApp.StartAsync();
         var chat = bot.MeetingChat("finished-floor");
-        var shown = await chat.SayAsync("speakers", from: TestUsers.Organiser);
-        var controls = await chat.PressAsync(shown.Reply.Card, SpeakerQueueCard.ChairVerb, from: TestUsers.Organiser);
-        await chat.PressAsync(controls.InvokeCard!, SpeakerQueueCard.OpenVerb, from: TestUsers.Organiser);
-        var request = chat.NewActivity("invoke-adaptive-card-action", TestUsers.Bob);
-        request["value"]!["action"]!["verb"] = SpeakerQueueCard.RequestVerb;
-        request["value"]!["action"]!["data"] = new JsonObject { [SpeakerQueueCard.KindKey] = "statement" };
+        await OpenListAsync(chat);
+        var request = FloorRequest(chat, TestUsers.Bob);
         var key = DeduplicationMiddleware.KeyOf(Activity(request))!;
 
         var first = await chat.SendAsync(request);
@@ -87,13 +77,7 @@ public sealed class FinishedRecordTests
         Skip.If(postgres && !PostgresTestServer.IsAvailable, PostgresTestServer.MissingReason);
         await using var bot = await BotApp.StartAsync(o => o.UsePostgres = postgres);
         var chat = bot.MeetingChat("claimed-vote");
-        var qna = await QnaDriver.OpenAsync(bot, chat);
-        await qna.AskAsync(TestUsers.Alice, "Will there be interpretation into Bahasa?");
-        var question = (await qna.QuestionsAsync()).Single();
-        var vote = chat.NewActivity("invoke-adaptive-card-action", TestUsers.Bob);
-        vote["value"]!["action"]!["verb"] = QnaVerbs.Vote;
-        vote["value"]!["action"]!["data"] = qna.Data(question.Id, (QnaKeys.Vote, QnaKeys.VoteUp));
-        vote["replyToId"] = qna.BoardActivityId;
+        var (qna, question, vote) = await BobsVoteAsync(bot, chat);
         await RecordAsync(bot, DeduplicationMiddleware.KeyOf(Activity(vote))!);
 
         var answer = await chat.SendAsync(vote);
@@ -115,23 +99,16 @@ public sealed class FinishedRecordTests
         Skip.If(postgres && !PostgresTestServer.IsAvailable, PostgresTestServer.MissingReason);
         await using var bot = await BotApp.StartAsync(o => o.UsePostgres = postgres);
         var chat = bot.MeetingChat("claimed-floor");
-        var shown = await chat.SayAsync("speakers", from: TestUsers.Organiser);
-        var controls = await chat.PressAsync(shown.Reply.Card, SpeakerQueueCard.ChairVerb, from: TestUsers.Organiser);
-        await chat.PressAsync(controls.InvokeCard!, SpeakerQueueCard.OpenVerb, from: TestUsers.Organiser);
-        var request = chat.NewActivity("invoke-adaptive-card-action", TestUsers.Bob);
-        request["value"]!["action"]!["verb"] = SpeakerQueueCard.RequestVerb;
-        request["value"]!["action"]!["data"] = new JsonObject { [SpeakerQueueCard.KindKey] = "statement" };
+        await OpenListAsync(chat);
+        var request = FloorRequest(chat, TestUsers.Bob);
         await RecordAsync(bot, DeduplicationMiddleware.KeyOf(Activity(request))!);
 
         var answer = await chat.SendAsync(request);
-        var other = chat.NewActivity("invoke-adaptive-card-action", TestUsers.Chen);
-        other["value"]!["action"]!["verb"] = SpeakerQueueCard.RequestVerb;
-        other["value"]!["action"]!["data"] = new JsonObject { [SpeakerQueueCard.KindKey] = "statement" };
-        var carol = await chat.SendAsync(other);
+        var chen = await chat.SendAsync(FloorRequest(chat, TestUsers.Chen));
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Null(answer.InvokeBody);
-        Assert.Contains("You are on the list", carol.Body, StringComparison.Ordinal);
+        Assert.Contains("You are on the list", chen.Body, StringComparison.Ordinal);
         await using var db = await bot.Services.GetRequiredService<IDbContextFactory<GcmDbContext>>().CreateDbContextAsync();
         Assert.Equal([TestUsers.Chen.AadObjectId], await db.Set<SpeakerRequest>().Select(r => r.UserStableId).ToListAsync());
     }
@@ -151,6 +128,35 @@ public sealed class FinishedRecordTests
         var now = DateTimeOffset.UtcNow;
         Assert.True(all >= 5, $"expected the turns' records, found {all}");
         Assert.Equal(all, await db.Set<ProcessedActivity>().CountAsync(p => p.ReceivedAt < now.AddMinutes(5) && p.ReceivedAt > now.AddHours(-1)));
+    }
+
+    /// <summary>A Q&amp;A with Alice's question, and Bob's upvote of it as Teams posts it (not sent).</summary>
+    private static async Task<(QnaDriver Qna, Question Question, JsonObject Vote)> BobsVoteAsync(BotApp bot, TeamsConversation chat)
+    {
+        var qna = await QnaDriver.OpenAsync(bot, chat);
+        await qna.AskAsync(TestUsers.Alice, "How are migrant workers' wages protected?");
+        var question = (await qna.QuestionsAsync()).Single();
+        var vote = chat.NewActivity("invoke-adaptive-card-action", TestUsers.Bob);
+        vote["value"]!["action"]!["verb"] = QnaVerbs.Vote;
+        vote["value"]!["action"]!["data"] = qna.Data(question.Id, (QnaKeys.Vote, QnaKeys.VoteUp));
+        vote["replyToId"] = qna.BoardActivityId;
+        return (qna, question, vote);
+    }
+
+    private static async Task OpenListAsync(TeamsConversation chat)
+    {
+        var shown = await chat.SayAsync("speakers", from: TestUsers.Organiser);
+        var controls = await chat.PressAsync(shown.Reply.Card, SpeakerQueueCard.ChairVerb, from: TestUsers.Organiser);
+        await chat.PressAsync(controls.InvokeCard!, SpeakerQueueCard.OpenVerb, from: TestUsers.Organiser);
+    }
+
+    /// <summary>A press of "Request the floor" (a statement) as Teams posts it (not sent).</summary>
+    private static JsonObject FloorRequest(TeamsConversation chat, TestUser from)
+    {
+        var request = chat.NewActivity("invoke-adaptive-card-action", from);
+        request["value"]!["action"]!["verb"] = SpeakerQueueCard.RequestVerb;
+        request["value"]!["action"]!["data"] = new JsonObject { [SpeakerQueueCard.KindKey] = "statement" };
+        return request;
     }
 
     /// <summary>Records an activity as finished, as another instance (or this one before a restart) would have.</summary>
