@@ -32,7 +32,7 @@ public sealed class DeduplicationOptions
 /// <item>a vote or a floor request pressed on an Action.Execute card (<see cref="CardActionRoute.ClaimsItsTurn"/>) is
 /// not looked up before its turn: its store claims the record in the transaction of its work, finds a re-delivery
 /// there (the record is there already) and changes nothing, and the turn is answered here as a dropped one would
-/// be. At a peak that read was a third of each press;</item>
+/// be. At a peak that read was a fifth to a quarter of each press;</item>
 /// <item>a turn that fails, or a process that dies mid-turn, leaves no record: the re-delivery runs the turn again, and
 /// the capabilities' own idempotency (e.g. one registration per person and event) keeps the work from doubling. A vote
 /// or a floor request that committed is recorded with it: its re-delivery is dropped, and the press stands.</item>

@@ -33,7 +33,7 @@ public sealed record CommandRoute(
 /// The handler's store claims the turn's de-duplication record in the transaction of its work
 /// (<see cref="Storage.FinishedTurns.ClaimAsync"/>) and changes nothing on any other path, so the de-duplication
 /// middleware need not read the record before the turn: a re-delivery is found at the write. For the peaks' presses
-/// (a vote, a floor request), where that read was a third of the turn.
+/// (a vote, a floor request), where that read was a fifth to a quarter of the turn.
 /// </param>
 public sealed record CardActionRoute(string Verb, Type HandlerType, bool ForOrganisers = false, bool ClaimsItsTurn = false);
 
