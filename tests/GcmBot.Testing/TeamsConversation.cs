@@ -27,6 +27,20 @@ public sealed record Turn(HttpStatusCode Status, string Body, IReadOnlyList<Conn
     public string? InvokeMessage =>
         InvokeBody?["type"]?.GetValue<string>() == "application/vnd.microsoft.activity.message" ? InvokeBody["value"]?.GetValue<string>() : null;
 
+    /// <summary>
+    /// What the bot answered to turns that ran at the same moment in one chat, one text per message or invoke answer. A
+    /// turn records every message sent to its chat while it ran, so turns at once share theirs: each is counted once.
+    /// </summary>
+    public static IReadOnlyList<string> AnswersOf(IEnumerable<Turn> turnsAtOnce)
+    {
+        var turns = turnsAtOnce.ToList();
+        var messages = turns.SelectMany(t => t.Calls).DistinctBy(c => c.Sequence).Select(c => c.Activity.AllText);
+        var invokeAnswers = turns
+            .Where(t => t.InvokeBody is not null)
+            .Select(t => string.Join("\n", (t.InvokeCard is null ? [] : CardText.Of(t.InvokeCard)).Prepend(t.InvokeMessage ?? string.Empty)));
+        return messages.Concat(invokeAnswers).ToList();
+    }
+
     /// <summary>Everything the person would read after this turn: replies, updates and the invoke answer.</summary>
     public string AllText => string.Join("\n",
         Replies.Concat(Updates).Select(r => r.AllText)

@@ -74,12 +74,14 @@ public sealed class PanelStore(IDbContextFactory<GcmDbContext> databases, TimePr
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var set = db.Set<PanelProposal>();
+        var panel = content.Panel.ToString();
+        // The count and the insert hold together: two forms sent at once by one person cannot both pass the limit.
+        await using var transaction = await db.Database.BeginLockedAsync($"panel-proposer:{panel}:{proposerId}", cancellationToken);
         if (await set.AsNoTracking().FirstOrDefaultAsync(p => p.SubmitKey == submitKey, cancellationToken) is { } existing)
         {
             return existing.ProposerId == proposerId ? new PanelResult(PanelOutcome.Repeated, existing) : new PanelResult(PanelOutcome.NotFound, null);
         }
 
-        var panel = content.Panel.ToString();
         var open = await set.CountAsync(p => p.ProposerId == proposerId && p.Panel == panel && p.Status != ProposalStatus.Withdrawn, cancellationToken);
         if (open >= maxPerPanel)
         {
@@ -110,11 +112,13 @@ public sealed class PanelStore(IDbContextFactory<GcmDbContext> databases, TimePr
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return new PanelResult(PanelOutcome.Done, proposal);
         }
         catch (DbUpdateException)
         {
-            // The same form arrived twice at once: the unique key let one in.
+            // The unique key refused it: the same form was stored meanwhile, by a turn outside this person's lock.
+            await transaction.RollbackAsync(cancellationToken);
             await using var again = await databases.CreateDbContextAsync(cancellationToken);
             var winner = await again.Set<PanelProposal>().AsNoTracking().FirstOrDefaultAsync(p => p.SubmitKey == submitKey, cancellationToken);
             return winner?.ProposerId == proposerId ? new PanelResult(PanelOutcome.Repeated, winner) : throw new InvalidOperationException("A proposal could not be stored.");
@@ -293,14 +297,23 @@ public sealed class PanelStore(IDbContextFactory<GcmDbContext> databases, TimePr
     {
         var now = time.GetUtcNow();
         var status = PanelRules.StatusAfter(decision);
-        var current = await FindAsync(id, cancellationToken);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var set = db.Set<PanelProposal>();
+        var panel = await set.AsNoTracking().Where(p => p.Id == id).Select(p => p.Panel).FirstOrDefaultAsync(cancellationToken);
+        if (panel is null)
+        {
+            return new PanelResult(PanelOutcome.NotFound, null);
+        }
+
+        // The panel's selections one at a time: two organisers selecting different people at once cannot both pass the
+        // limit. The proposal is read again under the lock, so the check sees what the update will change.
+        await using var transaction = await db.Database.BeginLockedAsync("panel-selection:" + panel, cancellationToken);
+        var current = await set.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (current is null)
         {
             return new PanelResult(PanelOutcome.NotFound, null);
         }
 
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var set = db.Set<PanelProposal>();
         if (decision == PanelDecision.Select && current.Version == version && PanelRules.Allows(current.Status, decision))
         {
             var selected = await set.CountAsync(p => p.Panel == current.Panel && p.Status == ProposalStatus.Selected, cancellationToken);
@@ -319,6 +332,7 @@ public sealed class PanelStore(IDbContextFactory<GcmDbContext> databases, TimePr
                 .SetProperty(p => p.Version, p => p.Version + 1)
                 .SetProperty(p => p.UpdatedAt, now),
                 cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         var after = await FindAsync(id, cancellationToken);
         if (after is null)

@@ -47,6 +47,8 @@ public sealed class SideEventStore(IDbContextFactory<GcmDbContext> databases, Ev
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var set = db.Set<SideEventProposal>();
+        // The count and the insert hold together: two forms sent at once by one person cannot both pass the limit.
+        await using var transaction = await db.Database.BeginLockedAsync("side-event-proposer:" + proposer.Id, cancellationToken);
         if (await set.AsNoTracking().FirstOrDefaultAsync(p => p.SubmitKey == submitKey, cancellationToken) is { } existing)
         {
             return Repeat(existing, proposer.Id);
@@ -84,11 +86,13 @@ public sealed class SideEventStore(IDbContextFactory<GcmDbContext> databases, Ev
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return new SideEventResult(SideEventOutcome.Done, proposal);
         }
         catch (DbUpdateException)
         {
-            // The same form arrived twice at the same moment: the unique key let one in.
+            // The unique key refused it: the same form was stored meanwhile, by a turn outside this person's lock.
+            await transaction.RollbackAsync(cancellationToken);
             await using var again = await databases.CreateDbContextAsync(cancellationToken);
             var winner = await again.Set<SideEventProposal>().AsNoTracking().FirstOrDefaultAsync(p => p.SubmitKey == submitKey, cancellationToken);
             return winner is null ? throw new InvalidOperationException("A side event proposal could not be stored.") : Repeat(winner, proposer.Id);

@@ -75,7 +75,7 @@ public sealed class SpeakerQueueWriter
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await _databases.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await BeginAsync(db, conversationId, cancellationToken);
+            await using var transaction = await db.Database.BeginLockedAsync("speakers:" + conversationId, cancellationToken);
             var current = await FloorRequestSql.VersionAsync(db, conversationId, cancellationToken);
             var before = current is not { } at
                 ? null
@@ -216,7 +216,8 @@ public sealed class SpeakerQueueWriter
 
     /// <summary>
     /// One transaction for one or more changes of a list, applied in order to the same loaded state, under the list's
-    /// lock (<see cref="BeginAsync"/>); the version check retries the changes on the new state if anything slipped past.
+    /// lock (<see cref="LockedTransactions"/>); the version check retries the changes on the new state if anything
+    /// slipped past.
     /// Returns the outcomes and the list as committed, its order computed (null when the conversation has no list).
     /// </summary>
     public async Task<(IReadOnlyList<QueueOutcome> Outcomes, QueueState? State)> MutateManyAsync(
@@ -228,7 +229,7 @@ public sealed class SpeakerQueueWriter
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await _databases.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await BeginAsync(db, conversationId, cancellationToken);
+            await using var transaction = await db.Database.BeginLockedAsync("speakers:" + conversationId, cancellationToken);
             var state = await SpeakerQueueService.LoadAsync(db, conversationId, tracking: true, cancellationToken);
             if (state is null)
             {
@@ -264,22 +265,6 @@ public sealed class SpeakerQueueWriter
             _ = state.Order;
             return (outcomes, state);
         }
-    }
-
-    /// <summary>
-    /// The transaction of a change of a list: on SQLite it takes the write lock at once (Microsoft.Data.Sqlite begins
-    /// IMMEDIATE); on PostgreSQL an advisory lock on the list, held until the commit, orders the instances as the gate
-    /// orders this one's writers, so that several instances do not retry each other away.
-    /// </summary>
-    private static async Task<IDbContextTransaction> BeginAsync(GcmDbContext db, string conversationId, CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"speakers:" + conversationId}))", cancellationToken);
-        }
-
-        return transaction;
     }
 }
 

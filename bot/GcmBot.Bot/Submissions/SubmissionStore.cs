@@ -61,6 +61,8 @@ public sealed class SubmissionStore(IDbContextFactory<GcmDbContext> databases, T
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var set = db.Set<WrittenSubmission>();
+        // The count and the insert hold together: two forms sent at once by one person cannot both pass the limit.
+        await using var transaction = await db.Database.BeginLockedAsync("submission-author:" + author.Id, cancellationToken);
         if (await set.AsNoTracking().FirstOrDefaultAsync(s => s.SubmitKey == submitKey, cancellationToken) is { } existing)
         {
             return Repeat(existing, author.Id);
@@ -96,11 +98,13 @@ public sealed class SubmissionStore(IDbContextFactory<GcmDbContext> databases, T
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return new SubmissionResult(SubmissionOutcome.Done, submission);
         }
         catch (DbUpdateException)
         {
-            // The same form arrived twice at the same moment: the unique key let one in.
+            // The unique key refused it: the same form was stored meanwhile, by a turn outside this person's lock.
+            await transaction.RollbackAsync(cancellationToken);
             await using var again = await databases.CreateDbContextAsync(cancellationToken);
             var winner = await again.Set<WrittenSubmission>().AsNoTracking().FirstOrDefaultAsync(s => s.SubmitKey == submitKey, cancellationToken);
             return winner is null ? throw new InvalidOperationException("A submission could not be stored.") : Repeat(winner, author.Id);

@@ -125,14 +125,37 @@ public sealed class PanelsKit : IAsyncDisposable
     public async Task<JsonObject> ReviewCardAsync(char panel) => (await Organiser.SayAsync($"panel review {panel}")).Reply.Card;
 
     /// <summary>Presses the organiser's decision button on a proposal of the review card.</summary>
-    public async Task<Turn> DecideAsync(char panel, int id, string decision)
+    public async Task<Turn> DecideAsync(char panel, int id, string decision) =>
+        await Organiser.SubmitAsync(DecisionData(await ReviewCardAsync(panel), id, decision));
+
+    /// <summary>
+    /// The organiser presses Select on each of the proposals of one review card at the same moment, as two organisers
+    /// (or one quick one) would; returns the turns in the order of the ids.
+    /// </summary>
+    public async Task<Turn[]> SelectAllAtOnceAsync(char panel, IReadOnlyList<int> ids)
     {
         var card = await ReviewCardAsync(panel);
-        var action = CardText.Actions(card).First(a =>
-            (a["data"] as JsonObject)?[PanelVerbs.Decision]?.GetValue<string>() == decision &&
-            (a["data"] as JsonObject)?[PanelVerbs.Id]?.GetValue<string>() == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return await Organiser.SubmitAsync(action["data"]!.DeepClone().AsObject());
+        var presses = ids.Select(id => DecisionData(card, id, PanelVerbs.Select)).ToList();
+        return await Task.WhenAll(presses.Select(data => Organiser.SubmitAsync(data)));
     }
+
+    /// <summary>A person opens the proposal form several times, then sends every copy at the same moment.</summary>
+    public async Task<Turn[]> ProposeAllAtOnceAsync(TestUser user, int copies)
+    {
+        var chat = Bot.PersonalChat(user);
+        var forms = new List<JsonObject>();
+        for (var i = 0; i < copies; i++)
+        {
+            forms.Add((await chat.SayAsync("propose panellist")).Reply.Card);
+        }
+
+        return await Task.WhenAll(forms.Select((card, i) => chat.PressAsync(card, PanelVerbs.Save, Form((PanelFormCard.Name, $"Nominee {i}")))));
+    }
+
+    private static JsonObject DecisionData(JsonObject reviewCard, int id, string decision) =>
+        CardText.Actions(reviewCard).First(a =>
+            (a["data"] as JsonObject)?[PanelVerbs.Decision]?.GetValue<string>() == decision &&
+            (a["data"] as JsonObject)?[PanelVerbs.Id]?.GetValue<string>() == id.ToString(System.Globalization.CultureInfo.InvariantCulture))["data"]!.DeepClone().AsObject();
 
     /// <summary>Waits until a proactive message containing a text reached a person's chat.</summary>
     public async Task<ReceivedActivity> NoticeAsync(TestUser user, string containing)

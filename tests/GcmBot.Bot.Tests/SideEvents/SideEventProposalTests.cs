@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GcmBot.Bot.SideEvents;
 using GcmBot.Bot.Tests.Registration;
 using GcmBot.Cards.SideEvents;
@@ -87,6 +88,30 @@ public sealed class SideEventProposalTests : IAsyncLifetime
 
         Assert.Contains("Thank you: side event proposal #", again.Reply.AllText);
         Assert.Single(await _kit.ProposalsAsync());
+    }
+
+    [Fact]
+    public async Task Propose_FourAtOnceWithOnePlaceLeft_OneIsStored_ThreeAreRefused()
+    {
+        await _kit.RegisterAsync(TestUsers.Alice);
+        for (var i = 0; i < SideEventRules.MaxOpenPerPerson - 1; i++)
+        {
+            await _kit.ProposeAsync(TestUsers.Alice);
+        }
+
+        var chat = _kit.Bot.PersonalChat(TestUsers.Alice);
+        var forms = new List<JsonObject>();
+        for (var i = 0; i < 4; i++)
+        {
+            forms.Add((await chat.SayAsync("propose side event")).Reply.Card);
+        }
+
+        var answers = Turn.AnswersOf(await Task.WhenAll(forms.Select(card => chat.PressAsync(card, SideEventVerbs.Save, SideEventsKit.Form()))));
+
+        Assert.Equal(4, answers.Count);
+        Assert.Single(answers, a => a.Contains("Thank you: side event proposal #", StringComparison.Ordinal));
+        Assert.Equal(3, answers.Count(a => a.Contains($"You already have {SideEventRules.MaxOpenPerPerson} proposals waiting.", StringComparison.Ordinal)));
+        Assert.Equal(SideEventRules.MaxOpenPerPerson, (await _kit.ProposalsAsync()).Count);
     }
 
     [Fact]

@@ -244,6 +244,29 @@ public sealed class SubmitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendForms_EightAtOnceWithOnePlaceLeft_OneIsStored_SevenAreRefused()
+    {
+        for (var i = 0; i < SubmissionRules.MaxOpenPerPerson - 1; i++)
+        {
+            await _kit.SubmittedAsync(TestUsers.Alice);
+        }
+
+        var chat = _kit.Bot.PersonalChat(TestUsers.Alice);
+        var forms = new List<JsonObject>();
+        for (var i = 0; i < 8; i++)
+        {
+            forms.Add((await chat.SayAsync("submit")).Reply.Card);
+        }
+
+        var answers = Turn.AnswersOf(await Task.WhenAll(forms.Select(card => chat.PressAsync(card, SubmissionVerbs.Save, SubmissionsKit.Form()))));
+
+        Assert.Equal(8, answers.Count);
+        Assert.Single(answers, a => a.Contains("submission #", StringComparison.Ordinal));
+        Assert.Equal(7, answers.Count(a => a.Contains("the most one person can have", StringComparison.Ordinal)));
+        Assert.Equal(SubmissionRules.MaxOpenPerPerson, await CountAsync());
+    }
+
+    [Fact]
     public async Task Submission_AfterRestart_IsStillThere()
     {
         await _kit.SubmittedAsync(TestUsers.Alice);
