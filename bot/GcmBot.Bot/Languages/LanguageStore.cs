@@ -112,8 +112,21 @@ public sealed class LanguageStore(IDbContextFactory<GcmDbContext> databases, IMe
         var row = await db.Set<LanguageChoice>().FirstOrDefaultAsync(c => c.Subject == subject && c.SubjectId == id, cancellationToken);
         if (row is null)
         {
-            row = new LanguageChoice { Subject = subject, SubjectId = id, Tag = tag };
-            db.Add(row);
+            row = new LanguageChoice { Subject = subject, SubjectId = id, Tag = tag, Chosen = chosen, UpdatedAt = time.GetUtcNow() };
+            if (await RawSql.InsertIfAbsentAsync(db, row, cancellationToken))
+            {
+                cache.Set(CacheKey(subject, id), row, CacheFor);
+                return;
+            }
+
+            // Another first turn of the same person recorded a language meanwhile. A client's report then changes
+            // nothing (either will do); a choice goes over it.
+            cache.Remove(CacheKey(subject, id));
+            row = chosen ? await db.Set<LanguageChoice>().FirstOrDefaultAsync(c => c.Subject == subject && c.SubjectId == id, cancellationToken) : null;
+            if (row is null)
+            {
+                return;
+            }
         }
         else if (row.Chosen && !chosen)
         {
@@ -124,15 +137,7 @@ public sealed class LanguageStore(IDbContextFactory<GcmDbContext> databases, IMe
         row.Tag = tag;
         row.Chosen = chosen;
         row.UpdatedAt = time.GetUtcNow();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (!chosen)
-        {
-            // Two first turns of the same person raced to record their client's language; either record will do.
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
         cache.Set(CacheKey(subject, id), row, CacheFor);
     }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GcmBot.Bot.Storage;
@@ -33,5 +34,39 @@ internal static class RawSql
         var name = string.Create(CultureInfo.InvariantCulture, $"@p{command.Parameters.Count}");
         command.AddParameter(name, value);
         return name;
+    }
+
+    /// <summary>
+    /// Inserts an entity unless a row with its key is there already (ON CONFLICT DO NOTHING, on SQLite and PostgreSQL);
+    /// true when it was inserted. For inserts that race by design, such as the first messages of a new chat arriving
+    /// together, which EF Core's SaveChanges would log as failed. Values go through the model's converters, as EF Core
+    /// would store them.
+    /// </summary>
+    public static async Task<bool> InsertIfAbsentAsync<T>(GcmDbContext db, T entity, CancellationToken cancellationToken)
+        where T : class
+    {
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        await using var command = Command(db, string.Empty);
+        var columns = new List<string>();
+        var values = new List<string>();
+        foreach (var property in type.GetProperties())
+        {
+            var value = property.PropertyInfo!.GetValue(entity);
+            var converter = property.GetTypeMapping().Converter;
+            columns.Add($"\"{property.GetColumnName(table)}\"");
+            values.Add(command.AddParameter(value is null || converter is null ? value : converter.ConvertToProvider(value)));
+        }
+
+        command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}) ON CONFLICT DO NOTHING";
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -13,23 +13,24 @@ public sealed class ConversationStore(IDbContextFactory<GcmDbContext> databases)
         var existing = await db.Set<ConversationRecord>().FindAsync([record.ConversationId], cancellationToken);
         if (existing is null)
         {
-            db.Add(record);
-        }
-        else
-        {
-            // Not every activity carries the person's zone; keep the last one Teams told.
-            record.TimeZoneId ??= existing.TimeZoneId;
-            db.Entry(existing).CurrentValues.SetValues(record);
+            if (await RawSql.InsertIfAbsentAsync(db, record, cancellationToken))
+            {
+                return;
+            }
+
+            // The first messages of a new chat arrived together and another turn inserted it: these facts go over it.
+            existing = await db.Set<ConversationRecord>().FindAsync([record.ConversationId], cancellationToken);
+            if (existing is null)
+            {
+                // Erased again meanwhile ("forget me"): nothing is kept.
+                return;
+            }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (existing is null)
-        {
-            // Two first messages of the same conversation at once: the other insert won, and holds the same facts.
-        }
+        // Not every activity carries the person's zone; keep the last one Teams told.
+        record.TimeZoneId ??= existing.TimeZoneId;
+        db.Entry(existing).CurrentValues.SetValues(record);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<ConversationRecord?> FindAsync(string conversationId, CancellationToken cancellationToken)
