@@ -152,6 +152,22 @@ public sealed class TeamsConversation
     }
 
     /// <summary>
+    /// Opens a form <paramref name="copies"/> times with a command, then presses <paramref name="verb"/> on every copy at
+    /// the same moment, copy i filled with <paramref name="inputs"/>(i), as a person with the form open in several
+    /// windows would. Returns the bot's answers, one per message or invoke answer (<see cref="Turn.AnswersOf"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SendFormsAtOnceAsync(string command, string verb, int copies, Func<int, IReadOnlyDictionary<string, string>> inputs)
+    {
+        var forms = new List<JsonObject>();
+        for (var i = 0; i < copies; i++)
+        {
+            forms.Add((await SayAsync(command)).Reply.Card);
+        }
+
+        return Turn.AnswersOf(await Task.WhenAll(forms.Select((card, i) => PressAsync(card, verb, inputs(i)))));
+    }
+
+    /// <summary>
     /// Presses the button with a verb on a card the bot sent, filling the card's inputs with the given values (other
     /// inputs keep the values the card shows), exactly as the Teams client would.
     /// </summary>

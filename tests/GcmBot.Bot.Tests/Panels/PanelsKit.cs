@@ -140,17 +140,8 @@ public sealed class PanelsKit : IAsyncDisposable
     }
 
     /// <summary>A person opens the proposal form several times, then sends every copy at the same moment.</summary>
-    public async Task<Turn[]> ProposeAllAtOnceAsync(TestUser user, int copies)
-    {
-        var chat = Bot.PersonalChat(user);
-        var forms = new List<JsonObject>();
-        for (var i = 0; i < copies; i++)
-        {
-            forms.Add((await chat.SayAsync("propose panellist")).Reply.Card);
-        }
-
-        return await Task.WhenAll(forms.Select((card, i) => chat.PressAsync(card, PanelVerbs.Save, Form((PanelFormCard.Name, $"Nominee {i}")))));
-    }
+    public Task<IReadOnlyList<string>> ProposeAllAtOnceAsync(TestUser user, int copies) =>
+        Bot.PersonalChat(user).SendFormsAtOnceAsync("propose panellist", PanelVerbs.Save, copies, i => Form((PanelFormCard.Name, $"Nominee {i}")));
 
     private static JsonObject DecisionData(JsonObject reviewCard, int id, string decision) =>
         CardText.Actions(reviewCard).First(a =>

@@ -77,7 +77,7 @@ internal static class PanelChecks
     {
         kit.Directory.Register(user);
 
-        var answers = Turn.AnswersOf(await kit.ProposeAllAtOnceAsync(user, 4));
+        var answers = await kit.ProposeAllAtOnceAsync(user, 4);
 
         Assert.Equal(4, answers.Count);
         Assert.Equal(2, answers.Count(a => a.Contains("Thank you: proposal received", StringComparison.Ordinal)));

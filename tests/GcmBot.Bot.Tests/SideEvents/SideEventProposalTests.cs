@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using GcmBot.Bot.SideEvents;
 using GcmBot.Bot.Tests.Registration;
 using GcmBot.Cards.SideEvents;
@@ -99,14 +98,7 @@ public sealed class SideEventProposalTests : IAsyncLifetime
             await _kit.ProposeAsync(TestUsers.Alice);
         }
 
-        var chat = _kit.Bot.PersonalChat(TestUsers.Alice);
-        var forms = new List<JsonObject>();
-        for (var i = 0; i < 4; i++)
-        {
-            forms.Add((await chat.SayAsync("propose side event")).Reply.Card);
-        }
-
-        var answers = Turn.AnswersOf(await Task.WhenAll(forms.Select(card => chat.PressAsync(card, SideEventVerbs.Save, SideEventsKit.Form()))));
+        var answers = await _kit.Bot.PersonalChat(TestUsers.Alice).SendFormsAtOnceAsync("propose side event", SideEventVerbs.Save, 4, _ => SideEventsKit.Form());
 
         Assert.Equal(4, answers.Count);
         Assert.Single(answers, a => a.Contains("Thank you: side event proposal #", StringComparison.Ordinal));

@@ -251,14 +251,7 @@ public sealed class SubmitTests : IAsyncLifetime
             await _kit.SubmittedAsync(TestUsers.Alice);
         }
 
-        var chat = _kit.Bot.PersonalChat(TestUsers.Alice);
-        var forms = new List<JsonObject>();
-        for (var i = 0; i < 8; i++)
-        {
-            forms.Add((await chat.SayAsync("submit")).Reply.Card);
-        }
-
-        var answers = Turn.AnswersOf(await Task.WhenAll(forms.Select(card => chat.PressAsync(card, SubmissionVerbs.Save, SubmissionsKit.Form()))));
+        var answers = await _kit.Bot.PersonalChat(TestUsers.Alice).SendFormsAtOnceAsync("submit", SubmissionVerbs.Save, 8, _ => SubmissionsKit.Form());
 
         Assert.Equal(8, answers.Count);
         Assert.Single(answers, a => a.Contains("submission #", StringComparison.Ordinal));
