@@ -40,33 +40,41 @@ internal static class RawSql
     /// Inserts an entity unless a row with its key is there already (ON CONFLICT DO NOTHING, on SQLite and PostgreSQL);
     /// true when it was inserted. For inserts that race by design, such as the first messages of a new chat arriving
     /// together, which EF Core's SaveChanges would log as failed. Values go through the model's converters, as EF Core
-    /// would store them.
+    /// would store them, and the statement through EF Core's interceptors, so that the turn knows it wrote
+    /// (CommitObserver). Every property must be a plain stored one, its value set by the caller.
     /// </summary>
     public static async Task<bool> InsertIfAbsentAsync<T>(GcmDbContext db, T entity, CancellationToken cancellationToken)
         where T : class
     {
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        await using var command = Command(db, string.Empty);
         var columns = new List<string>();
-        var values = new List<string>();
+        var values = new List<object>();
         foreach (var property in type.GetProperties())
         {
-            var value = property.PropertyInfo!.GetValue(entity);
+            if (property.PropertyInfo is not { } clrProperty || property.ValueGenerated != ValueGenerated.Never)
+            {
+                throw new InvalidOperationException($"{typeof(T).Name}.{property.Name} is not set by the caller: insert it with SaveChanges.");
+            }
+
+            var value = clrProperty.GetValue(entity);
             var converter = property.GetTypeMapping().Converter;
             columns.Add($"\"{property.GetColumnName(table)}\"");
-            values.Add(command.AddParameter(value is null || converter is null ? value : converter.ConvertToProvider(value)));
+            values.Add((value is null || converter is null ? value : converter.ConvertToProvider(value)) ?? NullParameter(db));
         }
 
-        command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}) ON CONFLICT DO NOTHING";
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var placeholders = Enumerable.Range(0, values.Count).Select(i => string.Create(CultureInfo.InvariantCulture, $"{{{i}}}"));
+        var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
+        var sql = $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", placeholders)}) ON CONFLICT DO NOTHING";
+        return await db.Database.ExecuteSqlRawAsync(sql, values, cancellationToken) == 1;
+    }
+
+    /// <summary>A null for ExecuteSqlRaw, which cannot type a bare null or DBNull: the provider's own parameter.</summary>
+    private static DbParameter NullParameter(GcmDbContext db)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        var parameter = command.CreateParameter();
+        parameter.Value = DBNull.Value;
+        return parameter;
     }
 }

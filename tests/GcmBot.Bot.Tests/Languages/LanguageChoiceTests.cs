@@ -1,3 +1,8 @@
+using System.Globalization;
+using GcmBot.Bot.Languages;
+using GcmBot.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace GcmBot.Bot.Tests.Languages;
 
 public sealed class LanguageChoiceTests : IAsyncLifetime
@@ -79,6 +84,31 @@ public sealed class LanguageChoiceTests : IAsyncLifetime
         Assert.Contains("The shared cards of this chat will be in Français", turn.Reply.Text);
         var card = await meeting.SayAsync("language", TestUsers.Organiser);
         Assert.Contains("The shared cards of this chat are in Français", card.Reply.AllText);
+    }
+
+    [Fact]
+    public async Task FirstChoice_OfAChatAndOfAPerson_CountsAsAWriteOfTheTurn()
+    {
+        // A turn that fails after a choice must not say "nothing was changed": the choice's insert is seen as a write.
+        var store = _bot.Services.GetRequiredService<LanguageStore>();
+        var commits = _bot.Services.GetRequiredService<CommitObserver>();
+        var chat = new CommitRecord();
+        var person = new CommitRecord();
+
+        using (commits.Observe(chat))
+        {
+            await store.ChooseForChatAsync("19:new-meeting-chat@thread.v2", CultureInfo.GetCultureInfo("fr"), CancellationToken.None);
+        }
+
+        using (commits.Observe(person))
+        {
+            await store.ChoosePersonalAsync("never-seen-before", CultureInfo.GetCultureInfo("ru"), CancellationToken.None);
+        }
+
+        Assert.True(chat.Committed);
+        Assert.True(person.Committed);
+        Assert.Equal("fr", (await store.OfChatAsync("19:new-meeting-chat@thread.v2", CancellationToken.None)).Name);
+        Assert.Equal("ru", (await store.OfPersonAsync("never-seen-before", "en-US", CancellationToken.None)).Name);
     }
 
     [Fact]
