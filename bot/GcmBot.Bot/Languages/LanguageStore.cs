@@ -109,7 +109,8 @@ public sealed class LanguageStore(IDbContextFactory<GcmDbContext> databases, IMe
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var row = await db.Set<LanguageChoice>().FirstOrDefaultAsync(c => c.Subject == subject && c.SubjectId == id, cancellationToken);
+        Task<LanguageChoice?> StoredAsync() => db.Set<LanguageChoice>().FirstOrDefaultAsync(c => c.Subject == subject && c.SubjectId == id, cancellationToken);
+        var row = await StoredAsync();
         if (row is null)
         {
             row = new LanguageChoice { Subject = subject, SubjectId = id, Tag = tag, Chosen = chosen, UpdatedAt = time.GetUtcNow() };
@@ -122,7 +123,7 @@ public sealed class LanguageStore(IDbContextFactory<GcmDbContext> databases, IMe
             // Another first turn of the same person recorded a language meanwhile. A client's report then changes
             // nothing (either will do); a choice goes over it.
             cache.Remove(CacheKey(subject, id));
-            row = chosen ? await db.Set<LanguageChoice>().FirstOrDefaultAsync(c => c.Subject == subject && c.SubjectId == id, cancellationToken) : null;
+            row = chosen ? await StoredAsync() : null;
             if (row is null)
             {
                 return;

@@ -130,13 +130,13 @@ public sealed class PanelsKit : IAsyncDisposable
 
     /// <summary>
     /// The organiser presses Select on each of the proposals of one review card at the same moment, as two organisers
-    /// (or one quick one) would; returns the turns in the order of the ids.
+    /// (or one quick one) would; returns the bot's answers (<see cref="Turn.AnswersOf"/>).
     /// </summary>
-    public async Task<Turn[]> SelectAllAtOnceAsync(char panel, IReadOnlyList<int> ids)
+    public async Task<IReadOnlyList<string>> SelectAllAtOnceAsync(char panel, IReadOnlyList<int> ids)
     {
         var card = await ReviewCardAsync(panel);
         var presses = ids.Select(id => DecisionData(card, id, PanelVerbs.Select)).ToList();
-        return await Task.WhenAll(presses.Select(data => Organiser.SubmitAsync(data)));
+        return Turn.AnswersOf(await Task.WhenAll(presses.Select(data => Organiser.SubmitAsync(data))));
     }
 
     /// <summary>A person opens the proposal form several times, then sends every copy at the same moment.</summary>
